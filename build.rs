@@ -1,0 +1,126 @@
+//! Turns `data/*.json` into a Rust literal in `OUT_DIR/dataset.rs`, so the binary starts
+//! without parsing JSON (see the speed budget in the README). The schema is shared with the
+//! library through `src/dataset/schema.rs`; a data file that does not match it fails the build
+//! with the file's name and serde's line and column.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::Deserialize;
+
+type Str = String;
+type List<T> = Vec<T>;
+type Opt<T> = Option<T>;
+
+/// Prints a value as a Rust expression of the matching `'static` type.
+trait Literal {
+    fn literal(&self, out: &mut String);
+}
+
+impl Literal for String {
+    fn literal(&self, out: &mut String) {
+        // `str`'s Debug output is a valid Rust string literal.
+        let _ = write!(out, "{self:?}");
+    }
+}
+
+impl<T: Literal> Literal for Vec<T> {
+    fn literal(&self, out: &mut String) {
+        out.push_str("&[");
+        for item in self {
+            item.literal(out);
+            out.push(',');
+        }
+        out.push(']');
+    }
+}
+
+impl<T: Literal> Literal for Option<T> {
+    fn literal(&self, out: &mut String) {
+        match self {
+            Some(value) => {
+                out.push_str("Some(");
+                value.literal(out);
+                out.push(')');
+            }
+            None => out.push_str("None"),
+        }
+    }
+}
+
+macro_rules! display_literal {
+    ($($t:ty),*) => {$(
+        impl Literal for $t {
+            fn literal(&self, out: &mut String) {
+                let _ = write!(out, "{self}");
+            }
+        }
+    )*};
+}
+display_literal!(bool, u8, u32);
+
+macro_rules! records {
+    ($( $(#[$m:meta])* pub struct $name:ident { $( $(#[$fm:meta])* pub $field:ident : $ty:ty ),* $(,)? } )*) => {$(
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        $(#[$m])*
+        pub struct $name { $( $(#[$fm])* pub $field: $ty ),* }
+
+        impl Literal for $name {
+            fn literal(&self, out: &mut String) {
+                out.push_str(concat!(stringify!($name), " {"));
+                $(
+                    out.push_str(concat!(stringify!($field), ": "));
+                    self.$field.literal(out);
+                    out.push(',');
+                )*
+                out.push('}');
+            }
+        }
+    )*};
+}
+
+macro_rules! choices {
+    ($( $(#[$m:meta])* pub enum $name:ident { $($variant:ident),* $(,)? } )*) => {$(
+        #[derive(Deserialize)]
+        $(#[$m])*
+        pub enum $name { $($variant),* }
+
+        impl Literal for $name {
+            fn literal(&self, out: &mut String) {
+                out.push_str(match self {
+                    $( $name::$variant => concat!(stringify!($name), "::", stringify!($variant)), )*
+                });
+            }
+        }
+    )*};
+}
+
+include!("src/dataset/schema.rs");
+
+fn load<T: for<'de> Deserialize<'de>>(name: &str) -> T {
+    let path = Path::new("data").join(name);
+    println!("cargo::rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+}
+
+fn main() {
+    println!("cargo::rerun-if-changed=src/dataset/schema.rs");
+    let dataset = Dataset {
+        meta: load("meta.json"),
+        citations: load("citations.json"),
+        myths: load("myths.json"),
+        locations: load("locations.json"),
+        drills: load("drills.json"),
+        routines: load("routines.json"),
+        rules: load("rules.json"),
+        faq: load("faq.json"),
+    };
+    let mut code = String::from("pub static DATASET: Dataset = ");
+    dataset.literal(&mut code);
+    code.push_str(";\n");
+    let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("dataset.rs");
+    std::fs::write(&out, code).unwrap_or_else(|err| panic!("cannot write {}: {err}", out.display()));
+}

@@ -1,0 +1,173 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'backpain'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'backpain' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('myths', 'myths', [CompletionResultType]::ParameterValue, 'The guide''s three myths, what is true instead, and how well each is supported')
+            [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Map a pain location to its cause, red flags and routine')
+            [CompletionResult]::new('routine', 'routine', [CompletionResultType]::ParameterValue, 'Show (or play with --guided) the routine for a pain location')
+            [CompletionResult]::new('drills', 'drills', [CompletionResultType]::ParameterValue, 'The drill catalogue: every exercise with its dose, cues, cautions and sources')
+            [CompletionResult]::new('sources', 'sources', [CompletionResultType]::ParameterValue, 'The references behind every claim, by the id the other commands show')
+            [CompletionResult]::new('faq', 'faq', [CompletionResultType]::ParameterValue, 'The implementation guide (habits) and common questions')
+            [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'Desk-break reminders: a desktop notification with a micro-stretch on a schedule')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (backpain.1 and one per subcommand) into a directory')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'backpain;myths' {
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Show one myth: all-the-same, morning-stretch or no-pain-no-gain')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'backpain;route' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'backpain;routine' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
+            [CompletionResult]::new('--minutes', '--minutes', [CompletionResultType]::ParameterName, 'Fit the routine into this many minutes (core drills first, then fewer sets)')
+            [CompletionResult]::new('--wake-time', '--wake-time', [CompletionResultType]::ParameterName, 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--micro', '--micro', [CompletionResultType]::ParameterName, 'The 2-3 minute desk-break routine instead of the full one')
+            [CompletionResult]::new('--guided', '--guided', [CompletionResultType]::ParameterName, 'Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'With --guided: no bell at transitions')
+            [CompletionResult]::new('--morning', '--morning', [CompletionResultType]::ParameterName, 'Swap drills that bend the spine forward for ones that don''t (first ~2 h after waking)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'backpain;drills' {
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Show one drill by id (see `backpain drills` for the list)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'backpain;sources' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'backpain;faq' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'backpain;remind' {
+            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Time between reminders: 90m, 2h, 1h30m [default: 2h, or the config file''s]')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Whose micro routine the reminders rotate through [default: lower]')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Whose micro routine the reminders rotate through [default: lower]')
+            [CompletionResult]::new('--trigger', '--trigger', [CompletionResultType]::ParameterName, 'Your habit trigger, the IF of "IF I stand up from my desk, THEN I do 3 cat-cows"')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Your habit action, the THEN of the IF-THEN plan')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after this many reminders')
+            [CompletionResult]::new('--between', '--between', [CompletionResultType]::ParameterName, 'Only remind within this time of day, e.g. 09:00-17:30')
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Only remind on these days, e.g. mon-fri or mon,wed,fri')
+            [CompletionResult]::new('--print-schedule', '--print-schedule', [CompletionResultType]::ParameterName, 'Print a ready-made schedule for systemd, cron or launchd and exit')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read defaults from this TOML file instead of the standard config path')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print reminders instead of sending notifications')
+            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Fire one reminder now and exit (for cron, systemd timers, launchd)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'backpain;completions' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'backpain;man' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'backpain;help' {
+            [CompletionResult]::new('myths', 'myths', [CompletionResultType]::ParameterValue, 'The guide''s three myths, what is true instead, and how well each is supported')
+            [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Map a pain location to its cause, red flags and routine')
+            [CompletionResult]::new('routine', 'routine', [CompletionResultType]::ParameterValue, 'Show (or play with --guided) the routine for a pain location')
+            [CompletionResult]::new('drills', 'drills', [CompletionResultType]::ParameterValue, 'The drill catalogue: every exercise with its dose, cues, cautions and sources')
+            [CompletionResult]::new('sources', 'sources', [CompletionResultType]::ParameterValue, 'The references behind every claim, by the id the other commands show')
+            [CompletionResult]::new('faq', 'faq', [CompletionResultType]::ParameterValue, 'The implementation guide (habits) and common questions')
+            [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'Desk-break reminders: a desktop notification with a micro-stretch on a schedule')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (backpain.1 and one per subcommand) into a directory')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'backpain;help;myths' {
+            break
+        }
+        'backpain;help;route' {
+            break
+        }
+        'backpain;help;routine' {
+            break
+        }
+        'backpain;help;drills' {
+            break
+        }
+        'backpain;help;sources' {
+            break
+        }
+        'backpain;help;faq' {
+            break
+        }
+        'backpain;help;remind' {
+            break
+        }
+        'backpain;help;completions' {
+            break
+        }
+        'backpain;help;man' {
+            break
+        }
+        'backpain;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,147 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[backpain] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'backpain'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'backpain'= {
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand myths 'The guide''s three myths, what is true instead, and how well each is supported'
+            cand route 'Map a pain location to its cause, red flags and routine'
+            cand routine 'Show (or play with --guided) the routine for a pain location'
+            cand drills 'The drill catalogue: every exercise with its dose, cues, cautions and sources'
+            cand sources 'The references behind every claim, by the id the other commands show'
+            cand faq 'The implementation guide (habits) and common questions'
+            cand remind 'Desk-break reminders: a desktop notification with a micro-stretch on a schedule'
+            cand completions 'Print a shell completion script to stdout'
+            cand man 'Write the man pages (backpain.1 and one per subcommand) into a directory'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'backpain;myths'= {
+            cand --id 'Show one myth: all-the-same, morning-stretch or no-pain-no-gain'
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'backpain;route'= {
+            cand -l 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)'
+            cand --location 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)'
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'backpain;routine'= {
+            cand -l 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)'
+            cand --location 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)'
+            cand --minutes 'Fit the routine into this many minutes (core drills first, then fewer sets)'
+            cand --wake-time 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself'
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --micro 'The 2-3 minute desk-break routine instead of the full one'
+            cand --guided 'Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits)'
+            cand --quiet 'With --guided: no bell at transitions'
+            cand --morning 'Swap drills that bend the spine forward for ones that don''t (first ~2 h after waking)'
+            cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'backpain;drills'= {
+            cand --id 'Show one drill by id (see `backpain drills` for the list)'
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'backpain;sources'= {
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'backpain;faq'= {
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'backpain;remind'= {
+            cand --every 'Time between reminders: 90m, 2h, 1h30m [default: 2h, or the config file''s]'
+            cand -l 'Whose micro routine the reminders rotate through [default: lower]'
+            cand --location 'Whose micro routine the reminders rotate through [default: lower]'
+            cand --trigger 'Your habit trigger, the IF of "IF I stand up from my desk, THEN I do 3 cat-cows"'
+            cand --action 'Your habit action, the THEN of the IF-THEN plan'
+            cand --count 'Stop after this many reminders'
+            cand --between 'Only remind within this time of day, e.g. 09:00-17:30'
+            cand --days 'Only remind on these days, e.g. mon-fri or mon,wed,fri'
+            cand --print-schedule 'Print a ready-made schedule for systemd, cron or launchd and exit'
+            cand --config 'Read defaults from this TOML file instead of the standard config path'
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --dry-run 'Print reminders instead of sending notifications'
+            cand --once 'Fire one reminder now and exit (for cron, systemd timers, launchd)'
+            cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'backpain;completions'= {
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'backpain;man'= {
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'backpain;help'= {
+            cand myths 'The guide''s three myths, what is true instead, and how well each is supported'
+            cand route 'Map a pain location to its cause, red flags and routine'
+            cand routine 'Show (or play with --guided) the routine for a pain location'
+            cand drills 'The drill catalogue: every exercise with its dose, cues, cautions and sources'
+            cand sources 'The references behind every claim, by the id the other commands show'
+            cand faq 'The implementation guide (habits) and common questions'
+            cand remind 'Desk-break reminders: a desktop notification with a micro-stretch on a schedule'
+            cand completions 'Print a shell completion script to stdout'
+            cand man 'Write the man pages (backpain.1 and one per subcommand) into a directory'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'backpain;help;myths'= {
+        }
+        &'backpain;help;route'= {
+        }
+        &'backpain;help;routine'= {
+        }
+        &'backpain;help;drills'= {
+        }
+        &'backpain;help;sources'= {
+        }
+        &'backpain;help;faq'= {
+        }
+        &'backpain;help;remind'= {
+        }
+        &'backpain;help;completions'= {
+        }
+        &'backpain;help;man'= {
+        }
+        &'backpain;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,159 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_backpain_global_optspecs
+    string join \n color= h/help V/version
+end
+
+function __fish_backpain_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_backpain_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_backpain_using_subcommand
+    set -l cmd (__fish_backpain_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c backpain -n "__fish_backpain_needs_command" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backpain -n "__fish_backpain_needs_command" -s h -l help -d 'Print help'
+complete -c backpain -n "__fish_backpain_needs_command" -s V -l version -d 'Print version'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "myths" -d 'The guide\'s three myths, what is true instead, and how well each is supported'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "route" -d 'Map a pain location to its cause, red flags and routine'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "routine" -d 'Show (or play with --guided) the routine for a pain location'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "drills" -d 'The drill catalogue: every exercise with its dose, cues, cautions and sources'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "sources" -d 'The references behind every claim, by the id the other commands show'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "faq" -d 'The implementation guide (habits) and common questions'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "remind" -d 'Desk-break reminders: a desktop notification with a micro-stretch on a schedule'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "man" -d 'Write the man pages (backpain.1 and one per subcommand) into a directory'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c backpain -n "__fish_backpain_using_subcommand myths" -l id -d 'Show one myth: all-the-same, morning-stretch or no-pain-no-gain' -r -f -a "all-the-same\t'All back pain is the same'
+morning-stretch\t'Stretch first thing in the morning'
+no-pain-no-gain\t'No pain, no gain'"
+complete -c backpain -n "__fish_backpain_using_subcommand myths" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand myths" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
+complete -c backpain -n "__fish_backpain_using_subcommand myths" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backpain -n "__fish_backpain_using_subcommand route" -s l -l location -d 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)' -r -f -a "lower\t'Lower back (lumbar)'
+upper\t'Upper back (thoracic)'
+sciatic\t'Sciatic nerve'
+hip\t'Hip & pelvis'
+neck\t'Neck & upper back'"
+complete -c backpain -n "__fish_backpain_using_subcommand route" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand route" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
+complete -c backpain -n "__fish_backpain_using_subcommand route" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -s l -l location -d 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)' -r -f -a "lower\t'Lower back (lumbar)'
+upper\t'Upper back (thoracic)'
+sciatic\t'Sciatic nerve'
+hip\t'Hip & pelvis'
+neck\t'Neck & upper back'"
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l minutes -d 'Fit the routine into this many minutes (core drills first, then fewer sets)' -r
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l wake-time -d 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself' -r
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l micro -d 'The 2-3 minute desk-break routine instead of the full one'
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l guided -d 'Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits)'
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l quiet -d 'With --guided: no bell at transitions'
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l morning -d 'Swap drills that bend the spine forward for ones that don\'t (first ~2 h after waking)'
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backpain -n "__fish_backpain_using_subcommand drills" -l id -d 'Show one drill by id (see `backpain drills` for the list)' -r -f -a "knee-to-chest\t'Knee-to-chest'
+seated-knee-hug\t'Seated knee hug'
+knee-rolls\t'Knee rolls'
+bottom-to-heels\t'Bottom-to-heels stretch'
+prone-press-up\t'Prone press-up'
+half-kneeling-hip-flexor\t'Half-kneeling hip-flexor stretch'
+standing-hip-flexor\t'Standing hip-flexor stretch'
+cat-cow\t'Cat-cow'
+seated-cat-cow\t'Seated cat-cow'
+doorway-chest-stretch\t'Doorway chest stretch'
+seated-chair-extension\t'Seated extension over chair back'
+seated-rotation\t'Seated rotation'
+shoulder-blade-squeeze\t'Shoulder-blade squeeze'
+thread-the-needle\t'Thread the needle'
+supine-figure-4\t'Lying figure-4 (piriformis)'
+seated-figure-4\t'Seated figure-4'
+knee-to-opposite-shoulder\t'Knee to opposite shoulder'
+seated-nerve-slider\t'Seated sciatic nerve slider'
+short-walk\t'Short walk'
+glute-bridge\t'Glute bridge'
+standing-hamstring\t'Standing hamstring stretch'
+standing-thigh-stretch\t'Standing thigh stretch'
+pelvic-tilt\t'Pelvic tilt (lying)'
+seated-pelvic-tilt\t'Seated pelvic tilt'
+chin-tuck\t'Chin tuck'
+neck-rotation\t'Neck rotation'
+neck-side-bend\t'Neck side-bend'
+levator-stretch\t'Levator scapulae stretch'
+shoulder-rolls\t'Shoulder rolls'"
+complete -c backpain -n "__fish_backpain_using_subcommand drills" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand drills" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
+complete -c backpain -n "__fish_backpain_using_subcommand drills" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backpain -n "__fish_backpain_using_subcommand sources" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand sources" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
+complete -c backpain -n "__fish_backpain_using_subcommand sources" -s h -l help -d 'Print help'
+complete -c backpain -n "__fish_backpain_using_subcommand faq" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand faq" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
+complete -c backpain -n "__fish_backpain_using_subcommand faq" -s h -l help -d 'Print help'
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l every -d 'Time between reminders: 90m, 2h, 1h30m [default: 2h, or the config file\'s]' -r
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -s l -l location -d 'Whose micro routine the reminders rotate through [default: lower]' -r -f -a "lower\t'Lower back (lumbar)'
+upper\t'Upper back (thoracic)'
+sciatic\t'Sciatic nerve'
+hip\t'Hip & pelvis'
+neck\t'Neck & upper back'"
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l trigger -d 'Your habit trigger, the IF of "IF I stand up from my desk, THEN I do 3 cat-cows"' -r
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l action -d 'Your habit action, the THEN of the IF-THEN plan' -r
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l count -d 'Stop after this many reminders' -r
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l between -d 'Only remind within this time of day, e.g. 09:00-17:30' -r
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l days -d 'Only remind on these days, e.g. mon-fri or mon,wed,fri' -r
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l print-schedule -d 'Print a ready-made schedule for systemd, cron or launchd and exit' -r -f -a "systemd\t''
+cron\t''
+launchd\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l config -d 'Read defaults from this TOML file instead of the standard config path' -r -F
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l dry-run -d 'Print reminders instead of sending notifications'
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l once -d 'Fire one reminder now and exit (for cron, systemd timers, launchd)'
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backpain -n "__fish_backpain_using_subcommand completions" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c backpain -n "__fish_backpain_using_subcommand man" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand man" -s h -l help -d 'Print help'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "myths" -d 'The guide\'s three myths, what is true instead, and how well each is supported'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "route" -d 'Map a pain location to its cause, red flags and routine'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "routine" -d 'Show (or play with --guided) the routine for a pain location'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "drills" -d 'The drill catalogue: every exercise with its dose, cues, cautions and sources'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "sources" -d 'The references behind every claim, by the id the other commands show'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "faq" -d 'The implementation guide (habits) and common questions'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "remind" -d 'Desk-break reminders: a desktop notification with a micro-stretch on a schedule'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "man" -d 'Write the man pages (backpain.1 and one per subcommand) into a directory'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,0 +1,322 @@
+//! The command line, and nothing else: clap's derive definition, shared by the binary, the
+//! completions and the man pages.
+
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::dataset::{self, Location};
+
+const EXAMPLES: &str = "\
+Examples:
+  backpain route --location lower          where it hurts -> which routine, and why
+  backpain routine --location neck --micro a 2-minute desk break
+  backpain routine --location lower --guided
+  backpain myths --json | jq '.[].evidence.status'
+  backpain remind --every 2h --location neck
+
+Exit status: 0 done, 1 failure, 2 bad command line or config, 130 interrupted.
+Not medical advice. Stop and see a clinician if a red flag applies.";
+
+/// Back-pain relief routines matched to where it hurts, with the evidence behind every claim.
+#[derive(Debug, Parser)]
+#[command(name = "backpain", version, about, after_help = EXAMPLES, help_expected = true)]
+pub struct Cli {
+    /// When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorWhen,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The guide's three myths, what is true instead, and how well each is supported.
+    #[command(
+        after_help = "Examples:\n  backpain myths\n  backpain myths --id morning-stretch\n  backpain myths --json | jq '.[] | {id, status: .evidence.status}'"
+    )]
+    Myths(MythsArgs),
+
+    /// Map a pain location to its cause, red flags and routine.
+    #[command(
+        after_help = "Examples:\n  backpain route                      pick a location on the body map\n  backpain route --location lower\n  backpain route --location lumbar --json | jq .code"
+    )]
+    Route(RouteArgs),
+
+    /// Show (or play with --guided) the routine for a pain location.
+    #[command(
+        after_help = "Examples:\n  backpain routine --location lower\n  backpain routine --location neck --micro\n  backpain routine --location lower --guided\n  backpain routine --location sciatic --minutes 8 --morning\n  backpain routine --location hip --json | jq .total_seconds"
+    )]
+    Routine(RoutineArgs),
+
+    /// The drill catalogue: every exercise with its dose, cues, cautions and sources.
+    #[command(
+        after_help = "Examples:\n  backpain drills\n  backpain drills --id cat-cow\n  backpain drills --json | jq '.[] | select(.desk_friendly) | .id'"
+    )]
+    Drills(DrillsArgs),
+
+    /// The references behind every claim, by the id the other commands show.
+    #[command(after_help = "Examples:\n  backpain sources\n  backpain sources --json | jq -r '.[].text'")]
+    Sources(JsonArgs),
+
+    /// The implementation guide (habits) and common questions.
+    #[command(after_help = "Examples:\n  backpain faq\n  backpain faq --json | jq '.questions[].question'")]
+    Faq(JsonArgs),
+
+    /// Desk-break reminders: a desktop notification with a micro-stretch on a schedule.
+    #[command(
+        after_help = "Examples:\n  backpain remind                                  every 2 hours, lower-back micro routine\n  backpain remind --every 90m --location neck --between 09:00-17:30 --days mon-fri\n  backpain remind --once                           for cron or a systemd timer\n  backpain remind --print-schedule systemd\n  backpain remind --dry-run --count 3 --every 1s --json"
+    )]
+    Remind(RemindArgs),
+
+    /// Print a shell completion script to stdout.
+    #[command(
+        after_help = "Examples:\n  backpain completions bash > ~/.local/share/bash-completion/completions/backpain\n  backpain completions zsh > ~/.zfunc/_backpain"
+    )]
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Write the man pages (backpain.1 and one per subcommand) into a directory.
+    #[command(after_help = "Examples:\n  backpain man ~/.local/share/man/man1")]
+    Man {
+        /// The directory to write into; created if missing.
+        #[arg(value_name = "DIR")]
+        dir: std::path::PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct JsonArgs {
+    /// Print JSON instead of a table (the shapes are documented in the README).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MythsArgs {
+    /// Show one myth: all-the-same, morning-stretch or no-pain-no-gain.
+    #[arg(long, value_name = "ID", value_parser = MythParser)]
+    pub id: Option<&'static dataset::Myth>,
+
+    #[command(flatten)]
+    pub output: JsonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RouteArgs {
+    /// Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar).
+    #[arg(long, short, value_name = "LOCATION", value_parser = LocationParser)]
+    pub location: Option<&'static Location>,
+
+    #[command(flatten)]
+    pub output: JsonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RoutineArgs {
+    /// Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar).
+    #[arg(long, short, value_name = "LOCATION", value_parser = LocationParser)]
+    pub location: &'static Location,
+
+    /// The 2-3 minute desk-break routine instead of the full one.
+    #[arg(long)]
+    pub micro: bool,
+
+    /// Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits).
+    #[arg(long)]
+    pub guided: bool,
+
+    /// With --guided: no bell at transitions.
+    #[arg(long, requires = "guided")]
+    pub quiet: bool,
+
+    /// Fit the routine into this many minutes (core drills first, then fewer sets).
+    #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(1..=240))]
+    pub minutes: Option<u32>,
+
+    /// Swap drills that bend the spine forward for ones that don't (first ~2 h after waking).
+    #[arg(long)]
+    pub morning: bool,
+
+    /// When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself.
+    #[arg(long, value_name = "HH:MM")]
+    pub wake_time: Option<String>,
+
+    #[command(flatten)]
+    pub output: JsonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DrillsArgs {
+    /// Show one drill by id (see `backpain drills` for the list).
+    #[arg(long, value_name = "ID", value_parser = DrillParser)]
+    pub id: Option<&'static dataset::Drill>,
+
+    #[command(flatten)]
+    pub output: JsonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    /// Time between reminders: 90m, 2h, 1h30m [default: 2h, or the config file's].
+    #[arg(long, value_name = "DURATION")]
+    pub every: Option<String>,
+
+    /// Whose micro routine the reminders rotate through [default: lower].
+    #[arg(long, short, value_name = "LOCATION", value_parser = LocationParser)]
+    pub location: Option<&'static Location>,
+
+    /// Your habit trigger, the IF of "IF I stand up from my desk, THEN I do 3 cat-cows".
+    #[arg(long, value_name = "TEXT")]
+    pub trigger: Option<String>,
+
+    /// Your habit action, the THEN of the IF-THEN plan.
+    #[arg(long, value_name = "TEXT")]
+    pub action: Option<String>,
+
+    /// Stop after this many reminders.
+    #[arg(long, value_name = "N")]
+    pub count: Option<u64>,
+
+    /// Only remind within this time of day, e.g. 09:00-17:30.
+    #[arg(long, value_name = "HH:MM-HH:MM")]
+    pub between: Option<String>,
+
+    /// Only remind on these days, e.g. mon-fri or mon,wed,fri.
+    #[arg(long, value_name = "DAYS")]
+    pub days: Option<String>,
+
+    /// Print reminders instead of sending notifications.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Fire one reminder now and exit (for cron, systemd timers, launchd).
+    #[arg(long, conflicts_with_all = ["count", "print_schedule"])]
+    pub once: bool,
+
+    /// Print a ready-made schedule for systemd, cron or launchd and exit.
+    #[arg(long, value_name = "SYSTEM")]
+    pub print_schedule: Option<ScheduleKind>,
+
+    /// Read defaults from this TOML file instead of the standard config path.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+
+    #[command(flatten)]
+    pub output: JsonArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScheduleKind {
+    Systemd,
+    Cron,
+    Launchd,
+}
+
+/// Parses a location by id, letter or alias; a miss names the valid values and the nearest one.
+#[derive(Clone)]
+struct LocationParser;
+
+impl TypedValueParser for LocationParser {
+    type Value = &'static Location;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        let text = value.to_string_lossy();
+        dataset::location(&text).ok_or_else(|| {
+            let names = dataset::dataset().locations.iter().flat_map(Location::names);
+            unknown("location", &text, dataset::nearest(&text, names), location_ids())
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(dataset::dataset().locations.iter().map(|location| {
+            PossibleValue::new(location.id).help(location.name).aliases(location.aliases.iter().copied())
+        })))
+    }
+}
+
+fn location_ids() -> String {
+    dataset::dataset().locations.iter().map(|location| location.id).collect::<Vec<_>>().join(", ")
+}
+
+#[derive(Clone)]
+struct MythParser;
+
+impl TypedValueParser for MythParser {
+    type Value = &'static dataset::Myth;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        let text = value.to_string_lossy();
+        let ids = || dataset::dataset().myths.iter().map(|myth| myth.id);
+        dataset::myth(&text).ok_or_else(|| {
+            unknown("myth id", &text, dataset::nearest(&text, ids()), ids().collect::<Vec<_>>().join(", "))
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(dataset::dataset().myths.iter().map(|myth| PossibleValue::new(myth.id).help(myth.myth))))
+    }
+}
+
+#[derive(Clone)]
+struct DrillParser;
+
+impl TypedValueParser for DrillParser {
+    type Value = &'static dataset::Drill;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        let text = value.to_string_lossy();
+        let ids = || dataset::dataset().drills.iter().map(|drill| drill.id);
+        dataset::drill(&text).ok_or_else(|| {
+            let hint = "run `backpain drills` for the list".to_string();
+            unknown("drill id", &text, dataset::nearest(&text, ids()), hint)
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(dataset::dataset().drills.iter().map(|drill| PossibleValue::new(drill.id).help(drill.name))))
+    }
+}
+
+/// "unknown location `lumbr` (did you mean `lumbar`?); valid: lower, upper, ..."
+fn unknown(what: &str, value: &str, nearest: Option<&str>, valid: String) -> clap::Error {
+    let suggestion = nearest.map(|name| format!(" (did you mean `{name}`?)")).unwrap_or_default();
+    let valid = if valid.starts_with("run ") { valid } else { format!("valid: {valid}") };
+    clap::Error::raw(clap::error::ErrorKind::InvalidValue, format!("unknown {what} `{value}`{suggestion}; {valid}\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

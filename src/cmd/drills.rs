@@ -1,0 +1,36 @@
+use crate::cli::DrillsArgs;
+use crate::dataset::{self, Drill};
+use crate::report::{cite, DoseView, DrillView, DrillsReport};
+
+pub fn run(args: &DrillsArgs) -> DrillsReport {
+    let drills: Vec<&'static Drill> = match args.id {
+        Some(drill) => vec![drill],
+        None => dataset::dataset().drills.iter().collect(),
+    };
+    DrillsReport(drills.into_iter().map(view).collect())
+}
+
+fn view(drill: &'static Drill) -> DrillView {
+    let data = dataset::dataset();
+    let mut locations: Vec<&'static str> = data
+        .routines
+        .iter()
+        .filter(|routine| routine.steps.iter().any(|step| step.drill == drill.id))
+        .map(|routine| routine.location)
+        .collect();
+    locations.dedup();
+    DrillView {
+        id: drill.id,
+        name: drill.name,
+        targets: drill.targets,
+        position: drill.position,
+        desk_friendly: drill.desk_friendly,
+        spinal_flexion: drill.spinal_flexion,
+        dose: DoseView::new(&drill.dose),
+        cues: drill.cues,
+        cautions: drill.cautions,
+        sources: cite(drill.sources),
+        morning_swap: drill.morning_swap,
+        locations,
+    }
+}

@@ -1,0 +1,21 @@
+use crate::dataset::{self, RuleKind};
+use crate::report::{EvidenceView, FaqReport, FaqView, RuleView};
+
+pub fn run() -> FaqReport {
+    let data = dataset::dataset();
+    FaqReport {
+        guide: data.rules.iter().filter(|rule| rule.kind == RuleKind::Habit).map(RuleView::new).collect(),
+        questions: data
+            .faq
+            .iter()
+            .map(|faq| FaqView {
+                id: faq.id,
+                question: faq.question,
+                answer: faq.answer,
+                guide_says: faq.guide_says,
+                evidence: EvidenceView::new(&faq.evidence),
+            })
+            .collect(),
+        disclaimer: data.meta.disclaimer,
+    }
+}

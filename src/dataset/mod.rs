@@ -1,0 +1,209 @@
+//! The embedded dataset: typed `'static` records generated from `data/` at build time, and the
+//! lookups the commands need (by id, by alias, nearest match for a typo). Knows no output format.
+
+use serde::Serialize;
+
+pub type Str = &'static str;
+pub type List<T> = &'static [T];
+pub type Opt<T> = Option<T>;
+
+macro_rules! records {
+    ($( $(#[$m:meta])* pub struct $name:ident { $( $(#[$fm:meta])* pub $field:ident : $ty:ty ),* $(,)? } )*) => {$(
+        #[derive(Debug, Serialize)]
+        $(#[$m])*
+        pub struct $name { $( $(#[$fm])* pub $field: $ty ),* }
+    )*};
+}
+
+macro_rules! choices {
+    ($( $(#[$m:meta])* pub enum $name:ident { $($variant:ident),* $(,)? } )*) => {$(
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+        $(#[$m])*
+        pub enum $name { $($variant),* }
+    )*};
+}
+
+include!("schema.rs");
+include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
+
+/// Seconds between two steps of a routine (moving into position), counted in its total time.
+pub const TRANSITION_SECONDS: u32 = 5;
+
+impl Status {
+    /// The label shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Supported => "supported",
+            Status::PartlySupported => "partly supported",
+            Status::Plausible => "plausible, unproven",
+            Status::NotFound => "not found",
+            Status::Hypothesis => "hypothesis",
+        }
+    }
+}
+
+impl Variant {
+    pub fn label(self) -> &'static str {
+        match self {
+            Variant::Full => "full",
+            Variant::Micro => "micro",
+        }
+    }
+}
+
+impl Position {
+    pub fn label(self) -> &'static str {
+        match self {
+            Position::Floor => "floor",
+            Position::Seated => "seated",
+            Position::Standing => "standing",
+        }
+    }
+}
+
+impl Urgency {
+    pub fn label(self) -> &'static str {
+        match self {
+            Urgency::Emergency => "emergency",
+            Urgency::Urgent => "urgent",
+            Urgency::Gp => "see a GP",
+        }
+    }
+}
+
+impl Dose {
+    /// How many sides each set is done on.
+    pub fn sides(&self) -> u32 {
+        if self.each_side {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// Seconds one repetition takes: its hold, or the time of a moving repetition.
+    pub fn rep_duration(&self) -> u32 {
+        if self.hold_seconds > 0 {
+            self.hold_seconds
+        } else {
+            self.rep_seconds
+        }
+    }
+
+    /// Seconds the whole dose takes, rests between sets included.
+    pub fn seconds(&self) -> u32 {
+        self.sides() * self.sets * self.reps * self.rep_duration() + self.sets.saturating_sub(1) * self.rest_seconds
+    }
+
+    /// The dose as people write it: "3 × 25 s hold, each side", "10 reps", "2 min".
+    pub fn describe(&self) -> String {
+        let mut text = if self.hold_seconds > 0 {
+            if self.reps == 1 {
+                format!("{} s hold", self.hold_seconds)
+            } else {
+                format!("{} × {} s hold", self.reps, self.hold_seconds)
+            }
+        } else if self.reps == 1 {
+            minutes_or_seconds(self.rep_seconds)
+        } else {
+            format!("{} reps", self.reps)
+        };
+        if self.sets > 1 {
+            text = format!("{} sets of {text}", self.sets);
+        }
+        if self.each_side {
+            text.push_str(", each side");
+        }
+        text
+    }
+}
+
+/// "2 min", "90 s", "1 min 30 s".
+pub fn minutes_or_seconds(seconds: u32) -> String {
+    match (seconds / 60, seconds % 60) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
+
+impl Step {
+    /// The drill this step names. The dataset tests prove every step's drill exists.
+    pub fn drill(&self) -> &'static Drill {
+        drill(self.drill).unwrap_or_else(|| unreachable!("dataset test: step drill resolves"))
+    }
+
+    /// The dose of this step: its own override, or the drill's.
+    pub fn dose(&'static self) -> &'static Dose {
+        match &self.dose {
+            Some(dose) => dose,
+            None => &self.drill().dose,
+        }
+    }
+}
+
+impl Routine {
+    /// Seconds the routine takes, moving between drills included.
+    pub fn total_seconds(&self) -> u32 {
+        let work: u32 = self.steps.iter().map(|step| step.dose().seconds()).sum();
+        work + TRANSITION_SECONDS * (self.steps.len() as u32).saturating_sub(1)
+    }
+
+    /// Whether any drill bends the lumbar spine forward (the morning caution applies).
+    pub fn has_flexion(&self) -> bool {
+        self.steps.iter().any(|step| step.drill().spinal_flexion)
+    }
+}
+
+impl Location {
+    /// This location's routine of the given variant. Every location has both (dataset test).
+    pub fn routine(&self, variant: Variant) -> &'static Routine {
+        DATASET
+            .routines
+            .iter()
+            .find(|routine| routine.location == self.id && routine.variant == variant)
+            .unwrap_or_else(|| unreachable!("dataset test: every location has both routines"))
+    }
+
+    /// Every name this location answers to: id, letter code and aliases.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> {
+        [self.id, self.code].into_iter().chain(self.aliases.iter().copied())
+    }
+}
+
+pub fn dataset() -> &'static Dataset {
+    &DATASET
+}
+
+/// A location by id, letter code or alias, ignoring case and surrounding space.
+pub fn location(name: &str) -> Option<&'static Location> {
+    let name = name.trim();
+    DATASET.locations.iter().find(|location| location.names().any(|known| known.eq_ignore_ascii_case(name)))
+}
+
+pub fn drill(id: &str) -> Option<&'static Drill> {
+    DATASET.drills.iter().find(|drill| drill.id.eq_ignore_ascii_case(id.trim()))
+}
+
+pub fn myth(id: &str) -> Option<&'static Myth> {
+    DATASET.myths.iter().find(|myth| myth.id.eq_ignore_ascii_case(id.trim()))
+}
+
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    DATASET.rules.iter().find(|rule| rule.id == id)
+}
+
+pub fn citation(id: &str) -> Option<&'static Citation> {
+    DATASET.citations.iter().find(|citation| citation.id == id)
+}
+
+/// The known name closest to `wrong`, when it is close enough to be a likely typo.
+pub fn nearest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wrong = wrong.trim().to_lowercase();
+    known
+        .into_iter()
+        .map(|name| (strsim::jaro_winkler(&wrong, &name.to_lowercase()), name))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
+}

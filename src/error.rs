@@ -1,0 +1,47 @@
+//! Domain errors that decide the exit code; everything else is `anyhow` and exits 1.
+
+use std::io;
+
+use crate::exit::Exit;
+
+/// An error the user can fix by changing what they typed or wrote.
+#[derive(Debug, thiserror::Error)]
+pub enum UsageError {
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// Ended by a signal; carries nothing, the command has already said what it did.
+#[derive(Debug, thiserror::Error)]
+#[error("interrupted")]
+pub struct Interrupted;
+
+/// The exit code for an error, looking through its whole chain.
+pub fn exit_for(err: &anyhow::Error) -> Exit {
+    if is_broken_pipe(err) {
+        Exit::Success
+    } else if err.chain().any(|cause| cause.is::<UsageError>()) {
+        Exit::Usage
+    } else if err.chain().any(|cause| cause.is::<Interrupted>()) {
+        Exit::Interrupted
+    } else {
+        Exit::Failure
+    }
+}
+
+/// A reader that went away (`backpain ... | head -1`) is not a failure.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| cause.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+}
+
+/// clap's multi-line error as one line: what was wrong and what would be right.
+pub fn one_line(err: &clap::Error) -> String {
+    let text = err.render().to_string();
+    let parts: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("Usage:") && !line.starts_with("For more information"))
+        .map(|line| line.strip_prefix("error: ").unwrap_or(line))
+        .collect();
+    format!("{}; see 'backpain --help'", parts.join(" "))
+}

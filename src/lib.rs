@@ -1,0 +1,126 @@
+//! backpain: evidence-graded back-pain relief routines by pain location, in the terminal.
+//!
+//! `run` is the whole program minus the process: the binary calls it with the real arguments,
+//! environment and streams, and tests call it in-process.
+
+pub mod cli;
+pub mod cmd;
+pub mod dataset;
+pub mod error;
+pub mod exit;
+pub mod generate;
+pub mod render;
+pub mod report;
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+
+use anyhow::Context as _;
+use clap::Parser;
+
+use crate::cli::{Cli, ColorWhen, Command};
+use crate::dataset::Variant;
+use crate::exit::Exit;
+use crate::render::{render, Theme};
+
+/// What the program reads from its surroundings, gathered once so tests can set it.
+#[derive(Debug, Clone)]
+pub struct Env {
+    pub stdout_is_terminal: bool,
+    /// The terminal's width, or `COLUMNS`, when known.
+    pub columns: Option<u16>,
+    /// `NO_COLOR` is set to something non-empty.
+    pub no_color: bool,
+}
+
+impl Env {
+    pub fn from_process() -> Self {
+        let stdout_is_terminal = std::io::stdout().is_terminal();
+        let columns = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|value| value.trim().parse::<u16>().ok())
+            .filter(|&columns| columns > 0)
+            .or_else(|| stdout_is_terminal.then(terminal_width).flatten());
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+        Env { stdout_is_terminal, columns, no_color }
+    }
+
+    /// Colour only on a terminal without NO_COLOR, unless asked for explicitly.
+    pub fn theme(&self, color: ColorWhen) -> Theme {
+        let color = match color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => self.stdout_is_terminal && !self.no_color,
+        };
+        // Tables are for reading: wrap to the terminal, 80 columns when it is unknown, and
+        // never so narrow that words break mid-cell.
+        Theme { color, width: self.columns.unwrap_or(80).clamp(40, 200) }
+    }
+}
+
+fn terminal_width() -> Option<u16> {
+    crossterm::terminal::size().ok().map(|(columns, _)| columns).filter(|&columns| columns > 0)
+}
+
+/// Runs the CLI with `args` (the program name first) and returns the exit code.
+pub fn run<I, T>(args: I, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exit
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) if !err.use_stderr() => {
+            // --help and --version: clap's own text, to stdout.
+            let written = write!(stdout, "{}", err.render().ansi()).and_then(|()| stdout.flush());
+            return match written {
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Exit::Failure,
+                _ => Exit::Success,
+            };
+        }
+        Err(err) => {
+            let _ = writeln!(stderr, "backpain: {}", error::one_line(&err));
+            return Exit::Usage;
+        }
+    };
+    match dispatch(&cli, env, stdout) {
+        Ok(exit) => exit,
+        Err(err) => {
+            let exit = error::exit_for(&err);
+            if exit != Exit::Success {
+                let _ = writeln!(stderr, "backpain: {err:#}");
+            }
+            exit
+        }
+    }
+}
+
+fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write) -> anyhow::Result<Exit> {
+    let theme = env.theme(cli.color);
+    let bytes = match &cli.command {
+        Command::Myths(args) => render(&cmd::myths::run(args), args.output.json, &theme),
+        Command::Route(args) => match args.location {
+            Some(location) => render(&cmd::route::run(location), args.output.json, &theme),
+            None => render(&cmd::route::list(), args.output.json, &theme),
+        },
+        Command::Routine(args) => {
+            let variant = if args.micro { Variant::Micro } else { Variant::Full };
+            render(&cmd::routine::run(args.location, variant), args.output.json, &theme)
+        }
+        Command::Drills(args) => render(&cmd::drills::run(args), args.output.json, &theme),
+        Command::Sources(args) => render(&cmd::sources::run(), args.json, &theme),
+        Command::Faq(args) => render(&cmd::faq::run(), args.json, &theme),
+        Command::Remind(_) => anyhow::bail!(error::UsageError::Invalid("remind is not available yet".into())),
+        Command::Completions { shell } => generate::completion(*shell),
+        Command::Man { dir } => {
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            for (name, page) in generate::man_pages() {
+                let path = dir.join(name);
+                std::fs::write(&path, page).with_context(|| format!("cannot write {}", path.display()))?;
+            }
+            return Ok(Exit::Success);
+        }
+    };
+    stdout.write_all(&bytes).and_then(|()| stdout.flush()).context("cannot write to stdout")?;
+    Ok(Exit::Success)
+}

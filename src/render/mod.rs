@@ -1,0 +1,32 @@
+//! Reports to bytes: one renderer per format. `json` is serde; `table` is comfy-table at a width
+//! the caller picks (tests pin it).
+
+pub mod json;
+pub mod table;
+
+use serde::Serialize;
+
+/// How human output looks: colour on or off, and the width tables wrap to.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub color: bool,
+    pub width: u16,
+}
+
+/// A report that can be shown as a human table; every report is also `Serialize` for `--json`.
+pub trait Render: Serialize {
+    fn table(&self, theme: &Theme) -> String;
+}
+
+/// The bytes for a report: pretty JSON (with a final newline) or the human table.
+pub fn render(report: &impl Render, json: bool, theme: &Theme) -> Vec<u8> {
+    if json {
+        json::render(report)
+    } else {
+        let mut text = report.table(theme);
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.into_bytes()
+    }
+}

@@ -1,0 +1,328 @@
+//! Human output: short headings and comfy-table tables that wrap to `Theme::width`.
+
+use std::fmt::Write as _;
+
+use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+
+use super::{Render, Theme};
+use crate::dataset::{minutes_or_seconds, Citation, Status, Urgency};
+use crate::report::{
+    ClaimView, DrillsReport, EvidenceView, FaqReport, LocationsReport, MythsReport, RedFlagView, RouteReport,
+    RoutineReport, RoutineSummary, RuleView,
+};
+
+impl Theme {
+    fn table(&self) -> Table {
+        let mut table = Table::new();
+        table
+            .load_preset(presets::UTF8_FULL_CONDENSED)
+            .apply_modifier(comfy_table::modifiers::UTF8_ROUND_CORNERS)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .force_no_tty()
+            .set_width(self.width);
+        if self.color {
+            table.enforce_styling();
+        }
+        table
+    }
+
+    fn header(&self, names: &[&str]) -> Vec<Cell> {
+        names.iter().map(|name| Cell::new(name).add_attribute(Attribute::Bold)).collect()
+    }
+
+    /// Text wrapped in an ANSI style when colour is on.
+    fn paint(&self, text: &str, code: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn heading(&self, text: &str) -> String {
+        self.paint(text, "1")
+    }
+
+    fn status(&self, status: Status) -> Cell {
+        let cell = Cell::new(status.label());
+        match status {
+            Status::Supported => cell.fg(Color::Green),
+            Status::PartlySupported | Status::Plausible => cell.fg(Color::Yellow),
+            Status::NotFound => cell.fg(Color::Red),
+            Status::Hypothesis => cell.fg(Color::Magenta),
+        }
+    }
+
+    /// A paragraph wrapped to the width, for text outside tables.
+    fn wrap(&self, text: &str, indent: &str) -> String {
+        let width = usize::from(self.width).saturating_sub(indent.chars().count()).max(20);
+        let mut out = String::new();
+        let mut line = String::new();
+        for word in text.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                let _ = writeln!(out, "{indent}{line}");
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        if !line.is_empty() {
+            let _ = writeln!(out, "{indent}{line}");
+        }
+        out
+    }
+
+    fn warning(&self, text: &str) -> String {
+        let mut table = self.table();
+        table.add_row(vec![Cell::new(format!("WARNING  {text}")).fg(Color::Red).add_attribute(Attribute::Bold)]);
+        format!("{table}\n")
+    }
+
+    fn red_flags(&self, flags: &[RedFlagView]) -> String {
+        let mut table = self.table();
+        table.set_header(self.header(&["Stop and get medical help if", "When"]));
+        for flag in flags {
+            let urgency = Cell::new(flag.urgency.label());
+            let urgency = match flag.urgency {
+                Urgency::Emergency => urgency.fg(Color::Red).add_attribute(Attribute::Bold),
+                Urgency::Urgent => urgency.fg(Color::Red),
+                Urgency::Gp => urgency.fg(Color::Yellow),
+            };
+            table.add_row(vec![Cell::new(flag.text), urgency]);
+        }
+        format!("{table}\n")
+    }
+
+    fn footer(&self, disclaimer: &str) -> String {
+        self.paint(&self.wrap(disclaimer, ""), "2")
+    }
+}
+
+/// "nhs-lbp, snook-1998": citation ids, short enough for a table cell.
+fn source_ids(sources: &[&Citation]) -> String {
+    sources.iter().map(|citation| citation.id).collect::<Vec<_>>().join(", ")
+}
+
+fn evidence_text(evidence: &EvidenceView) -> String {
+    format!("{} [{}]", evidence.summary, source_ids(&evidence.sources))
+}
+
+fn claim_rows(table: &mut Table, theme: &Theme, label: &str, claim: &ClaimView) {
+    table.add_row(vec![Cell::new(label).add_attribute(Attribute::Bold), Cell::new(claim.text)]);
+    table.add_row(vec![theme.status(claim.evidence.status), Cell::new(evidence_text(&claim.evidence))]);
+}
+
+fn routine_line(summary: &RoutineSummary) -> String {
+    let names: Vec<&str> = summary.drills.iter().map(|drill| drill.name).collect();
+    format!("{}: {}\n$ {}", minutes_or_seconds(summary.total_seconds), names.join(", "), summary.command)
+}
+
+impl Render for MythsReport {
+    fn table(&self, theme: &Theme) -> String {
+        let mut out = String::new();
+        for (index, myth) in self.0.iter().enumerate() {
+            if index > 0 {
+                out.push('\n');
+            }
+            let _ = writeln!(
+                out,
+                "{} {}",
+                theme.heading(&format!("Myth: \"{}\"", myth.myth)),
+                theme.paint(&format!("({})", myth.id), "2")
+            );
+            let mut table = theme.table();
+            let reality = ClaimView {
+                text: myth.reality,
+                evidence: EvidenceView {
+                    status: myth.evidence.status,
+                    summary: myth.evidence.summary,
+                    sources: myth.evidence.sources.clone(),
+                },
+            };
+            claim_rows(&mut table, theme, "Reality", &reality);
+            if let Some(claim) = &myth.guide_claim {
+                claim_rows(&mut table, theme, "Guide says", claim);
+            }
+            let _ = writeln!(out, "{table}");
+        }
+        out
+    }
+}
+
+impl Render for LocationsReport {
+    fn table(&self, theme: &Theme) -> String {
+        let mut table = theme.table();
+        table.set_header(theme.header(&["", "Location", "Where it hurts", "Also"]));
+        for line in &self.0 {
+            table.add_row(vec![
+                Cell::new(line.code).add_attribute(Attribute::Bold),
+                Cell::new(line.location),
+                Cell::new(format!("{}: {}", line.name, line.area)),
+                Cell::new(line.aliases.join(", ")),
+            ]);
+        }
+        format!("{table}\nNext: backpain route --location <LOCATION>\n")
+    }
+}
+
+impl Render for RouteReport {
+    fn table(&self, theme: &Theme) -> String {
+        let mut out = format!("{}\n", theme.heading(&format!("Pain type {}: {}", self.code, self.name)));
+        out.push_str(&theme.wrap(self.area, ""));
+        out.push('\n');
+        if let Some(warning) = self.warning {
+            out.push_str(&theme.warning(warning));
+        }
+        let mut table = theme.table();
+        claim_rows(&mut table, theme, "Likely cause", &self.cause);
+        table.add_row(vec![
+            Cell::new("Full routine").add_attribute(Attribute::Bold),
+            Cell::new(routine_line(&self.routine)),
+        ]);
+        table.add_row(vec![
+            Cell::new("Desk break").add_attribute(Attribute::Bold),
+            Cell::new(routine_line(&self.micro_routine)),
+        ]);
+        let _ = writeln!(out, "{table}");
+        out.push_str(&theme.red_flags(&self.red_flags));
+        let _ = writeln!(out, "Next: {}", theme.paint(&self.next, "1"));
+        out.push_str(&theme.footer(self.disclaimer));
+        out
+    }
+}
+
+fn rule_rows(table: &mut Table, theme: &Theme, rule: &RuleView) {
+    let mut text = rule.text.to_string();
+    if let Some(guide) = rule.guide_says {
+        let _ = write!(text, "\nThe guide says: {guide}");
+    }
+    table.add_row(vec![Cell::new(rule.title).add_attribute(Attribute::Bold), Cell::new(text)]);
+    table.add_row(vec![theme.status(rule.evidence.status), Cell::new(evidence_text(&rule.evidence))]);
+}
+
+impl Render for RoutineReport {
+    fn table(&self, theme: &Theme) -> String {
+        let title = format!(
+            "Pain type {}: {} ({} routine, {})",
+            self.code,
+            self.name,
+            self.variant.label(),
+            minutes_or_seconds(self.total_seconds)
+        );
+        let mut out = format!("{}\n", theme.heading(&title));
+        if let Some(warning) = self.warning {
+            out.push_str(&theme.warning(warning));
+        }
+        for adjustment in &self.adjustments {
+            out.push_str(&theme.wrap(adjustment, "* "));
+        }
+        let mut table = theme.table();
+        table.set_header(theme.header(&["#", "Drill", "How", "Take care"]));
+        for (index, step) in self.steps.iter().enumerate() {
+            let drill = format!("{}\n{}\n({})", step.name, step.dose.text, step.position.label());
+            let cues: Vec<String> = step.cues.iter().map(|cue| format!("- {cue}")).collect();
+            let cautions: Vec<String> = step.cautions.iter().map(|caution| format!("- {caution}")).collect();
+            table.add_row(vec![
+                Cell::new(index + 1),
+                Cell::new(drill).add_attribute(Attribute::Bold),
+                Cell::new(cues.join("\n")),
+                Cell::new(cautions.join("\n")).fg(Color::Yellow),
+            ]);
+        }
+        let _ = writeln!(out, "{table}");
+        for advice in self.advice {
+            out.push_str(&theme.wrap(advice, "* "));
+        }
+        let mut rules = theme.table();
+        for rule in &self.rules {
+            rule_rows(&mut rules, theme, rule);
+        }
+        let _ = writeln!(out, "{rules}");
+        out.push_str(&theme.red_flags(&self.red_flags));
+        out.push_str(&theme.footer(self.disclaimer));
+        out
+    }
+}
+
+impl Render for DrillsReport {
+    fn table(&self, theme: &Theme) -> String {
+        if let [drill] = self.0.as_slice() {
+            let mut table = theme.table();
+            let rows = [
+                ("Drill", format!("{} ({})", drill.name, drill.id)),
+                ("Targets", drill.targets.join(", ")),
+                ("Position", drill.position.label().to_string()),
+                ("Desk break", if drill.desk_friendly { "yes" } else { "no" }.to_string()),
+                (
+                    "Bends spine",
+                    if drill.spinal_flexion { "yes: not in the first ~2 h after waking" } else { "no" }.to_string(),
+                ),
+                ("Dose", drill.dose.text.clone()),
+                ("How", drill.cues.iter().map(|cue| format!("- {cue}")).collect::<Vec<_>>().join("\n")),
+                (
+                    "Take care",
+                    drill.cautions.iter().map(|caution| format!("- {caution}")).collect::<Vec<_>>().join("\n"),
+                ),
+                ("Morning swap", drill.morning_swap.unwrap_or("-").to_string()),
+                ("Used for", drill.locations.join(", ")),
+                ("Sources", source_ids(&drill.sources)),
+            ];
+            for (label, value) in rows {
+                table.add_row(vec![Cell::new(label).add_attribute(Attribute::Bold), Cell::new(value)]);
+            }
+            return format!("{table}\n");
+        }
+        let mut table = theme.table();
+        table.set_header(theme.header(&["Drill", "Name", "Position", "Desk", "Dose"]));
+        for drill in &self.0 {
+            table.add_row(vec![
+                Cell::new(drill.id),
+                Cell::new(drill.name),
+                Cell::new(drill.position.label()),
+                Cell::new(if drill.desk_friendly { "yes" } else { "-" }),
+                Cell::new(&drill.dose.text),
+            ]);
+        }
+        format!("{table}\nMore: backpain drills --id <DRILL>\n")
+    }
+}
+
+impl Render for FaqReport {
+    fn table(&self, theme: &Theme) -> String {
+        let mut out = format!("{}\n", theme.heading("Implementation guide"));
+        let mut guide = theme.table();
+        for rule in &self.guide {
+            rule_rows(&mut guide, theme, rule);
+        }
+        let _ = writeln!(out, "{guide}\n{}", theme.heading("Common questions"));
+        let mut questions = theme.table();
+        for faq in &self.questions {
+            let mut answer = faq.answer.to_string();
+            if let Some(guide) = faq.guide_says {
+                let _ = write!(answer, "\nThe guide says: {guide}");
+            }
+            questions.add_row(vec![Cell::new(faq.question).add_attribute(Attribute::Bold), Cell::new(answer)]);
+            questions.add_row(vec![theme.status(faq.evidence.status), Cell::new(evidence_text(&faq.evidence))]);
+        }
+        let _ = writeln!(out, "{questions}");
+        out.push_str(&theme.footer(self.disclaimer));
+        out
+    }
+}
+
+impl Render for crate::report::SourcesReport {
+    fn table(&self, theme: &Theme) -> String {
+        let mut table = theme.table();
+        table.set_header(theme.header(&["Id", "Reference"]));
+        for citation in &self.0 {
+            let text = match citation.url {
+                Some(url) => format!("{}\n{url}", citation.text),
+                None => citation.text.to_string(),
+            };
+            table.add_row(vec![Cell::new(citation.id), Cell::new(text)]);
+        }
+        format!("{table}\n")
+    }
+}

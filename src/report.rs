@@ -1,0 +1,262 @@
+//! What the commands hand to the renderers: typed, serializable values whose JSON form is the
+//! documented interface (README, "JSON output"). Commands build these; renderers print them.
+
+use serde::Serialize;
+
+use crate::dataset::{
+    self, Citation, Claim, Dose, Drill, Evidence, Location, RedFlag, Routine, Status, Urgency, Variant,
+};
+
+/// A claim's evidence with its sources resolved to full references.
+#[derive(Debug, Serialize)]
+pub struct EvidenceView {
+    pub status: Status,
+    pub summary: &'static str,
+    pub sources: Vec<&'static Citation>,
+}
+
+impl EvidenceView {
+    pub fn new(evidence: &'static Evidence) -> Self {
+        EvidenceView { status: evidence.status, summary: evidence.summary, sources: cite(evidence.sources) }
+    }
+}
+
+/// Citations by id; the dataset tests prove every id resolves.
+pub fn cite(ids: &'static [&'static str]) -> Vec<&'static Citation> {
+    ids.iter().filter_map(|id| dataset::citation(id)).collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClaimView {
+    pub text: &'static str,
+    pub evidence: EvidenceView,
+}
+
+impl ClaimView {
+    pub fn new(claim: &'static Claim) -> Self {
+        ClaimView { text: claim.text, evidence: EvidenceView::new(&claim.evidence) }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct MythView {
+    pub id: &'static str,
+    pub myth: &'static str,
+    pub reality: &'static str,
+    pub evidence: EvidenceView,
+    pub guide_claim: Option<ClaimView>,
+}
+
+/// `backpain myths`: one or all myths.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct MythsReport(pub Vec<MythView>);
+
+#[derive(Debug, Serialize)]
+pub struct RedFlagView {
+    pub text: &'static str,
+    pub urgency: Urgency,
+}
+
+impl From<&'static RedFlag> for RedFlagView {
+    fn from(flag: &'static RedFlag) -> Self {
+        RedFlagView { text: flag.text, urgency: flag.urgency }
+    }
+}
+
+/// The red flags shown with any routine: the location's own, then the general ones.
+pub fn red_flags(location: &'static Location) -> Vec<RedFlagView> {
+    let meta = &dataset::dataset().meta;
+    location.red_flags.iter().chain(meta.general_red_flags).map(RedFlagView::from).collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct DrillRef {
+    pub id: &'static str,
+    pub name: &'static str,
+}
+
+/// A routine in brief, as `route` shows it.
+#[derive(Debug, Serialize)]
+pub struct RoutineSummary {
+    pub variant: Variant,
+    pub total_seconds: u32,
+    pub drills: Vec<DrillRef>,
+    pub command: String,
+}
+
+impl RoutineSummary {
+    pub fn new(location: &'static Location, routine: &'static Routine) -> Self {
+        let micro = if routine.variant == Variant::Micro { " --micro" } else { "" };
+        RoutineSummary {
+            variant: routine.variant,
+            total_seconds: routine.total_seconds(),
+            drills: routine.steps.iter().map(|step| DrillRef { id: step.drill, name: step.drill().name }).collect(),
+            command: format!("backpain routine --location {}{micro}", location.id),
+        }
+    }
+}
+
+/// `backpain route --location LOC`.
+#[derive(Debug, Serialize)]
+pub struct RouteReport {
+    pub location: &'static str,
+    pub code: &'static str,
+    pub name: &'static str,
+    pub area: &'static str,
+    pub cause: ClaimView,
+    pub warning: Option<&'static str>,
+    pub red_flags: Vec<RedFlagView>,
+    pub routine: RoutineSummary,
+    pub micro_routine: RoutineSummary,
+    pub next: String,
+    pub disclaimer: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LocationLine {
+    pub location: &'static str,
+    pub code: &'static str,
+    pub name: &'static str,
+    pub area: &'static str,
+    pub aliases: &'static [&'static str],
+}
+
+/// `backpain route` without a location: the five locations.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct LocationsReport(pub Vec<LocationLine>);
+
+#[derive(Debug, Serialize)]
+pub struct DoseView {
+    pub text: String,
+    pub reps: u32,
+    pub hold_seconds: u32,
+    pub rep_seconds: u32,
+    pub sets: u32,
+    pub each_side: bool,
+    pub rest_seconds: u32,
+    pub seconds: u32,
+}
+
+impl DoseView {
+    pub fn new(dose: &Dose) -> Self {
+        DoseView {
+            text: dose.describe(),
+            reps: dose.reps,
+            hold_seconds: dose.hold_seconds,
+            rep_seconds: dose.rep_seconds,
+            sets: dose.sets,
+            each_side: dose.each_side,
+            rest_seconds: dose.rest_seconds,
+            seconds: dose.seconds(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct StepView {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub position: dataset::Position,
+    pub dose: DoseView,
+    pub cues: &'static [&'static str],
+    pub cautions: &'static [&'static str],
+    pub sources: Vec<&'static Citation>,
+}
+
+impl StepView {
+    pub fn new(drill: &'static Drill, dose: &Dose) -> Self {
+        StepView {
+            id: drill.id,
+            name: drill.name,
+            position: drill.position,
+            dose: DoseView::new(dose),
+            cues: drill.cues,
+            cautions: drill.cautions,
+            sources: cite(drill.sources),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct RuleView {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub text: &'static str,
+    pub guide_says: Option<&'static str>,
+    pub evidence: EvidenceView,
+}
+
+impl RuleView {
+    pub fn new(rule: &'static dataset::Rule) -> Self {
+        RuleView {
+            id: rule.id,
+            title: rule.title,
+            text: rule.text,
+            guide_says: rule.guide_says,
+            evidence: EvidenceView::new(&rule.evidence),
+        }
+    }
+}
+
+/// `backpain routine --location LOC [--micro]`.
+#[derive(Debug, Serialize)]
+pub struct RoutineReport {
+    pub location: &'static str,
+    pub code: &'static str,
+    pub name: &'static str,
+    pub variant: Variant,
+    pub total_seconds: u32,
+    pub warning: Option<&'static str>,
+    pub advice: &'static [&'static str],
+    pub steps: Vec<StepView>,
+    /// What --minutes or --morning changed, in words; empty when nothing was.
+    pub adjustments: Vec<String>,
+    pub rules: Vec<RuleView>,
+    pub red_flags: Vec<RedFlagView>,
+    pub disclaimer: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DrillView {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub targets: &'static [&'static str],
+    pub position: dataset::Position,
+    pub desk_friendly: bool,
+    pub spinal_flexion: bool,
+    pub dose: DoseView,
+    pub cues: &'static [&'static str],
+    pub cautions: &'static [&'static str],
+    pub sources: Vec<&'static Citation>,
+    pub morning_swap: Option<&'static str>,
+    pub locations: Vec<&'static str>,
+}
+
+/// `backpain drills [--id ID]`.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct DrillsReport(pub Vec<DrillView>);
+
+#[derive(Debug, Serialize)]
+pub struct FaqView {
+    pub id: &'static str,
+    pub question: &'static str,
+    pub answer: &'static str,
+    pub guide_says: Option<&'static str>,
+    pub evidence: EvidenceView,
+}
+
+/// `backpain faq`: the implementation guide and the common questions.
+#[derive(Debug, Serialize)]
+pub struct FaqReport {
+    pub guide: Vec<RuleView>,
+    pub questions: Vec<FaqView>,
+    pub disclaimer: &'static str,
+}
+
+/// `backpain sources`: every reference the dataset cites.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct SourcesReport(pub Vec<&'static Citation>);

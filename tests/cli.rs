@@ -1,0 +1,289 @@
+//! The binary as a user meets it: every subcommand in table and JSON form, golden output,
+//! bad input, closed pipes and colour.
+
+use std::io::{self, Write};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn backpain() -> Command {
+    let mut cmd = Command::cargo_bin("backpain").unwrap();
+    cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").env("COLUMNS", "80");
+    cmd
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let output = backpain().args(args).output().unwrap();
+    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.stderr.is_empty(), "{args:?} wrote to stderr");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn json_of(args: &[&str]) -> serde_json::Value {
+    let mut args = args.to_vec();
+    args.push("--json");
+    serde_json::from_str(&stdout_of(&args)).unwrap_or_else(|err| panic!("{args:?}: not JSON: {err}"))
+}
+
+/// Every subcommand that prints a report, in the forms a user types.
+const REPORTS: &[&[&str]] = &[
+    &["myths"],
+    &["myths", "--id", "morning-stretch"],
+    &["route"],
+    &["route", "--location", "lower"],
+    &["route", "--location", "sciatic"],
+    &["routine", "--location", "lower"],
+    &["routine", "--location", "neck", "--micro"],
+    &["drills"],
+    &["drills", "--id", "cat-cow"],
+    &["sources"],
+    &["faq"],
+];
+
+#[test]
+fn every_report_prints_a_table_within_80_columns() {
+    for args in REPORTS {
+        let text = stdout_of(args);
+        assert!(text.lines().count() > 3, "{args:?}: too short:\n{text}");
+        for line in text.lines() {
+            assert!(line.chars().count() <= 80, "{args:?}: line wider than 80 columns:\n{line}");
+        }
+        assert!(!text.contains('\x1b'), "{args:?}: escape codes in piped output");
+    }
+}
+
+#[test]
+fn tables_wrap_to_the_given_width() {
+    let wide = backpain().args(["routine", "--location", "lower"]).env("COLUMNS", "140").output().unwrap();
+    let wide = String::from_utf8(wide.stdout).unwrap();
+    assert!(wide.lines().any(|line| line.chars().count() > 100), "a 140-column terminal gets wider tables");
+    assert!(wide.lines().all(|line| line.chars().count() <= 140));
+}
+
+#[test]
+fn every_report_has_a_json_form() {
+    for args in REPORTS {
+        let value = json_of(args);
+        assert!(value.is_array() || value.is_object(), "{args:?}");
+    }
+}
+
+#[test]
+fn route_lower_matches_the_golden_output() {
+    let actual = stdout_of(&["route", "--location", "lower"]);
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/route-lower.txt");
+    if std::env::var_os("BACKPAIN_BLESS").is_some() {
+        std::fs::write(path, &actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(path).unwrap();
+    assert_eq!(actual, expected, "route output changed; check it and rerun with BACKPAIN_BLESS=1");
+}
+
+#[test]
+fn route_by_alias_gives_the_pain_type_code() {
+    assert_eq!(json_of(&["route", "--location", "lumbar"])["code"], "A");
+    assert_eq!(json_of(&["route", "-l", "CERVICAL"])["location"], "neck");
+    assert_eq!(json_of(&["route", "--location", "d"])["location"], "hip");
+}
+
+#[test]
+fn route_shows_red_flags_cause_status_routine_and_next_command() {
+    let text = stdout_of(&["route", "--location", "lower"]);
+    assert!(text.contains("Pain type A: Lower back"));
+    assert!(text.contains("hypothesis"), "the cause's evidence status is shown");
+    assert!(text.contains("Stop and get medical help"));
+    assert!(text.contains("emergency"));
+    assert!(text.contains("Next: backpain routine --location lower"));
+    assert!(text.contains("not medical advice") || text.contains("Not medical advice"));
+}
+
+#[test]
+fn sciatic_shows_the_medical_warning_first() {
+    let text = stdout_of(&["routine", "--location", "sciatic"]);
+    let warning = text.find("WARNING").expect("warning shown");
+    let first_drill = text.find("│ 1 ").expect("steps shown");
+    assert!(warning < first_drill, "the warning comes before the drills");
+    assert!(text.to_lowercase().contains("bladder"));
+}
+
+#[test]
+fn routine_shows_intensity_rule_morning_caution_and_red_flags() {
+    let full = stdout_of(&["routine", "--location", "lower"]);
+    assert!(full.contains("partly supported"));
+    assert!(full.contains("The guide says"), "the guide's 6-7/10 is shown as the guide's claim");
+    assert!(full.contains("Stop and get medical help"));
+    let json = json_of(&["routine", "--location", "lower"]);
+    let rules: Vec<_> = json["rules"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"intensity"));
+    assert_eq!(
+        rules.contains(&"morning"),
+        json["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| { backpain::dataset::drill(s["id"].as_str().unwrap()).unwrap().spinal_flexion })
+    );
+}
+
+#[test]
+fn micro_routines_take_two_to_three_minutes() {
+    for location in ["lower", "upper", "sciatic", "hip", "neck"] {
+        let json = json_of(&["routine", "--location", location, "--micro"]);
+        assert_eq!(json["variant"], "micro");
+        let seconds = json["total_seconds"].as_u64().unwrap();
+        assert!((120..=180).contains(&seconds), "{location}: {seconds}");
+    }
+}
+
+#[test]
+fn myths_show_the_guides_figure_as_not_found() {
+    let text = stdout_of(&["myths", "--id", "all-the-same"]);
+    assert!(text.contains("Guide says"));
+    assert!(text.contains("58"));
+    assert!(text.contains("not found"));
+    let json = json_of(&["myths"]);
+    assert_eq!(json[0]["guide_claim"]["evidence"]["status"], "not_found");
+}
+
+#[test]
+fn unknown_location_is_one_line_with_a_suggestion_and_exit_2() {
+    let output = backpain().args(["route", "--location", "lumbr"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("backpain: "), "{stderr}");
+    assert!(stderr.contains("did you mean `lumbar`?"), "{stderr}");
+    for id in ["lower", "upper", "sciatic", "hip", "neck"] {
+        assert!(stderr.contains(id), "valid values listed: {stderr}");
+    }
+}
+
+#[test]
+fn unknown_myth_and_drill_ids_suggest_the_nearest() {
+    backpain().args(["myths", "--id", "morning"]).assert().code(2).stderr(
+        predicate::str::contains("did you mean `morning-stretch`?").and(predicate::str::contains("all-the-same")),
+    );
+    backpain().args(["drills", "--id", "cat-cw"]).assert().code(2).stderr(predicate::str::contains("`cat-cow`"));
+}
+
+#[test]
+fn a_far_miss_lists_values_without_a_wild_guess() {
+    let output = backpain().args(["routine", "--location", "elbow"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(!stderr.contains("did you mean"), "{stderr}");
+    assert!(stderr.contains("valid: lower, upper, sciatic, hip, neck"), "{stderr}");
+}
+
+#[test]
+fn command_line_mistakes_are_one_line_usage_errors() {
+    for args in [&["rout"][..], &["route", "--locaton", "lower"], &["routine"], &["--color", "blue", "faq"], &[]] {
+        let output = backpain().args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.starts_with("backpain: "), "{args:?}: {stderr}");
+    }
+    backpain().arg("rout").assert().stderr(predicate::str::contains("'route'"));
+}
+
+#[test]
+fn help_shows_examples_and_exit_codes() {
+    backpain()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:").and(predicate::str::contains("130 interrupted")));
+    backpain()
+        .args(["route", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("backpain route --location lower"));
+}
+
+#[test]
+fn color_follows_the_flag_and_no_color() {
+    let colored = backpain().args(["--color", "always", "myths"]).output().unwrap();
+    assert!(colored.stdout.contains(&b'\x1b'), "--color always colours even in a pipe");
+    let never = backpain().args(["myths", "--color", "never"]).output().unwrap();
+    assert!(!never.stdout.contains(&b'\x1b'));
+    // auto in a pipe: no colour; NO_COLOR does not override an explicit --color always.
+    let forced = backpain().args(["--color", "always", "faq"]).env("NO_COLOR", "1").output().unwrap();
+    assert!(forced.stdout.contains(&b'\x1b'));
+}
+
+#[test]
+fn no_color_turns_colour_off_on_a_terminal() {
+    let env = backpain::Env { stdout_is_terminal: true, columns: Some(80), no_color: false };
+    assert!(env.theme(backpain::cli::ColorWhen::Auto).color);
+    let env = backpain::Env { no_color: true, ..env };
+    assert!(!env.theme(backpain::cli::ColorWhen::Auto).color);
+    assert!(env.theme(backpain::cli::ColorWhen::Always).color);
+}
+
+/// A reader that takes the first line and then goes away, as `head -1` does.
+struct HeadOne {
+    taken: Vec<u8>,
+}
+
+impl Write for HeadOne {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.taken.contains(&b'\n') {
+            return Err(io::Error::from(io::ErrorKind::BrokenPipe));
+        }
+        let end = buf.iter().position(|&b| b == b'\n').map_or(buf.len(), |i| i + 1);
+        self.taken.extend_from_slice(&buf[..end]);
+        Ok(end)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_closed_pipe_is_a_quiet_success_for_every_subcommand() {
+    let env = backpain::Env { stdout_is_terminal: false, columns: Some(80), no_color: true };
+    let mut all: Vec<Vec<&str>> = REPORTS.iter().map(|args| args.to_vec()).collect();
+    all.extend(REPORTS.iter().map(|args| [*args, &["--json"][..]].concat()));
+    all.push(vec!["--help"]);
+    all.push(vec!["completions", "bash"]);
+    for args in all {
+        let mut stdout = HeadOne { taken: Vec::new() };
+        let mut stderr = Vec::new();
+        let argv = std::iter::once("backpain").chain(args.iter().copied());
+        let exit = backpain::run(argv, &env, &mut stdout, &mut stderr);
+        assert_eq!(exit, backpain::exit::Exit::Success, "{args:?}");
+        assert!(stderr.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&stderr));
+        assert_eq!(stdout.taken.iter().filter(|&&b| b == b'\n').count(), 1, "{args:?}");
+    }
+}
+
+#[test]
+fn piping_into_head_exits_quietly() {
+    let bin = assert_cmd::cargo::cargo_bin("backpain");
+    for args in ["myths", "route --location lower", "routine --location lower --json", "drills", "faq", "sources"] {
+        let script = format!("set -o pipefail; '{}' {args} | head -1", bin.display());
+        let output = std::process::Command::new("bash").args(["-c", &script]).output().unwrap();
+        assert!(output.status.success(), "{args}: {:?}", output.status);
+        assert!(output.stderr.is_empty(), "{args}: {}", String::from_utf8_lossy(&output.stderr));
+        assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 1);
+    }
+}
+
+#[test]
+fn completions_print_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        backpain().args(["completions", shell]).assert().success().stdout(predicate::str::contains("backpain"));
+    }
+}
+
+#[test]
+fn man_writes_pages_into_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("man1");
+    backpain().arg("man").arg(&target).assert().success();
+    assert!(target.join("backpain.1").is_file());
+    assert!(target.join("backpain-route.1").is_file());
+}

@@ -1,0 +1,245 @@
+//! The JSON shapes scripts rely on, pinned: a field added, renamed or removed fails here
+//! (every struct denies unknown fields). The README documents the same shapes.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+fn parse<T: DeserializeOwned>(args: &[&str]) -> T {
+    let output = Command::cargo_bin("backpain").unwrap().args(args).arg("--json").output().unwrap();
+    assert!(output.status.success(), "{args:?}");
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|err| panic!("{args:?}: {err}"))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Citation {
+    id: String,
+    text: String,
+    url: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Evidence {
+    status: Status,
+    summary: String,
+    sources: Vec<Citation>,
+}
+
+#[derive(Deserialize, PartialEq, Debug)]
+#[serde(rename_all = "snake_case")]
+enum Status {
+    Supported,
+    PartlySupported,
+    Plausible,
+    NotFound,
+    Hypothesis,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Claim {
+    text: String,
+    evidence: Evidence,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Myth {
+    id: String,
+    myth: String,
+    reality: String,
+    evidence: Evidence,
+    guide_claim: Option<Claim>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RedFlag {
+    text: String,
+    urgency: Urgency,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Urgency {
+    Emergency,
+    Urgent,
+    Gp,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DrillRef {
+    id: String,
+    name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoutineSummary {
+    variant: String,
+    total_seconds: u32,
+    drills: Vec<DrillRef>,
+    command: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Route {
+    location: String,
+    code: String,
+    name: String,
+    area: String,
+    cause: Claim,
+    warning: Option<String>,
+    red_flags: Vec<RedFlag>,
+    routine: RoutineSummary,
+    micro_routine: RoutineSummary,
+    next: String,
+    disclaimer: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LocationLine {
+    location: String,
+    code: String,
+    name: String,
+    area: String,
+    aliases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Dose {
+    text: String,
+    reps: u32,
+    hold_seconds: u32,
+    rep_seconds: u32,
+    sets: u32,
+    each_side: bool,
+    rest_seconds: u32,
+    seconds: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Step {
+    id: String,
+    name: String,
+    position: String,
+    dose: Dose,
+    cues: Vec<String>,
+    cautions: Vec<String>,
+    sources: Vec<Citation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Rule {
+    id: String,
+    title: String,
+    text: String,
+    guide_says: Option<String>,
+    evidence: Evidence,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Routine {
+    location: String,
+    code: String,
+    name: String,
+    variant: String,
+    total_seconds: u32,
+    warning: Option<String>,
+    advice: Vec<String>,
+    steps: Vec<Step>,
+    adjustments: Vec<String>,
+    rules: Vec<Rule>,
+    red_flags: Vec<RedFlag>,
+    disclaimer: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Drill {
+    id: String,
+    name: String,
+    targets: Vec<String>,
+    position: String,
+    desk_friendly: bool,
+    spinal_flexion: bool,
+    dose: Dose,
+    cues: Vec<String>,
+    cautions: Vec<String>,
+    sources: Vec<Citation>,
+    morning_swap: Option<String>,
+    locations: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Question {
+    id: String,
+    question: String,
+    answer: String,
+    guide_says: Option<String>,
+    evidence: Evidence,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Faq {
+    guide: Vec<Rule>,
+    questions: Vec<Question>,
+    disclaimer: String,
+}
+
+#[test]
+fn myths_json_is_an_array_of_myths_with_evidence() {
+    let myths: Vec<Myth> = parse(&["myths"]);
+    assert_eq!(myths.len(), 3);
+    assert!(myths.iter().all(|m| !m.evidence.sources.is_empty()));
+    let one: Vec<Myth> = parse(&["myths", "--id", "no-pain-no-gain"]);
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0].id, "no-pain-no-gain");
+}
+
+#[test]
+fn route_json_names_the_location_code_cause_flags_and_routine() {
+    let route: Route = parse(&["route", "--location", "lower-back"]);
+    assert_eq!((route.location.as_str(), route.code.as_str()), ("lower", "A"));
+    assert!(!route.red_flags.is_empty());
+    assert_eq!(route.routine.variant, "full");
+    assert_eq!(route.micro_routine.variant, "micro");
+    assert_eq!(route.next, "backpain routine --location lower");
+    let list: Vec<LocationLine> = parse(&["route"]);
+    let codes: Vec<_> = list.iter().map(|l| l.code.as_str()).collect();
+    assert_eq!(codes, ["A", "B", "C", "D", "E"]);
+}
+
+#[test]
+fn routine_json_has_variant_total_and_steps() {
+    let full: Routine = parse(&["routine", "--location", "upper"]);
+    assert_eq!((full.location.as_str(), full.variant.as_str()), ("upper", "full"));
+    let sum: u32 = full.steps.iter().map(|s| s.dose.seconds).sum::<u32>() + 5 * (full.steps.len() as u32 - 1);
+    assert_eq!(full.total_seconds, sum, "total = steps + 5 s between steps");
+    let micro: Routine = parse(&["routine", "--location", "upper", "--micro"]);
+    assert_eq!(micro.variant, "micro");
+    assert!(micro.steps.iter().all(|s| s.position != "floor"));
+}
+
+#[test]
+fn drills_sources_and_faq_json() {
+    let drills: Vec<Drill> = parse(&["drills"]);
+    assert!(drills.len() >= 20);
+    let sources: Vec<Citation> = parse(&["sources"]);
+    assert!(sources.iter().any(|c| c.id == "snook-1998"));
+    let faq: Faq = parse(&["faq"]);
+    assert_eq!(faq.questions.len(), 3);
+    assert!(faq.guide.iter().any(|r| r.id == "trigger-action"));
+}
