@@ -209,7 +209,7 @@ pub struct RoutineReport {
     pub variant: Variant,
     pub total_seconds: u32,
     pub warning: Option<&'static str>,
-    pub advice: &'static [&'static str],
+    pub advice: Vec<ClaimView>,
     pub steps: Vec<StepView>,
     /// What --minutes or --morning changed, in words; empty when nothing was.
     pub adjustments: Vec<String>,

@@ -82,6 +82,9 @@ fn every_claim_has_a_status_and_cited_sources() {
     }
     for location in data.locations {
         assert_evidence(location.id, &location.cause.evidence);
+        for advice in location.advice {
+            assert_evidence(location.id, &advice.evidence);
+        }
         assert_cited(location.id, location.red_flag_sources);
         assert!(!location.red_flags.is_empty(), "{}: no red flags", location.id);
     }

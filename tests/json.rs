@@ -156,7 +156,7 @@ struct Routine {
     variant: String,
     total_seconds: u32,
     warning: Option<String>,
-    advice: Vec<String>,
+    advice: Vec<Claim>,
     steps: Vec<Step>,
     adjustments: Vec<String>,
     rules: Vec<Rule>,

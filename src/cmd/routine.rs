@@ -1,5 +1,5 @@
 use crate::dataset::{self, Location, Variant};
-use crate::report::{red_flags, RoutineReport, RuleView, StepView};
+use crate::report::{red_flags, ClaimView, RoutineReport, RuleView, StepView};
 
 /// The routine as the dataset has it, with the rules that go with it: always the intensity
 /// rule, and the morning caution when a drill bends the spine forward.
@@ -16,7 +16,7 @@ pub fn run(location: &'static Location, variant: Variant) -> RoutineReport {
         variant,
         total_seconds: routine.total_seconds(),
         warning: location.warning,
-        advice: location.advice,
+        advice: location.advice.iter().map(ClaimView::new).collect(),
         steps: routine.steps.iter().map(|step| StepView::new(step.drill(), step.dose())).collect(),
         adjustments: Vec::new(),
         rules: rules.into_iter().filter_map(dataset::rule).map(RuleView::new).collect(),

@@ -91,7 +91,7 @@ records! {
         pub area: Str,
         pub cause: Claim,
         pub warning: Opt<Str>,
-        pub advice: List<Str>,
+        pub advice: List<Claim>,
         pub red_flags: List<RedFlag>,
         pub red_flag_sources: List<Str>,
     }

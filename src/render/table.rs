@@ -53,14 +53,18 @@ impl Theme {
         }
     }
 
-    /// A paragraph wrapped to the width, for text outside tables.
-    fn wrap(&self, text: &str, indent: &str) -> String {
-        let width = usize::from(self.width).saturating_sub(indent.chars().count()).max(20);
+    /// A paragraph wrapped to the width, for text outside tables; `bullet` starts the first line
+    /// and continuation lines are indented to match it.
+    fn wrap(&self, text: &str, bullet: &str) -> String {
+        let hanging = " ".repeat(bullet.chars().count());
+        let width = usize::from(self.width).saturating_sub(bullet.chars().count()).max(20);
         let mut out = String::new();
         let mut line = String::new();
+        let mut indent = bullet;
         for word in text.split_whitespace() {
             if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
                 let _ = writeln!(out, "{indent}{line}");
+                indent = &hanging;
                 line.clear();
             }
             if !line.is_empty() {
@@ -221,7 +225,13 @@ impl Render for RoutineReport {
         let mut table = theme.table();
         table.set_header(theme.header(&["#", "Drill", "How", "Take care"]));
         for (index, step) in self.steps.iter().enumerate() {
-            let drill = format!("{}\n{}\n({})", step.name, step.dose.text, step.position.label());
+            let drill = format!(
+                "{}\n{}\n({})\n[{}]",
+                step.name,
+                step.dose.text,
+                step.position.label(),
+                source_ids(&step.sources)
+            );
             let cues: Vec<String> = step.cues.iter().map(|cue| format!("- {cue}")).collect();
             let cautions: Vec<String> = step.cautions.iter().map(|caution| format!("- {caution}")).collect();
             table.add_row(vec![
@@ -232,8 +242,14 @@ impl Render for RoutineReport {
             ]);
         }
         let _ = writeln!(out, "{table}");
-        for advice in self.advice {
-            out.push_str(&theme.wrap(advice, "* "));
+        for advice in &self.advice {
+            let text = format!(
+                "{} ({}: {})",
+                advice.text,
+                advice.evidence.status.label(),
+                source_ids(&advice.evidence.sources)
+            );
+            out.push_str(&theme.wrap(&text, "* "));
         }
         let mut rules = theme.table();
         for rule in &self.rules {
