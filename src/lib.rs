@@ -71,12 +71,23 @@ where
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) if !err.use_stderr() => {
-            // --help and --version: clap's own text, to stdout.
-            let written = write!(stdout, "{}", err.render().ansi()).and_then(|()| stdout.flush());
+            // --help and --version: clap's own text, to stdout, styled only on a terminal.
+            let text = err.render();
+            let written = if env.stdout_is_terminal && !env.no_color {
+                write!(stdout, "{}", text.ansi())
+            } else {
+                write!(stdout, "{text}")
+            };
+            let written = written.and_then(|()| stdout.flush());
             return match written {
                 Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Exit::Failure,
                 _ => Exit::Success,
             };
+        }
+        Err(err) if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            // `backpain` alone: the help is the useful answer, but it is still a usage error.
+            let _ = write!(stderr, "{}", err.render());
+            return Exit::Usage;
         }
         Err(err) => {
             let _ = writeln!(stderr, "backpain: {}", error::one_line(&err));

@@ -178,7 +178,7 @@ fn a_far_miss_lists_values_without_a_wild_guess() {
 
 #[test]
 fn command_line_mistakes_are_one_line_usage_errors() {
-    for args in [&["rout"][..], &["route", "--locaton", "lower"], &["routine"], &["--color", "blue", "faq"], &[]] {
+    for args in [&["rout"][..], &["route", "--locaton", "lower"], &["routine"], &["--color", "blue", "faq"]] {
         let output = backpain().args(args).output().unwrap();
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8(output.stderr).unwrap();
@@ -186,6 +186,15 @@ fn command_line_mistakes_are_one_line_usage_errors() {
         assert!(stderr.starts_with("backpain: "), "{args:?}: {stderr}");
     }
     backpain().arg("rout").assert().stderr(predicate::str::contains("'route'"));
+}
+
+#[test]
+fn no_arguments_prints_help_to_stderr_as_a_usage_error() {
+    let output = backpain().output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("Usage: backpain") && stderr.contains("route"), "{stderr}");
 }
 
 #[test]
