@@ -296,3 +296,35 @@ fn man_writes_pages_into_a_directory() {
     assert!(target.join("backpain.1").is_file());
     assert!(target.join("backpain-route.1").is_file());
 }
+
+/// Runs the binary with stdout on a real pseudo-terminal (util-linux `script`), so `--color
+/// auto` sees a terminal as it does for a person.
+fn on_a_terminal(args: &str, no_color: Option<&str>) -> Option<Vec<u8>> {
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        assert!(std::env::var_os("BACKPAIN_REQUIRE_REAL").is_none(), "`script` (util-linux) is required here");
+        eprintln!("SKIPPED: `script` (util-linux) is not installed; the terminal colour test did not run");
+        return None;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("backpain");
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-qec", &format!("'{}' {args}", bin.display()), "/dev/null"]).env_remove("NO_COLOR").env("COLUMNS", "80");
+    if let Some(value) = no_color {
+        cmd.env("NO_COLOR", value);
+    }
+    let output = cmd.output().unwrap();
+    assert!(output.status.success(), "{args}: {:?}", output.status);
+    Some(output.stdout)
+}
+
+#[test]
+fn a_terminal_gets_colour_unless_no_color_is_set() {
+    let Some(colored) = on_a_terminal("myths --id morning-stretch", None) else { return };
+    assert!(colored.windows(2).any(|w| w == b"\x1b["), "colour on a terminal");
+    let plain = on_a_terminal("myths --id morning-stretch", Some("1")).unwrap();
+    assert!(!plain.contains(&b'\x1b'), "NO_COLOR=1 turns colour off");
+    assert!(String::from_utf8_lossy(&plain).contains("Stretch first thing in the morning"));
+    let empty = on_a_terminal("myths --id morning-stretch", Some("")).unwrap();
+    assert!(empty.windows(2).any(|w| w == b"\x1b["), "an empty NO_COLOR does not count");
+    let never = on_a_terminal("--color never myths --id morning-stretch", None).unwrap();
+    assert!(!never.contains(&b'\x1b'));
+}
