@@ -9,8 +9,11 @@ pub mod dataset;
 pub mod error;
 pub mod exit;
 pub mod generate;
+pub mod guided;
+pub mod plan;
 pub mod render;
 pub mod report;
+pub mod tui;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
