@@ -163,7 +163,15 @@ impl Render for LocationsReport {
                 Cell::new(line.aliases.join(", ")),
             ]);
         }
-        format!("{table}\nNext: backpain route --location <LOCATION>\n")
+        let legend: Vec<String> = self.0.iter().map(|line| format!("{}  {}", line.code, line.name)).collect();
+        // Legend rows start level with the zones' own rows, about a third of the way down.
+        let legend: Vec<String> = std::iter::repeat(String::new()).take(6).chain(legend).collect();
+        let mut out = format!("{}\n", theme.heading("Where does it hurt? (body map, back view)"));
+        for line in super::bodymap::with_legend(&legend, 4) {
+            let _ = writeln!(out, "{line}");
+        }
+        let _ = writeln!(out, "\n{table}\nNext: backpain route --location <LOCATION>");
+        out
     }
 }
 

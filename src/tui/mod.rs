@@ -4,6 +4,7 @@
 //! flag the key loop checks.
 
 pub mod keys;
+pub mod pick;
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
