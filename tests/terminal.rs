@@ -159,7 +159,7 @@ fn guided_session_pauses_skips_and_quits_and_gives_the_terminal_back() {
     assert!(tmux.alternate_screen());
 
     tmux.keys(&["Space"]);
-    let screen = tmux.wait_for("Drill 1 of 3: Chin tuck (seated)");
+    let screen = tmux.wait_for("Drill 1 of 3: Chin tuck · seated");
     assert!(screen.contains("Glide your head straight back"), "the cues:\n{screen}");
     assert!(screen.contains("HOLD · rep 1 of 10"), "{screen}");
     assert!(screen.contains("0:00 / 2:45"), "the session progress bar:\n{screen}");

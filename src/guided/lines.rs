@@ -24,7 +24,7 @@ pub fn describe(cue: &Cue) -> String {
     let side = |side: Option<super::cues::Side>| side.map(|side| format!(", {}", side.label())).unwrap_or_default();
     match cue {
         Cue::Drill { step, steps, name, position, dose, cues, .. } => {
-            format!("Drill {step} of {steps}: {name} ({}), {dose}. {}.", position.label(), cues.join(". "))
+            format!("Drill {step} of {steps}: {name}, {}, {dose}. {}.", position.label(), cues.join(". "))
         }
         Cue::Position { seconds, .. } => format!("Get into position: {seconds} s"),
         Cue::Hold { set: s, sets, side: d, rep, reps, seconds, .. } => {
@@ -224,7 +224,7 @@ mod tests {
     fn plain_lines_say_each_change_with_its_time() {
         let text = session(vec![(12.0, Key::Char(' ')), (20.0, Key::Char(' ')), (30.0, Key::Char('n'))], false);
         let lines: Vec<&str> = text.lines().collect();
-        assert!(lines[0].starts_with("[0:00] Drill 1 of 3: Chin tuck (seated), 10 × 5 s hold. "), "{}", lines[0]);
+        assert!(lines[0].starts_with("[0:00] Drill 1 of 3: Chin tuck, seated, 10 × 5 s hold. "), "{}", lines[0]);
         assert_eq!(lines[1], "[0:00] Hold 5 s: rep 1 of 10");
         assert_eq!(lines[3], "[0:10] Hold 5 s: rep 3 of 10");
         assert_eq!(lines[4], "[0:12] Paused");

@@ -24,6 +24,8 @@ enum Look {
     Title,
     Warning,
     Paused,
+    /// A drill's cue: the first to go when the screen is short.
+    Cue,
 }
 
 /// Lines to draw, each cut to the terminal's width.
@@ -40,10 +42,28 @@ impl Frame {
         self.lines.push((look, text.into()));
     }
 
-    /// `text` wrapped to `width`, each line starting with `indent`.
-    fn wrap(&mut self, look: Look, text: &str, indent: &str, width: usize) {
-        for line in wrap(text, width.saturating_sub(indent.chars().count()).max(10)) {
-            self.push(look, format!("{indent}{line}"));
+    /// `text` wrapped to `width` after `bullet`; continuation lines are indented to match.
+    fn wrap(&mut self, look: Look, text: &str, bullet: &str, width: usize) {
+        let indent = bullet.chars().count();
+        for (index, line) in wrap(text, width.saturating_sub(indent).max(10)).into_iter().enumerate() {
+            let lead = if index == 0 { bullet.to_string() } else { " ".repeat(indent) };
+            self.push(look, format!("{lead}{line}"));
+        }
+    }
+
+    /// On a short terminal, the countdown, the progress bar and the keys matter more than
+    /// spacing and cues: blank lines go first, then cue lines from the last.
+    fn fit_height(&mut self, rows: usize) {
+        if self.lines.len() > rows {
+            self.lines.retain(|(look, text)| !(*look == Look::Plain && text.is_empty()));
+        }
+        while self.lines.len() > rows {
+            match self.lines.iter().rposition(|(look, _)| *look == Look::Cue) {
+                Some(index) => {
+                    self.lines.remove(index);
+                }
+                None => break,
+            }
         }
     }
 
@@ -55,7 +75,7 @@ impl Frame {
         for (row, (look, text)) in self.lines.iter().take(usize::from(rows)).enumerate() {
             let text: String = text.chars().take(usize::from(columns)).collect();
             let styled = match (look, color) {
-                (Look::Plain, _) => text.stylize(),
+                (Look::Plain | Look::Cue, _) => text.stylize(),
                 (Look::Bold, _) => text.attribute(Attribute::Bold),
                 (Look::Dim, _) => text.attribute(Attribute::Dim),
                 (Look::Title, true) => text.with(Color::Cyan).attribute(Attribute::Bold),
@@ -168,17 +188,17 @@ pub struct Screen<'a> {
 }
 
 impl Screen<'_> {
-    fn frame(&self, status: &Status) -> Frame {
-        let (columns, _) = tui::size();
+    /// The screen for `status` on a terminal of `columns` × `rows`.
+    fn frame(&self, status: &Status, (columns, rows): (u16, u16)) -> Frame {
         let width = usize::from(columns);
         let mut frame = Frame::new();
         frame.push(Look::Title, format!("backpain · {}", self.title));
         frame.push(Look::Plain, "");
         if let Some(Cue::Drill { step, steps, name, position, dose, cues, .. }) = status.drill() {
-            frame.push(Look::Bold, format!("Drill {step} of {steps}: {name} ({})", position.label()));
+            frame.push(Look::Bold, format!("Drill {step} of {steps}: {name} · {}", position.label()));
             frame.push(Look::Plain, dose.clone());
             for cue in cues.iter() {
-                frame.wrap(Look::Plain, cue, "  - ", width);
+                frame.wrap(Look::Cue, cue, "  - ", width);
             }
         }
         frame.push(Look::Plain, "");
@@ -213,6 +233,7 @@ impl Screen<'_> {
         frame.push(Look::Plain, progress_bar(status, width));
         frame.push(Look::Plain, "");
         frame.push(Look::Dim, "space pause · n skip drill · q quit");
+        frame.fit_height(usize::from(rows));
         frame
     }
 }
@@ -258,11 +279,11 @@ impl View for Screen<'_> {
         if self.bell && starts_timed_cue {
             self.out.write_all(b"\x07")?;
         }
-        self.frame(status).draw(self.out, self.color)
+        self.frame(status, tui::size()).draw(self.out, self.color)
     }
 
     fn tick(&mut self, status: &Status) -> io::Result<()> {
-        self.frame(status).draw(self.out, self.color)
+        self.frame(status, tui::size()).draw(self.out, self.color)
     }
 }
 
@@ -294,6 +315,48 @@ mod tests {
         assert_eq!(half.matches('█').count(), half.matches('░').count());
         assert!(progress_bar(&status(100), 40).contains("100%"));
         assert!(!progress_bar(&status(0), 40).contains('█'));
+    }
+
+    fn texts(frame: &Frame) -> Vec<&str> {
+        frame.lines.iter().map(|(_, text)| text.as_str()).collect()
+    }
+
+    #[test]
+    fn the_screen_shows_drill_cues_countdown_next_and_progress() {
+        let plan = crate::plan::Plan::new(crate::dataset::location("neck").unwrap(), crate::dataset::Variant::Micro);
+        let cues = crate::guided::cues::cues(&plan);
+        let status = Status {
+            cues: &cues,
+            index: 3,
+            into: Duration::from_millis(1500),
+            left: Duration::from_millis(3500),
+            covered: Duration::from_secs(11),
+            total: Duration::from_secs(165),
+            paused: false,
+            elapsed: Duration::from_secs(11),
+        };
+        let mut out = Vec::new();
+        let screen = Screen { out: &mut out, title: "Neck".into(), bell: true, color: false };
+        let frame = screen.frame(&status, (80, 24));
+        let lines = texts(&frame);
+        assert_eq!(lines[2], "Drill 1 of 3: Chin tuck · seated");
+        assert_eq!(lines[4], "  - Glide your head straight back into a double chin");
+        assert!(lines.contains(&"HOLD · rep 3 of 10"), "{lines:#?}");
+        assert!(lines.contains(&"    0:04"), "3.5 s left shows as 0:04: {lines:#?}");
+        assert!(lines.contains(&"Next: Neck side-bend"));
+        assert!(lines.iter().any(|line| line.ends_with("6%  0:11 / 2:45")), "{lines:#?}");
+
+        let paused = screen.frame(&Status { paused: true, ..status }, (80, 24));
+        assert!(texts(&paused).contains(&"PAUSED · space to resume · HOLD · rep 3 of 10"));
+
+        // On a 40 × 12 terminal blank lines and cues give way; the rest stays.
+        let short = screen.frame(&status, (40, 12));
+        let lines = texts(&short);
+        assert!(lines.len() <= 12, "{lines:#?}");
+        for kept in ["HOLD · rep 3 of 10", "    0:04", "space pause · n skip drill · q quit"] {
+            assert!(lines.contains(&kept), "{kept}: {lines:#?}");
+        }
+        assert!(lines.iter().any(|line| line.contains("0:11 / 2:45")));
     }
 
     #[test]

@@ -57,7 +57,9 @@ fn translate(event: Event) -> Option<Key> {
     match event {
         Event::Resize(..) => Some(Key::Resize),
         Event::Key(KeyEvent { code, modifiers, kind, .. }) if kind != KeyEventKind::Release => match code {
-            KeyCode::Char('c' | 'd') if modifiers.contains(KeyModifiers::CONTROL) => Some(Key::Interrupt),
+            KeyCode::Char('c') if modifiers.contains(KeyModifiers::CONTROL) => Some(Key::Interrupt),
+            // Ctrl-N is not n, nor Ctrl-Q q: other control keys do nothing.
+            KeyCode::Char(_) if modifiers.contains(KeyModifiers::CONTROL) => None,
             KeyCode::Char(c) => Some(Key::Char(c.to_ascii_lowercase())),
             KeyCode::Enter => Some(Key::Enter),
             KeyCode::Esc => Some(Key::Escape),
@@ -107,6 +109,7 @@ mod tests {
         assert_eq!(translate(press(KeyCode::Char('c'), KeyModifiers::NONE)), Some(Key::Char('c')));
         assert_eq!(translate(press(KeyCode::Char('Q'), KeyModifiers::SHIFT)), Some(Key::Char('q')));
         assert_eq!(translate(press(KeyCode::Char(' '), KeyModifiers::NONE)), Some(Key::Char(' ')));
+        assert_eq!(translate(press(KeyCode::Char('n'), KeyModifiers::CONTROL)), None);
         assert_eq!(translate(press(KeyCode::Tab, KeyModifiers::NONE)), None);
         assert_eq!(translate(Event::Resize(80, 24)), Some(Key::Resize));
     }
