@@ -4,6 +4,7 @@
 //! environment and streams, and tests call it in-process.
 
 pub mod cli;
+pub mod clock;
 pub mod cmd;
 pub mod dataset;
 pub mod error;

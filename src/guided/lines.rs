@@ -200,11 +200,12 @@ impl View for JsonLines<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clock::VirtualClock;
     use crate::dataset::{self, Variant};
     use crate::guided::cues::cues;
     use crate::guided::player::play;
-    use crate::guided::player::testing::{Script, VirtualClock};
     use crate::plan::Plan;
+    use crate::tui::keys::Script;
     use crate::tui::Key;
 
     fn session(keys: Vec<(f64, Key)>, json: bool) -> String {

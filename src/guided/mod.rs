@@ -10,12 +10,13 @@ pub mod screen;
 use std::io::{self, Write};
 use std::sync::atomic::Ordering;
 
+use crate::clock::RealClock;
 use crate::error::Interrupted;
 use crate::exit::Exit;
 use crate::report::RoutineReport;
 use crate::tui;
 use cues::Cue;
-use player::{play, Ending, RealClock, Summary};
+use player::{play, Ending, Summary};
 
 /// Where and how the session is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,62 +4,11 @@
 //! whole session in virtual time.
 
 use std::io;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::cues::Cue;
-use crate::tui::Key;
-
-/// Session time. The real clock can run faster than wall time for tests
-/// (`BACKPAIN_TEST_SPEED`, a testing aid documented in the README).
-pub trait Clock {
-    /// Session time since an arbitrary fixed start.
-    fn now(&self) -> Duration;
-    /// Lets `duration` of session time pass.
-    fn sleep(&mut self, duration: Duration);
-    /// How many session seconds pass per real second.
-    fn speed(&self) -> u32 {
-        1
-    }
-    /// Session time as wall time.
-    fn real(&self, session: Duration) -> Duration {
-        session / self.speed().max(1)
-    }
-    /// Wall time as session time.
-    fn session(&self, real: Duration) -> Duration {
-        real * self.speed().max(1)
-    }
-}
-
-/// Where keys come from: waits up to `timeout` of session time for one.
-pub trait Keys {
-    fn wait(&mut self, clock: &mut dyn Clock, timeout: Duration) -> io::Result<Option<Key>>;
-}
-
-/// The wall clock, optionally sped up.
-pub struct RealClock {
-    start: Instant,
-    speed: u32,
-}
-
-impl RealClock {
-    pub fn new(speed: u32) -> Self {
-        RealClock { start: Instant::now(), speed: speed.max(1) }
-    }
-}
-
-impl Clock for RealClock {
-    fn now(&self) -> Duration {
-        self.start.elapsed() * self.speed
-    }
-
-    fn sleep(&mut self, duration: Duration) {
-        std::thread::sleep(self.real(duration));
-    }
-
-    fn speed(&self) -> u32 {
-        self.speed
-    }
-}
+use crate::clock::Clock;
+use crate::tui::{Key, Keys};
 
 /// What the player reports to its view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -300,45 +249,9 @@ pub fn play(cues: &[Cue], clock: &mut dyn Clock, keys: &mut dyn Keys, view: &mut
 
 #[cfg(test)]
 pub mod testing {
-    //! A virtual clock and scripted keys: a whole session in microseconds.
+    //! A view that records what happened, for exact assertions.
 
     use super::*;
-
-    #[derive(Default)]
-    pub struct VirtualClock {
-        pub now: Duration,
-    }
-
-    impl Clock for VirtualClock {
-        fn now(&self) -> Duration {
-            self.now
-        }
-
-        fn sleep(&mut self, duration: Duration) {
-            self.now += duration;
-        }
-    }
-
-    /// Keys pressed at given session times (seconds from the start).
-    pub struct Script(pub Vec<(f64, Key)>);
-
-    impl Keys for Script {
-        fn wait(&mut self, clock: &mut dyn Clock, timeout: Duration) -> io::Result<Option<Key>> {
-            let deadline = clock.now() + timeout;
-            match self.0.first() {
-                Some(&(at, key)) if Duration::from_secs_f64(at) <= deadline => {
-                    let at = Duration::from_secs_f64(at).max(clock.now());
-                    clock.sleep(at - clock.now());
-                    self.0.remove(0);
-                    Ok(Some(key))
-                }
-                _ => {
-                    clock.sleep(timeout);
-                    Ok(None)
-                }
-            }
-        }
-    }
 
     /// Every event with the session second it happened at.
     #[derive(Default)]
@@ -354,11 +267,13 @@ pub mod testing {
 
 #[cfg(test)]
 mod tests {
-    use super::testing::*;
+    use super::testing::Log;
     use super::*;
+    use crate::clock::VirtualClock;
     use crate::dataset::{self, Dose, Variant};
     use crate::guided::cues::{cues, Side};
     use crate::plan::{Plan, PlannedStep};
+    use crate::tui::keys::Script;
 
     /// Knee-to-chest 2 × 20 s each side, then cat-cow 2 sets of 5 × 6 s with 15 s rest, then a
     /// 30 s hold: 80 + 5 + 75 + 5 + 30 = 195 s.

@@ -10,10 +10,11 @@ use crossterm::{cursor, queue, style, terminal};
 
 use super::cues::Cue;
 use super::lines::{clock_text, intro, Said};
-use super::player::{Clock, Event, Keys, Status, View};
+use super::player::{Event, Status, View};
+use crate::clock::Clock;
 use crate::dataset::minutes_or_seconds;
 use crate::report::RoutineReport;
-use crate::tui::{self, Key};
+use crate::tui::{self, Key, Keys};
 
 /// How a line is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::guided::player::{Clock, Keys};
+use crate::clock::Clock;
 
 /// A key press, or something that arrives like one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +23,11 @@ pub enum Key {
     Interrupt,
     /// The terminal changed size: draw again.
     Resize,
+}
+
+/// Where keys come from: waits up to `timeout` of session time for one.
+pub trait Keys {
+    fn wait(&mut self, clock: &mut dyn Clock, timeout: Duration) -> io::Result<Option<Key>>;
 }
 
 /// How often a wait wakes up to look at the signal flag.
@@ -90,6 +95,29 @@ impl Keys for SignalKeys {
                 return Ok(None);
             }
             clock.sleep(left.min(clock.session(SLICE)));
+        }
+    }
+}
+
+/// Keys pressed at given session times (seconds from the start), for tests.
+#[cfg(test)]
+pub struct Script(pub Vec<(f64, Key)>);
+
+#[cfg(test)]
+impl Keys for Script {
+    fn wait(&mut self, clock: &mut dyn Clock, timeout: Duration) -> io::Result<Option<Key>> {
+        let deadline = clock.now() + timeout;
+        match self.0.first() {
+            Some(&(at, key)) if Duration::from_secs_f64(at) <= deadline => {
+                let at = Duration::from_secs_f64(at).max(clock.now());
+                clock.sleep(at - clock.now());
+                self.0.remove(0);
+                Ok(Some(key))
+            }
+            _ => {
+                clock.sleep(timeout);
+                Ok(None)
+            }
         }
     }
 }

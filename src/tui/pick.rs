@@ -8,11 +8,10 @@ use std::time::Duration;
 use crossterm::style::{Attribute, Stylize};
 use crossterm::{cursor, queue, style, terminal};
 
-use super::{Key, Screen, TerminalKeys};
+use super::{Key, Keys, Screen, TerminalKeys};
+use crate::clock::RealClock;
 use crate::dataset::{self, Location};
 use crate::error::Interrupted;
-use crate::guided::player::Keys;
-use crate::guided::player::RealClock;
 use crate::render::bodymap;
 
 /// What a key does on the map.
