@@ -361,6 +361,34 @@ mod tests {
     }
 
     #[test]
+    fn the_bell_rings_when_a_timed_cue_starts_unless_quiet() {
+        let cues = [
+            Cue::SwitchSides { step: 1, side: crate::guided::cues::Side::Right },
+            Cue::Rest { step: 1, next_set: 2, seconds: 15 },
+        ];
+        let status = Status {
+            cues: &cues,
+            index: 0,
+            into: Duration::ZERO,
+            left: Duration::ZERO,
+            covered: Duration::ZERO,
+            total: Duration::from_secs(15),
+            paused: false,
+            elapsed: Duration::ZERO,
+        };
+        for bell in [true, false] {
+            let mut out = Vec::new();
+            let mut screen = Screen { out: &mut out, title: String::new(), bell, color: false };
+            screen.event(&Event::Cue(cues[0].clone()), &status).unwrap();
+            screen.event(&Event::Paused, &status).unwrap();
+            let rest = Status { index: 1, left: Duration::from_secs(15), ..status };
+            screen.event(&Event::Cue(cues[1].clone()), &rest).unwrap();
+            let bells = out.iter().filter(|&&byte| byte == 0x07).count();
+            assert_eq!(bells, usize::from(bell), "one bell, for the rest, when not quiet");
+        }
+    }
+
+    #[test]
     fn long_text_wraps_at_word_boundaries() {
         assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
     }
