@@ -148,9 +148,10 @@ fn morning_mode_swaps_every_bending_drill_and_says_why_with_the_evidence() {
             let adjustments: Vec<&str> =
                 json["adjustments"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
             assert!(adjustments[0].starts_with("Morning mode (--morning)"), "{context}: {adjustments:?}");
-            assert!(adjustments[0].contains(caution.evidence.status.label()), "{context}: evidence status named");
+            let evidence = format!("The morning caution is {}: ", caution.evidence.status.label());
+            assert!(adjustments[1].starts_with(&evidence), "{context}: evidence status named: {adjustments:?}");
             let bending = routine.steps.iter().filter(|step| step.drill().spinal_flexion).count();
-            assert_eq!(adjustments.len(), 1 + bending.max(1), "{context}: one line per swap: {adjustments:?}");
+            assert_eq!(adjustments.len(), 2 + bending.max(1), "{context}: one line per swap: {adjustments:?}");
             let rules: Vec<&str> =
                 json["rules"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
             assert_eq!(rules, ["intensity", "morning"], "{context}");

@@ -114,13 +114,15 @@ fn describe_morning(why: Why, swaps: &[Swap]) -> Vec<String> {
             format!("you woke at {at}, {} ago", minutes_or_seconds(minutes_ago * 60))
         }
     };
-    let caution = match dataset::rule("morning") {
+    let mut lines = Vec::new();
+    match dataset::rule("morning") {
         Some(rule) => {
-            format!("{} The morning caution is {}: {}", rule.text, rule.evidence.status.label(), rule.evidence.summary)
+            lines.push(format!("Morning mode ({why}): {}", rule.text));
+            let evidence = &rule.evidence;
+            lines.push(format!("The morning caution is {}: {}", evidence.status.label(), evidence.summary));
         }
-        None => String::new(),
-    };
-    let mut lines = vec![format!("Morning mode ({why}): {caution}").trim_end().to_string()];
+        None => lines.push(format!("Morning mode ({why}).")),
+    }
     if swaps.is_empty() {
         lines.push("No drill in this routine bends the low back forward, so nothing was swapped.".into());
     }
@@ -198,7 +200,7 @@ mod tests {
         let prepared = prepare(request).unwrap();
         let first = &prepared.adjustments[0];
         assert!(first.starts_with("Morning mode (--morning): For about 2 hours"), "{first}");
-        assert!(first.contains("partly supported"), "{first}");
+        assert!(prepared.adjustments[1].starts_with("The morning caution is partly supported: Snook 1998"));
         assert!(prepared.adjustments.iter().any(|line| line.starts_with("Cat-cow (bends the low back) is swapped")));
         let woke = Why::Woke { at: "06:30".parse().unwrap(), minutes_ago: 45 };
         let prepared = prepare(Request { morning: Some(woke), ..request }).unwrap();

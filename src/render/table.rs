@@ -55,13 +55,27 @@ impl Theme {
 
     /// A paragraph wrapped to the width, for text outside tables.
     fn wrap(&self, text: &str, indent: &str) -> String {
-        let width = usize::from(self.width).saturating_sub(indent.chars().count()).max(20);
+        self.hang(text, indent, indent)
+    }
+
+    /// A list item wrapped to the width: `bullet` before its first line, the continuation
+    /// lines indented to match.
+    fn bullet(&self, text: &str, bullet: &str) -> String {
+        self.hang(text, bullet, &" ".repeat(bullet.chars().count()))
+    }
+
+    /// `text` wrapped to the width, `first` before the first line and `indent` before the rest.
+    fn hang(&self, text: &str, first: &str, indent: &str) -> String {
+        let lead_width = first.chars().count().max(indent.chars().count());
+        let width = usize::from(self.width).saturating_sub(lead_width).max(20);
         let mut out = String::new();
         let mut line = String::new();
+        let mut lead = first;
         for word in text.split_whitespace() {
             if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-                let _ = writeln!(out, "{indent}{line}");
+                let _ = writeln!(out, "{lead}{line}");
                 line.clear();
+                lead = indent;
             }
             if !line.is_empty() {
                 line.push(' ');
@@ -69,7 +83,7 @@ impl Theme {
             line.push_str(word);
         }
         if !line.is_empty() {
-            let _ = writeln!(out, "{indent}{line}");
+            let _ = writeln!(out, "{lead}{line}");
         }
         out
     }
@@ -224,7 +238,7 @@ impl Render for RoutineReport {
             out.push_str(&theme.warning(warning));
         }
         for adjustment in &self.adjustments {
-            out.push_str(&theme.wrap(adjustment, "* "));
+            out.push_str(&theme.bullet(adjustment, "* "));
         }
         let mut table = theme.table();
         table.set_header(theme.header(&["#", "Drill", "How", "Take care"]));
@@ -241,7 +255,7 @@ impl Render for RoutineReport {
         }
         let _ = writeln!(out, "{table}");
         for advice in self.advice {
-            out.push_str(&theme.wrap(advice, "* "));
+            out.push_str(&theme.bullet(advice, "* "));
         }
         let mut rules = theme.table();
         for rule in &self.rules {
@@ -332,5 +346,22 @@ impl Render for crate::report::SourcesReport {
             table.add_row(vec![Cell::new(citation.id), Cell::new(text)]);
         }
         format!("{table}\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_items_hang_their_continuation_lines_under_the_text() {
+        let theme = Theme { color: false, width: 40 };
+        let text = "Morning mode: for about 2 hours after getting up, avoid hard forward bending.";
+        let item = theme.bullet(text, "* ");
+        let lines: Vec<&str> = item.lines().collect();
+        assert!(lines.len() > 1, "{item}");
+        assert!(lines[0].starts_with("* Morning mode"));
+        assert!(lines[1..].iter().all(|line| line.starts_with("  ") && !line.starts_with("  *")), "{item}");
+        assert!(lines.iter().all(|line| line.chars().count() <= 40));
     }
 }
