@@ -36,6 +36,14 @@ impl FromStr for WakeTime {
     }
 }
 
+/// The config file (`[routine] wake_time = "06:45"`) reads it as the flag does.
+impl<'de> serde::Deserialize<'de> for WakeTime {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 impl fmt::Display for WakeTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:02}:{:02}", self.hour, self.minute)
@@ -139,6 +147,14 @@ mod tests {
             let err = bad.parse::<WakeTime>().unwrap_err();
             assert!(err.contains("HH:MM"), "{bad}: {err}");
         }
+    }
+
+    #[test]
+    fn a_config_file_reads_wake_times_the_same_way() {
+        let wake: WakeTime = serde_json::from_str("\"06:45\"").unwrap();
+        assert_eq!(wake, WakeTime { hour: 6, minute: 45 });
+        let err = serde_json::from_str::<WakeTime>("\"6h45\"").unwrap_err().to_string();
+        assert!(err.contains("expected HH:MM"), "{err}");
     }
 
     #[test]
