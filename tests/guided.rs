@@ -174,7 +174,8 @@ fn sigterm_stops_a_piped_session_with_130_and_a_summary() {
         line.clear();
         assert!(stdout.read_line(&mut line).unwrap() > 0, "the session started");
     }
-    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    // bash's own kill: /bin/kill comes with procps, which a fresh machine may not have.
+    let killed = Command::new("bash").args(["-c", &format!("kill -TERM {}", child.id())]).status().unwrap();
     assert!(killed.success());
     let output = child.wait_with_output().unwrap();
     let mut rest = String::new();

@@ -210,12 +210,28 @@ fn sigterm_stops_the_session_with_130_and_gives_the_terminal_back() {
     // The shell's child is the player: signal it by its process id.
     let shell = tmux.run(&["display-message", "-p", "-t", "0", "#{pane_pid}"]);
     let shell = String::from_utf8(shell.stdout).unwrap().trim().to_string();
-    let children = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
-    let player = String::from_utf8(children.stdout).unwrap().lines().next().unwrap_or_default().to_string();
-    assert!(!player.is_empty(), "the player runs under the shell {shell}");
-    assert!(Command::new("kill").args(["-TERM", &player]).status().unwrap().success());
+    let player = children(&shell).into_iter().next();
+    let player = player.unwrap_or_else(|| panic!("the player runs under the shell {shell}"));
+    // bash's own kill: /bin/kill comes with procps, which a fresh machine may not have.
+    let killed = Command::new("bash").args(["-c", &format!("kill -TERM {player}")]).status().unwrap();
+    assert!(killed.success());
     let text = tmux.assert_restored(130);
     assert!(text.contains("Interrupted after"), "{text}");
+}
+
+/// The processes whose parent is `parent`, from /proc (pgrep is not on every machine).
+fn children(parent: &str) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let pid = entry.file_name().to_string_lossy().to_string();
+            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+            // "pid (comm) state ppid ...": comm may hold spaces, so read after its last ')'.
+            let ppid = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.to_string();
+            (ppid == parent).then_some(pid)
+        })
+        .collect()
 }
 
 #[test]
