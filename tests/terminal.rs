@@ -3,6 +3,7 @@
 //! alternate screen, `stty` shows icanon and echo) after q, Ctrl-C, SIGTERM and a pick.
 //! Without tmux these tests skip loudly, and fail when BACKPAIN_REQUIRE_REAL is set (CI).
 
+use std::io::Write as _;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -24,7 +25,11 @@ impl Tmux {
                 std::env::var_os("BACKPAIN_REQUIRE_REAL").is_none(),
                 "tmux is required (BACKPAIN_REQUIRE_REAL is set): install it, as .ci/run does"
             );
-            eprintln!("\n*** SKIPPED {test}: tmux is not installed; the real-terminal tests did not run ***\n");
+            // Straight to stderr: the test harness captures eprintln! of passing tests.
+            let _ = writeln!(
+                std::io::stderr(),
+                "\n*** SKIPPED {test}: tmux is not installed; the real-terminal tests did not run ***\n"
+            );
             return None;
         }
         static COUNT: AtomicUsize = AtomicUsize::new(0);
