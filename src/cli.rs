@@ -5,6 +5,7 @@ use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::dataset::{self, Location};
+use crate::plan::morning::WakeTime;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -115,6 +116,10 @@ pub struct MythsArgs {
 #[derive(Debug, Args)]
 pub struct RouteArgs {
     /// Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar).
+    ///
+    /// Without it, on a terminal, a body map (back view) lets you pick a zone: press its letter,
+    /// or move with the arrow keys and press Enter; q or Esc cancels (exit 0), Ctrl-C exits 130.
+    /// Piped, or with --json, the map and the list of locations are printed instead.
     #[arg(long, short, value_name = "LOCATION", value_parser = LocationParser)]
     pub location: Option<&'static Location>,
 
@@ -133,6 +138,11 @@ pub struct RoutineArgs {
     pub micro: bool,
 
     /// Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits).
+    ///
+    /// On a terminal: a live screen with a bell at each change (see --quiet); space pauses and
+    /// resumes, n skips the rest of the drill, q quits, Ctrl-C stops (exit 130). Piped: one
+    /// plain line per change; with --json, one JSON event per line. Works with --micro,
+    /// --minutes and --morning.
     #[arg(long)]
     pub guided: bool,
 
@@ -141,16 +151,24 @@ pub struct RoutineArgs {
     pub quiet: bool,
 
     /// Fit the routine into this many minutes (core drills first, then fewer sets).
+    ///
+    /// The rule: lower-priority drills are left out first (priority 3, then 2, the last one
+    /// first), then extra sets, then reps one at a time down to half; it stops as soon as the
+    /// routine fits. A budget shorter than the priority-1 drills at one set and half the reps is
+    /// an error that names the minimum.
     #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(1..=240))]
     pub minutes: Option<u32>,
 
     /// Swap drills that bend the spine forward for ones that don't (first ~2 h after waking).
+    ///
+    /// Each swap keeps the drill's place and takes no longer. The morning caution is partly
+    /// supported (Snook 1998; Adams 1987, 1990): see `backpain myths --id morning-stretch`.
     #[arg(long)]
     pub morning: bool,
 
     /// When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself.
-    #[arg(long, value_name = "HH:MM")]
-    pub wake_time: Option<String>,
+    #[arg(long, value_name = "HH:MM", value_parser = parse_wake_time)]
+    pub wake_time: Option<WakeTime>,
 
     #[command(flatten)]
     pub output: JsonArgs,
@@ -301,6 +319,10 @@ impl TypedValueParser for DrillParser {
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
         Some(Box::new(dataset::dataset().drills.iter().map(|drill| PossibleValue::new(drill.id).help(drill.name))))
     }
+}
+
+fn parse_wake_time(text: &str) -> Result<WakeTime, String> {
+    text.parse()
 }
 
 /// "unknown location `lumbr` (did you mean `lumbar`?); valid: lower, upper, ..."

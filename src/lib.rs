@@ -4,13 +4,17 @@
 //! environment and streams, and tests call it in-process.
 
 pub mod cli;
+pub mod clock;
 pub mod cmd;
 pub mod dataset;
 pub mod error;
 pub mod exit;
 pub mod generate;
+pub mod guided;
+pub mod plan;
 pub mod render;
 pub mod report;
+pub mod tui;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -19,7 +23,6 @@ use anyhow::Context as _;
 use clap::Parser;
 
 use crate::cli::{Cli, ColorWhen, Command};
-use crate::dataset::Variant;
 use crate::exit::Exit;
 use crate::render::{render, Theme};
 
@@ -56,6 +59,16 @@ impl Env {
         // never so narrow that words break mid-cell.
         Theme { color, width: self.columns.unwrap_or(80).clamp(40, 200) }
     }
+}
+
+/// `BACKPAIN_TEST_SPEED=N` makes guided sessions run N times faster: a testing aid (README,
+/// "Testing aids"), so the end-to-end tests see whole sessions in seconds.
+fn test_speed() -> u32 {
+    std::env::var("BACKPAIN_TEST_SPEED")
+        .ok()
+        .and_then(|value| value.trim().parse().ok())
+        .filter(|&speed| speed >= 1)
+        .unwrap_or(1)
 }
 
 fn terminal_width() -> Option<u16> {
@@ -112,11 +125,33 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write) -> anyhow::Result<Exit
         Command::Myths(args) => render(&cmd::myths::run(args), args.output.json, &theme),
         Command::Route(args) => match args.location {
             Some(location) => render(&cmd::route::run(location), args.output.json, &theme),
+            // The picker needs keys as well as a screen: both ends must be the terminal.
+            None if !args.output.json && env.stdout_is_terminal && std::io::stdin().is_terminal() => {
+                match tui::pick::pick(stdout, theme.color)? {
+                    Some(location) => render(&cmd::route::run(location), false, &theme),
+                    None => return Ok(Exit::Success),
+                }
+            }
             None => render(&cmd::route::list(), args.output.json, &theme),
         },
         Command::Routine(args) => {
-            let variant = if args.micro { Variant::Micro } else { Variant::Full };
-            render(&cmd::routine::run(args.location, variant), args.output.json, &theme)
+            // The local time of day decides whether --wake-time turns morning mode on.
+            let now = jiff::Zoned::now().time();
+            let request = cmd::routine::Request::new(args, None, now);
+            let prepared = cmd::routine::prepare(request)?;
+            let report = cmd::routine::report(&prepared);
+            if args.guided {
+                let output = if args.output.json {
+                    guided::Output::Json
+                } else if env.stdout_is_terminal {
+                    guided::Output::Terminal { color: theme.color, bell: !args.quiet }
+                } else {
+                    guided::Output::Plain
+                };
+                let cues = guided::cues::cues(&prepared.plan);
+                return guided::run(&report, &cues, output, test_speed(), stdout);
+            }
+            render(&report, args.output.json, &theme)
         }
         Command::Drills(args) => render(&cmd::drills::run(args), args.output.json, &theme),
         Command::Sources(args) => render(&cmd::sources::run(), args.json, &theme),

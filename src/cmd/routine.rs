@@ -1,26 +1,231 @@
-use crate::dataset::{self, Location, Variant};
+//! `backpain routine`: a location's routine, changed by `--morning` and `--minutes` when asked,
+//! with the rules that go with it. `prepare` is shared with the guided player.
+
+use crate::cli::RoutineArgs;
+use crate::dataset::{self, minutes_or_seconds, Location, Variant};
+use crate::error::UsageError;
+use crate::plan::budget::{self, Cut};
+use crate::plan::morning::{self, Swap, WakeTime, Why};
+use crate::plan::Plan;
 use crate::report::{red_flags, ClaimView, RoutineReport, RuleView, StepView};
 
-/// The routine as the dataset has it, with the rules that go with it: always the intensity
-/// rule, and the morning caution when a drill bends the spine forward.
-pub fn run(location: &'static Location, variant: Variant) -> RoutineReport {
-    let routine = location.routine(variant);
+/// What the user asked for, with the time of day already looked at.
+#[derive(Debug, Clone, Copy)]
+pub struct Request {
+    pub location: &'static Location,
+    pub variant: Variant,
+    pub minutes: Option<u32>,
+    /// Why morning mode is on, or `None`.
+    pub morning: Option<Why>,
+}
+
+impl Request {
+    /// The request for `args`, where `now` is the local time of day and `configured_wake` the
+    /// config file's wake time (`--wake-time` wins over it).
+    pub fn new(args: &RoutineArgs, configured_wake: Option<WakeTime>, now: jiff::civil::Time) -> Self {
+        Request {
+            location: args.location,
+            variant: if args.micro { Variant::Micro } else { Variant::Full },
+            minutes: args.minutes,
+            morning: morning::decide(args.morning, args.wake_time.or(configured_wake), now),
+        }
+    }
+
+    /// The routine as the dataset has it: no budget, no morning mode.
+    pub fn plain(location: &'static Location, variant: Variant) -> Self {
+        Request { location, variant, minutes: None, morning: None }
+    }
+}
+
+/// The plan to do today and what was changed to get it, in words.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub request: Request,
+    pub plan: Plan,
+    pub adjustments: Vec<String>,
+}
+
+/// Morning swaps first, then the time budget, so the budget fits the drills that will be done.
+pub fn prepare(request: Request) -> Result<Prepared, UsageError> {
+    let mut plan = Plan::new(request.location, request.variant);
+    let mut adjustments = Vec::new();
+    if let Some(why) = request.morning {
+        let (swapped, swaps) = morning::swap(&plan);
+        adjustments.extend(describe_morning(why, &swaps));
+        plan = swapped;
+    }
+    if let Some(minutes) = request.minutes {
+        let before = plan.total_seconds();
+        let (fitted, cuts) = budget::fit(&plan, minutes * 60).map_err(|short| too_short(&request, minutes, short))?;
+        adjustments.extend(describe_cuts(minutes, before, fitted.total_seconds(), &cuts));
+        plan = fitted;
+    }
+    Ok(Prepared { request, plan, adjustments })
+}
+
+/// The report for `routine` (table or JSON), and for the guided player's introduction.
+pub fn report(prepared: &Prepared) -> RoutineReport {
+    let Prepared { request, plan, adjustments } = prepared;
+    let location = request.location;
     let mut rules = vec!["intensity"];
-    if routine.has_flexion() {
+    if plan.has_flexion() || request.morning.is_some() {
         rules.push("morning");
     }
     RoutineReport {
         location: location.id,
         code: location.code,
         name: location.name,
-        variant,
-        total_seconds: routine.total_seconds(),
+        variant: plan.variant,
+        total_seconds: plan.total_seconds(),
         warning: location.warning,
         advice: location.advice.iter().map(ClaimView::new).collect(),
-        steps: routine.steps.iter().map(|step| StepView::new(step.drill(), step.dose())).collect(),
-        adjustments: Vec::new(),
+        steps: plan.steps.iter().map(|step| StepView::new(step.drill, &step.dose)).collect(),
+        adjustments: adjustments.clone(),
         rules: rules.into_iter().filter_map(dataset::rule).map(RuleView::new).collect(),
         red_flags: red_flags(location),
         disclaimer: dataset::dataset().meta.disclaimer,
+    }
+}
+
+pub fn run(request: Request) -> Result<RoutineReport, UsageError> {
+    Ok(report(&prepare(request)?))
+}
+
+fn routine_name(request: &Request) -> String {
+    format!("{} {} routine", request.location.name, request.variant.label())
+}
+
+fn too_short(request: &Request, minutes: u32, short: budget::TooShort) -> UsageError {
+    let morning = if request.morning.is_some() { " in morning mode" } else { "" };
+    UsageError::Invalid(format!(
+        "--minutes {minutes} is too short for the {}{morning}: its shortest useful form (the priority-1 drills, \
+         one set each, half the reps) takes {}, so the minimum is --minutes {}",
+        routine_name(request),
+        minutes_or_seconds(short.minimum_seconds),
+        short.minimum_minutes()
+    ))
+}
+
+/// "Morning mode (--morning): ..." and one line per swap.
+fn describe_morning(why: Why, swaps: &[Swap]) -> Vec<String> {
+    let why = match why {
+        Why::Asked => "--morning".to_string(),
+        Why::Woke { at, minutes_ago } => {
+            format!("you woke at {at}, {} ago", minutes_or_seconds(minutes_ago * 60))
+        }
+    };
+    let mut lines = Vec::new();
+    match dataset::rule("morning") {
+        Some(rule) => {
+            lines.push(format!("Morning mode ({why}): {}", rule.text));
+            let evidence = &rule.evidence;
+            lines.push(format!("The morning caution is {}: {}", evidence.status.label(), evidence.summary));
+        }
+        None => lines.push(format!("Morning mode ({why}).")),
+    }
+    if swaps.is_empty() {
+        lines.push("No drill in this routine bends the low back forward, so nothing was swapped.".into());
+    }
+    for swap in swaps {
+        lines.push(match swap {
+            Swap::Swapped { from, to, dose } => {
+                format!("{} (bends the low back) is swapped for {}: {}.", from.name, to.name, dose.describe())
+            }
+            Swap::Merged { drill, into } => format!(
+                "{} (bends the low back) is left out: its morning swap, {}, is already in the routine.",
+                drill.name, into.name
+            ),
+            Swap::Dropped { drill } => {
+                format!("{} (bends the low back) is left out: there is no swap for it.", drill.name)
+            }
+        });
+    }
+    lines
+}
+
+/// "Time budget 10 min: ..." and what was cut, one line per kind of cut.
+fn describe_cuts(minutes: u32, before: u32, after: u32, cuts: &[Cut]) -> Vec<String> {
+    let budget = minutes_or_seconds(minutes * 60);
+    let before_text = minutes_or_seconds(before);
+    if cuts.is_empty() {
+        return vec![format!("Time budget {budget}: the routine takes {before_text}, so nothing was cut.")];
+    }
+    let mut lines = vec![format!(
+        "Time budget {budget}: the routine takes {before_text}, so it was cut to {} (lower-priority drills go \
+         first, the last first; then extra sets; then reps, down to half).",
+        minutes_or_seconds(after)
+    )];
+    let dropped: Vec<String> = cuts
+        .iter()
+        .filter_map(|cut| match cut {
+            Cut::Dropped { drill, priority } => Some(format!("{} (priority {priority})", drill.name)),
+            _ => None,
+        })
+        .collect();
+    if !dropped.is_empty() {
+        lines.push(format!("Left out: {}.", dropped.join(", ")));
+    }
+    let fewer: Vec<String> = cuts
+        .iter()
+        .filter_map(|cut| match cut {
+            Cut::FewerSets { drill, from, to } => Some(format!("{}: {to} set instead of {from}", drill.name)),
+            Cut::FewerReps { drill, from, to } => Some(format!("{}: {to} reps instead of {from}", drill.name)),
+            Cut::Dropped { .. } => None,
+        })
+        .collect();
+    if !fewer.is_empty() {
+        lines.push(format!("Shortened: {}.", fewer.join("; ")));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lower() -> &'static Location {
+        dataset::location("lower").unwrap()
+    }
+
+    #[test]
+    fn without_options_nothing_is_adjusted() {
+        let prepared = prepare(Request::plain(lower(), Variant::Full)).unwrap();
+        assert!(prepared.adjustments.is_empty());
+        assert_eq!(report(&prepared).total_seconds, lower().routine(Variant::Full).total_seconds());
+    }
+
+    #[test]
+    fn morning_mode_says_why_with_the_evidence_status() {
+        let request = Request { morning: Some(Why::Asked), ..Request::plain(lower(), Variant::Full) };
+        let prepared = prepare(request).unwrap();
+        let first = &prepared.adjustments[0];
+        assert!(first.starts_with("Morning mode (--morning): For about 2 hours"), "{first}");
+        assert!(prepared.adjustments[1].starts_with("The morning caution is partly supported: Snook 1998"));
+        assert!(prepared.adjustments.iter().any(|line| line.starts_with("Cat-cow (bends the low back) is swapped")));
+        let woke = Why::Woke { at: "06:30".parse().unwrap(), minutes_ago: 45 };
+        let prepared = prepare(Request { morning: Some(woke), ..request }).unwrap();
+        assert!(prepared.adjustments[0].starts_with("Morning mode (you woke at 06:30, 45 min ago)"));
+        let rules: Vec<_> = report(&prepared).rules.iter().map(|rule| rule.id).collect();
+        assert_eq!(rules, ["intensity", "morning"], "the caution is shown with the swaps");
+    }
+
+    #[test]
+    fn a_budget_says_what_it_cut() {
+        let request = Request { minutes: Some(5), ..Request::plain(lower(), Variant::Full) };
+        let prepared = prepare(request).unwrap();
+        assert!(prepared.plan.total_seconds() <= 300);
+        assert!(prepared.adjustments[0].starts_with("Time budget 5 min: the routine takes"));
+        assert!(prepared.adjustments[1].starts_with("Left out: "), "{:?}", prepared.adjustments);
+        let roomy = prepare(Request { minutes: Some(60), ..request }).unwrap();
+        assert_eq!(roomy.adjustments.len(), 1);
+        assert!(roomy.adjustments[0].ends_with("so nothing was cut."));
+    }
+
+    #[test]
+    fn a_budget_below_the_minimum_names_it() {
+        let request = Request { minutes: Some(1), ..Request::plain(lower(), Variant::Full) };
+        let err = prepare(request).unwrap_err().to_string();
+        assert!(err.starts_with("--minutes 1 is too short for the Lower back (lumbar) full routine:"), "{err}");
+        assert!(err.contains("so the minimum is --minutes "), "{err}");
     }
 }

@@ -9,7 +9,8 @@ pub type Opt<T> = Option<T>;
 
 macro_rules! records {
     ($( $(#[$m:meta])* pub struct $name:ident { $( $(#[$fm:meta])* pub $field:ident : $ty:ty ),* $(,)? } )*) => {$(
-        #[derive(Debug, Serialize)]
+        // Clone and Eq let plans (src/plan) own and compare copies of the `'static` records.
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
         $(#[$m])*
         pub struct $name { $( $(#[$fm])* pub $field: $ty ),* }
     )*};

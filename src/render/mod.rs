@@ -1,6 +1,7 @@
 //! Reports to bytes: one renderer per format. `json` is serde; `table` is comfy-table at a width
 //! the caller picks (tests pin it).
 
+pub mod bodymap;
 pub mod json;
 pub mod table;
 

@@ -53,19 +53,29 @@ impl Theme {
         }
     }
 
-    /// A paragraph wrapped to the width, for text outside tables; `bullet` starts the first line
-    /// and continuation lines are indented to match it.
-    fn wrap(&self, text: &str, bullet: &str) -> String {
-        let hanging = " ".repeat(bullet.chars().count());
-        let width = usize::from(self.width).saturating_sub(bullet.chars().count()).max(20);
+    /// A paragraph wrapped to the width, for text outside tables.
+    fn wrap(&self, text: &str, indent: &str) -> String {
+        self.hang(text, indent, indent)
+    }
+
+    /// A list item wrapped to the width: `bullet` before its first line, the continuation
+    /// lines indented to match.
+    fn bullet(&self, text: &str, bullet: &str) -> String {
+        self.hang(text, bullet, &" ".repeat(bullet.chars().count()))
+    }
+
+    /// `text` wrapped to the width, `first` before the first line and `indent` before the rest.
+    fn hang(&self, text: &str, first: &str, indent: &str) -> String {
+        let lead_width = first.chars().count().max(indent.chars().count());
+        let width = usize::from(self.width).saturating_sub(lead_width).max(20);
         let mut out = String::new();
         let mut line = String::new();
-        let mut indent = bullet;
+        let mut lead = first;
         for word in text.split_whitespace() {
             if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-                let _ = writeln!(out, "{indent}{line}");
-                indent = &hanging;
+                let _ = writeln!(out, "{lead}{line}");
                 line.clear();
+                lead = indent;
             }
             if !line.is_empty() {
                 line.push(' ');
@@ -73,7 +83,7 @@ impl Theme {
             line.push_str(word);
         }
         if !line.is_empty() {
-            let _ = writeln!(out, "{indent}{line}");
+            let _ = writeln!(out, "{lead}{line}");
         }
         out
     }
@@ -167,7 +177,15 @@ impl Render for LocationsReport {
                 Cell::new(line.aliases.join(", ")),
             ]);
         }
-        format!("{table}\nNext: backpain route --location <LOCATION>\n")
+        let legend: Vec<String> = self.0.iter().map(|line| format!("{}  {}", line.code, line.name)).collect();
+        // Legend rows start level with the zones' own rows, about a third of the way down.
+        let legend: Vec<String> = std::iter::repeat(String::new()).take(6).chain(legend).collect();
+        let mut out = format!("{}\n", theme.heading("Where does it hurt? (body map, back view)"));
+        for line in super::bodymap::with_legend(&legend, 4) {
+            let _ = writeln!(out, "{line}");
+        }
+        let _ = writeln!(out, "\n{table}\nNext: backpain route --location <LOCATION>");
+        out
     }
 }
 
@@ -220,7 +238,7 @@ impl Render for RoutineReport {
             out.push_str(&theme.warning(warning));
         }
         for adjustment in &self.adjustments {
-            out.push_str(&theme.wrap(adjustment, "* "));
+            out.push_str(&theme.bullet(adjustment, "* "));
         }
         let mut table = theme.table();
         table.set_header(theme.header(&["#", "Drill", "How", "Take care"]));
@@ -249,7 +267,7 @@ impl Render for RoutineReport {
                 advice.evidence.status.label(),
                 source_ids(&advice.evidence.sources)
             );
-            out.push_str(&theme.wrap(&text, "* "));
+            out.push_str(&theme.bullet(&text, "* "));
         }
         let mut rules = theme.table();
         for rule in &self.rules {
@@ -340,5 +358,22 @@ impl Render for crate::report::SourcesReport {
             table.add_row(vec![Cell::new(citation.id), Cell::new(text)]);
         }
         format!("{table}\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_items_hang_their_continuation_lines_under_the_text() {
+        let theme = Theme { color: false, width: 40 };
+        let text = "Morning mode: for about 2 hours after getting up, avoid hard forward bending.";
+        let item = theme.bullet(text, "* ");
+        let lines: Vec<&str> = item.lines().collect();
+        assert!(lines.len() > 1, "{item}");
+        assert!(lines[0].starts_with("* Morning mode"));
+        assert!(lines[1..].iter().all(|line| line.starts_with("  ") && !line.starts_with("  *")), "{item}");
+        assert!(lines.iter().all(|line| line.chars().count() <= 40));
     }
 }

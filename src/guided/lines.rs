@@ -1,0 +1,263 @@
+//! Guided sessions without a terminal: one plain line per change, or one JSON object per line
+//! (`--json`). No escape codes, no bell; each line is flushed as it happens so a reader at the
+//! other end of the pipe follows along.
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use super::cues::Cue;
+use super::player::{Ending, Event, Status, Summary, View};
+use crate::dataset::minutes_or_seconds;
+use crate::report::RoutineReport;
+
+/// "4:05": minutes and seconds of session time.
+pub fn clock_text(duration: Duration) -> String {
+    let seconds = duration.as_secs();
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// What a cue says, in one line.
+pub fn describe(cue: &Cue) -> String {
+    let set = |set: u32, sets: u32| if sets > 1 { format!(", set {set} of {sets}") } else { String::new() };
+    let side = |side: Option<super::cues::Side>| side.map(|side| format!(", {}", side.label())).unwrap_or_default();
+    match cue {
+        Cue::Drill { step, steps, name, position, dose, cues, .. } => {
+            format!("Drill {step} of {steps}: {name}, {}, {dose}. {}.", position.label(), cues.join(". "))
+        }
+        Cue::Position { seconds, .. } => format!("Get into position: {seconds} s"),
+        Cue::Hold { set: s, sets, side: d, rep, reps, seconds, .. } => {
+            format!("Hold {seconds} s: rep {rep} of {reps}{}{}", side(*d), set(*s, *sets))
+        }
+        Cue::Reps { set: s, sets, side: d, reps, rep_seconds, seconds, .. } => format!(
+            "{reps} reps, about {rep_seconds} s each ({}){}{}",
+            minutes_or_seconds(*seconds),
+            side(*d),
+            set(*s, *sets)
+        ),
+        Cue::SwitchSides { side, .. } => format!("Switch to the {}", side.label()),
+        Cue::Rest { next_set, seconds, .. } => format!("Rest {seconds} s before set {next_set}"),
+    }
+}
+
+/// The name of drill `step` (counted from 1).
+pub fn drill_name(cues: &[Cue], step: usize) -> &'static str {
+    cues.iter()
+        .find_map(|cue| match cue {
+            Cue::Drill { step: s, name, .. } if *s == step => Some(*name),
+            _ => None,
+        })
+        .unwrap_or("?")
+}
+
+/// The closing line: what was done, skipped and not reached, and how long it took.
+pub fn summary_text(summary: &Summary, cues: &[Cue]) -> String {
+    let time = clock_text(summary.elapsed);
+    let paused =
+        if summary.paused.is_zero() { String::new() } else { format!(", {} of it paused", clock_text(summary.paused)) };
+    let skipped = if summary.skipped.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<&str> = summary.skipped.iter().map(|&step| drill_name(cues, step)).collect();
+        format!(", {} skipped ({})", summary.skipped.len(), names.join(", "))
+    };
+    let done = summary.done.len();
+    let steps = summary.steps;
+    match summary.ending {
+        Ending::Finished => format!("Done: {done} of {steps} drills{skipped}, in {time}{paused}."),
+        Ending::Quit | Ending::Interrupted => {
+            let how = if summary.ending == Ending::Quit { "Stopped" } else { "Interrupted" };
+            format!(
+                "{how} after {time}{paused}: {done} of {steps} drills done{skipped}, {} not reached.",
+                summary.not_reached()
+            )
+        }
+    }
+}
+
+/// What a line of the introduction is, so the terminal can style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Said {
+    Title,
+    Warning,
+    Rule,
+    Adjustment,
+    FlagsHeading,
+    Flag,
+    Disclaimer,
+}
+
+/// The lines said before the session starts: the location's warning first, the intensity
+/// rule, what was changed, then the red flags.
+pub fn intro(report: &RoutineReport) -> Vec<(Said, String)> {
+    let mut lines = vec![(
+        Said::Title,
+        format!(
+            "Guided session: {}, {} routine, {} drills, {}.",
+            report.name,
+            report.variant.label(),
+            report.steps.len(),
+            minutes_or_seconds(report.total_seconds)
+        ),
+    )];
+    if let Some(warning) = report.warning {
+        lines.push((Said::Warning, format!("WARNING: {warning}")));
+    }
+    if let Some(rule) = report.rules.iter().find(|rule| rule.id == "intensity") {
+        lines.push((Said::Rule, format!("{}: {} ({})", rule.title, rule.text, rule.evidence.status.label())));
+    }
+    lines.extend(report.adjustments.iter().map(|line| (Said::Adjustment, line.clone())));
+    lines.push((Said::FlagsHeading, "Stop and get medical help if:".into()));
+    lines.extend(report.red_flags.iter().map(|flag| (Said::Flag, format!("{} ({})", flag.text, flag.urgency.label()))));
+    lines.push((Said::Disclaimer, report.disclaimer.to_string()));
+    lines
+}
+
+/// The introduction as plain lines.
+pub fn say_intro(out: &mut dyn Write, report: &RoutineReport) -> io::Result<()> {
+    for (said, line) in intro(report) {
+        let bullet = if said == Said::Flag { "  - " } else { "" };
+        writeln!(out, "{bullet}{line}")?;
+    }
+    out.flush()
+}
+
+/// One plain line per event: "[1:05] Hold 20 s: rep 1 of 3, left side".
+pub struct PlainLines<'a> {
+    pub out: &'a mut dyn Write,
+}
+
+impl View for PlainLines<'_> {
+    fn event(&mut self, event: &Event, status: &Status) -> io::Result<()> {
+        let text = match event {
+            Event::Cue(cue) => describe(cue),
+            Event::Paused => "Paused".into(),
+            Event::Resumed => "Resumed".into(),
+            Event::Skipped { step } => format!("Skipped drill {step}: {}", drill_name(status.cues, *step)),
+            Event::End(summary) => summary_text(summary, status.cues),
+        };
+        writeln!(self.out, "[{}] {text}", clock_text(status.elapsed))?;
+        self.out.flush()
+    }
+}
+
+/// One JSON object per line, `"event"` naming its kind and `"at"` the session second.
+pub struct JsonLines<'a> {
+    pub out: &'a mut dyn Write,
+}
+
+impl JsonLines<'_> {
+    /// The first line: the whole routine report, as `routine --json` prints it.
+    pub fn start(&mut self, report: &RoutineReport) -> io::Result<()> {
+        self.line(json!({ "event": "start", "at": 0, "routine": report }))
+    }
+
+    fn line(&mut self, value: Value) -> io::Result<()> {
+        // To a buffer first: a closed pipe then shows up as a plain io::Error from `write_all`.
+        let mut bytes = serde_json::to_vec(&value).map_err(io::Error::other)?;
+        bytes.push(b'\n');
+        self.out.write_all(&bytes)?;
+        self.out.flush()
+    }
+}
+
+/// An event as its JSON line.
+pub fn event_json(event: &Event, status: &Status) -> Value {
+    let at = status.elapsed.as_secs();
+    let mut value = match event {
+        Event::Cue(cue) => serde_json::to_value(cue).unwrap_or(Value::Null),
+        Event::Paused => json!({ "event": "paused" }),
+        Event::Resumed => json!({ "event": "resumed" }),
+        Event::Skipped { step } => json!({ "event": "skipped", "step": step, "name": drill_name(status.cues, *step) }),
+        Event::End(summary) => json!({
+            "event": "end",
+            "ending": match summary.ending {
+                Ending::Finished => "finished",
+                Ending::Quit => "quit",
+                Ending::Interrupted => "interrupted",
+            },
+            "steps": summary.steps,
+            "done": summary.done.len(),
+            "skipped": summary.skipped.len(),
+            "not_reached": summary.not_reached(),
+            "seconds": summary.elapsed.as_secs(),
+            "paused_seconds": summary.paused.as_secs(),
+        }),
+    };
+    if let Value::Object(map) = &mut value {
+        map.insert("at".into(), json!(at));
+    }
+    value
+}
+
+impl View for JsonLines<'_> {
+    fn event(&mut self, event: &Event, status: &Status) -> io::Result<()> {
+        self.line(event_json(event, status))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::VirtualClock;
+    use crate::dataset::{self, Variant};
+    use crate::guided::cues::cues;
+    use crate::guided::player::play;
+    use crate::plan::Plan;
+    use crate::tui::keys::Script;
+    use crate::tui::Key;
+
+    fn session(keys: Vec<(f64, Key)>, json: bool) -> String {
+        let plan = Plan::new(dataset::location("neck").unwrap(), Variant::Micro);
+        let cues = cues(&plan);
+        let mut out = Vec::new();
+        let mut clock = VirtualClock::default();
+        if json {
+            play(&cues, &mut clock, &mut Script(keys), &mut JsonLines { out: &mut out }).unwrap();
+        } else {
+            play(&cues, &mut clock, &mut Script(keys), &mut PlainLines { out: &mut out }).unwrap();
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn plain_lines_say_each_change_with_its_time() {
+        let text = session(vec![(12.0, Key::Char(' ')), (20.0, Key::Char(' ')), (30.0, Key::Char('n'))], false);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("[0:00] Drill 1 of 3: Chin tuck, seated, 10 × 5 s hold. "), "{}", lines[0]);
+        assert_eq!(lines[1], "[0:00] Hold 5 s: rep 1 of 10");
+        assert_eq!(lines[3], "[0:10] Hold 5 s: rep 3 of 10");
+        assert_eq!(lines[4], "[0:12] Paused");
+        assert_eq!(lines[5], "[0:20] Resumed");
+        assert_eq!(lines[6], "[0:23] Hold 5 s: rep 4 of 10");
+        assert_eq!(lines[8], "[0:30] Skipped drill 1: Chin tuck");
+        assert!(lines[9].starts_with("[0:30] Drill 2 of 3: Neck side-bend"), "{}", lines[9]);
+        assert_eq!(lines[10], "[0:30] Get into position: 5 s");
+        assert_eq!(lines[11], "[0:35] Hold 20 s: rep 1 of 1, left side");
+        assert_eq!(lines[12], "[0:55] Switch to the right side");
+        let last = lines.last().unwrap();
+        assert!(last.ends_with("Done: 2 of 3 drills, 1 skipped (Chin tuck), in 2:25, 0:08 of it paused."), "{last}");
+        assert!(!text.contains('\x1b') && !text.contains('\x07'));
+    }
+
+    #[test]
+    fn json_lines_parse_and_carry_their_time() {
+        let text = session(vec![(7.0, Key::Char('q'))], true);
+        let events: Vec<Value> = text.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+        assert_eq!(events[0]["event"], "drill");
+        assert_eq!(events[0]["id"], "chin-tuck");
+        assert_eq!(events[0]["cues"].as_array().map(Vec::len), Some(3));
+        assert_eq!(
+            events[1],
+            json!({"event": "hold", "at": 0, "step": 1, "set": 1, "sets": 1, "side": null, "rep": 1, "reps": 10, "seconds": 5})
+        );
+        assert_eq!(events[2]["at"], 5);
+        let end = events.last().unwrap();
+        assert_eq!(end["event"], "end");
+        assert_eq!(
+            (end["ending"].as_str(), end["at"].as_u64(), end["not_reached"].as_u64()),
+            (Some("quit"), Some(7), Some(3))
+        );
+    }
+}

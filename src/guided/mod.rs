@@ -1,0 +1,89 @@
+//! Guided sessions (`routine --guided`): `cues` turns a plan into what is said and timed (pure),
+//! `player` times it against a clock and keys, and the views show it: `screen` on a terminal,
+//! `lines` as plain text or JSON lines when the output is piped.
+
+pub mod cues;
+pub mod lines;
+pub mod player;
+pub mod screen;
+
+use std::io::{self, Write};
+use std::sync::atomic::Ordering;
+
+use crate::clock::RealClock;
+use crate::error::Interrupted;
+use crate::exit::Exit;
+use crate::report::RoutineReport;
+use crate::tui;
+use cues::Cue;
+use player::{play, Ending, Summary};
+
+/// Where and how the session is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// A live screen on the terminal; `bell` rings at each change.
+    Terminal { color: bool, bell: bool },
+    /// One plain line per change.
+    Plain,
+    /// One JSON object per line.
+    Json,
+}
+
+/// Plays `cues` (the session for `report`) in real time, sped up `speed` times (1 unless
+/// testing), and returns how the process should exit: 0 when finished or quit, 130 (as an
+/// `Interrupted` error) for Ctrl-C or a stop signal.
+pub fn run(
+    report: &RoutineReport,
+    cues: &[Cue],
+    output: Output,
+    speed: u32,
+    out: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let stop = tui::stop_signal()?;
+    let mut clock = RealClock::new(speed);
+    let summary = match output {
+        Output::Terminal { color, bell } => {
+            let mut keys = tui::TerminalKeys { stop };
+            let summary = {
+                let _screen = tui::Screen::enter()?;
+                match screen::introduce(out, report, &mut clock, &mut keys, color)? {
+                    screen::Start::Go => {
+                        let mut view = screen::Screen { out, title: screen::title(report), bell, color };
+                        Some(play(cues, &mut clock, &mut keys, &mut view)?)
+                    }
+                    screen::Start::Cancel => None,
+                    screen::Start::Interrupted => anyhow::bail!(Interrupted),
+                }
+            };
+            // The alternate screen is gone: the summary stays in the scrollback.
+            let text = match &summary {
+                Some(summary) => lines::summary_text(summary, cues),
+                None => "Not started.".to_string(),
+            };
+            writeln!(out, "{text}")?;
+            out.flush()?;
+            summary
+        }
+        Output::Plain | Output::Json => {
+            let mut keys = tui::SignalKeys { stop: stop.clone() };
+            let played = if output == Output::Json {
+                let mut view = lines::JsonLines { out };
+                view.start(report).and_then(|()| play(cues, &mut clock, &mut keys, &mut view))
+            } else {
+                let mut view = lines::PlainLines { out };
+                lines::say_intro(view.out, report).and_then(|()| play(cues, &mut clock, &mut keys, &mut view))
+            };
+            match played {
+                // Ctrl-C on `backpain ... | less` ends the reader too: still an interruption.
+                Err(err) if stop.load(Ordering::SeqCst) && err.kind() == io::ErrorKind::BrokenPipe => {
+                    anyhow::bail!(Interrupted)
+                }
+                played => Some(played?),
+            }
+        }
+    };
+    match summary {
+        Some(Summary { ending: Ending::Interrupted, .. }) => anyhow::bail!(Interrupted),
+        _ => Ok(Exit::Success),
+    }
+}

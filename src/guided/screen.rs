@@ -1,0 +1,395 @@
+//! The guided session on a terminal: an introduction to read before starting, then one screen
+//! redrawn in place with the drill, its cues, a live countdown and a progress bar for the
+//! whole session. Drawn on the alternate screen that `tui::Screen` sets up and restores.
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use crossterm::style::{Attribute, Color, Stylize};
+use crossterm::{cursor, queue, style, terminal};
+
+use super::cues::Cue;
+use super::lines::{clock_text, intro, Said};
+use super::player::{Event, Status, View};
+use crate::clock::Clock;
+use crate::dataset::minutes_or_seconds;
+use crate::report::RoutineReport;
+use crate::tui::{self, Key, Keys};
+
+/// How a line is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Look {
+    Plain,
+    Bold,
+    Dim,
+    Title,
+    Warning,
+    Paused,
+    /// A drill's cue: the first to go when the screen is short.
+    Cue,
+}
+
+/// Lines to draw, each cut to the terminal's width.
+struct Frame {
+    lines: Vec<(Look, String)>,
+}
+
+impl Frame {
+    fn new() -> Self {
+        Frame { lines: Vec::new() }
+    }
+
+    fn push(&mut self, look: Look, text: impl Into<String>) {
+        self.lines.push((look, text.into()));
+    }
+
+    /// `text` wrapped to `width` after `bullet`; continuation lines are indented to match.
+    fn wrap(&mut self, look: Look, text: &str, bullet: &str, width: usize) {
+        let indent = bullet.chars().count();
+        for (index, line) in wrap(text, width.saturating_sub(indent).max(10)).into_iter().enumerate() {
+            let lead = if index == 0 { bullet.to_string() } else { " ".repeat(indent) };
+            self.push(look, format!("{lead}{line}"));
+        }
+    }
+
+    /// On a short terminal, the countdown, the progress bar and the keys matter more than
+    /// spacing and cues: blank lines go first, then cue lines from the last.
+    fn fit_height(&mut self, rows: usize) {
+        if self.lines.len() > rows {
+            self.lines.retain(|(look, text)| !(*look == Look::Plain && text.is_empty()));
+        }
+        while self.lines.len() > rows {
+            match self.lines.iter().rposition(|(look, _)| *look == Look::Cue) {
+                Some(index) => {
+                    self.lines.remove(index);
+                }
+                None => break,
+            }
+        }
+    }
+
+    /// Draws from the top of the screen, clearing what was there.
+    fn draw(&self, out: &mut dyn Write, color: bool) -> io::Result<()> {
+        // One write per frame: no half-drawn screens.
+        let mut buffer = Vec::new();
+        let (columns, rows) = tui::size();
+        for (row, (look, text)) in self.lines.iter().take(usize::from(rows)).enumerate() {
+            let text: String = text.chars().take(usize::from(columns)).collect();
+            let styled = match (look, color) {
+                (Look::Plain | Look::Cue, _) => text.stylize(),
+                (Look::Bold, _) => text.attribute(Attribute::Bold),
+                (Look::Dim, _) => text.attribute(Attribute::Dim),
+                (Look::Title, true) => text.with(Color::Cyan).attribute(Attribute::Bold),
+                (Look::Warning, true) => text.with(Color::Red).attribute(Attribute::Bold),
+                (Look::Paused, true) => text.with(Color::Yellow).attribute(Attribute::Bold),
+                (Look::Title | Look::Warning | Look::Paused, false) => text.attribute(Attribute::Bold),
+            };
+            let row = u16::try_from(row).unwrap_or(u16::MAX);
+            queue!(
+                buffer,
+                cursor::MoveTo(0, row),
+                style::PrintStyledContent(styled),
+                terminal::Clear(terminal::ClearType::UntilNewLine)
+            )?;
+        }
+        queue!(buffer, terminal::Clear(terminal::ClearType::FromCursorDown))?;
+        out.write_all(&buffer)?;
+        out.flush()
+    }
+}
+
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// What the person chose on the introduction screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    Go,
+    Cancel,
+    Interrupted,
+}
+
+/// Shows the warning, the red flags, the intensity rule and the changes made, and waits for
+/// space or Enter (start), q or Esc (cancel), or Ctrl-C.
+pub fn introduce(
+    out: &mut dyn Write,
+    report: &RoutineReport,
+    clock: &mut dyn Clock,
+    keys: &mut dyn Keys,
+    color: bool,
+) -> io::Result<Start> {
+    loop {
+        let (columns, rows) = tui::size();
+        let width = usize::from(columns);
+        let mut frame = Frame::new();
+        let said = intro(report);
+        let flags = said.iter().filter(|(said, _)| *said == Said::Flag).count();
+        let mut flags_shown = 0;
+        // Keep the prompt on screen: red flags that do not fit are counted, with where to see them.
+        let room = usize::from(rows).saturating_sub(4);
+        for (said, line) in &said {
+            let (look, bullet) = match said {
+                Said::Title => (Look::Title, ""),
+                Said::Warning => (Look::Warning, ""),
+                Said::Rule | Said::FlagsHeading => (Look::Bold, ""),
+                Said::Adjustment => (Look::Plain, "* "),
+                Said::Flag => (Look::Plain, "- "),
+                Said::Disclaimer => continue,
+            };
+            let mut wrapped = wrap(line, width.saturating_sub(bullet.len()).max(10));
+            if *said == Said::Flag {
+                if frame.lines.len() + wrapped.len() > room {
+                    continue;
+                }
+                flags_shown += 1;
+            }
+            for (index, part) in wrapped.drain(..).enumerate() {
+                let lead = if index == 0 { bullet.to_string() } else { " ".repeat(bullet.len()) };
+                frame.push(look, format!("{lead}{part}"));
+            }
+        }
+        if flags_shown < flags {
+            let more = format!("... and {} more: backpain route --location {}", flags - flags_shown, report.location);
+            frame.push(Look::Dim, more);
+        }
+        frame.push(Look::Plain, "");
+        frame.push(Look::Bold, "Press space or Enter to start, q to quit.");
+        frame.draw(out, color)?;
+        match keys.wait(clock, Duration::from_secs(3600))? {
+            Some(Key::Char(' ') | Key::Enter) => return Ok(Start::Go),
+            Some(Key::Char('q') | Key::Escape) => return Ok(Start::Cancel),
+            Some(Key::Interrupt) => return Ok(Start::Interrupted),
+            _ => {}
+        }
+    }
+}
+
+/// The live session screen.
+pub struct Screen<'a> {
+    pub out: &'a mut dyn Write,
+    /// "Lower back (lumbar) · full routine".
+    pub title: String,
+    pub bell: bool,
+    pub color: bool,
+}
+
+impl Screen<'_> {
+    /// The screen for `status` on a terminal of `columns` × `rows`.
+    fn frame(&self, status: &Status, (columns, rows): (u16, u16)) -> Frame {
+        let width = usize::from(columns);
+        let mut frame = Frame::new();
+        frame.push(Look::Title, format!("backpain · {}", self.title));
+        frame.push(Look::Plain, "");
+        if let Some(Cue::Drill { step, steps, name, position, dose, cues, .. }) = status.drill() {
+            frame.push(Look::Bold, format!("Drill {step} of {steps}: {name} · {}", position.label()));
+            frame.push(Look::Plain, dose.clone());
+            for cue in cues.iter() {
+                frame.wrap(Look::Cue, cue, "  - ", width);
+            }
+        }
+        frame.push(Look::Plain, "");
+        let doing = match status.cue() {
+            Some(Cue::Position { .. }) => "GET INTO POSITION".to_string(),
+            Some(Cue::Hold { set, sets, side, rep, reps, .. }) => {
+                format!("HOLD{}{}{}", rep_text(u64::from(*rep), *reps), side_text(*side), set_text(*set, *sets))
+            }
+            Some(Cue::Reps { set, sets, side, reps, rep_seconds, .. }) => {
+                let rep = (status.into.as_secs() / u64::from((*rep_seconds).max(1)) + 1).min(u64::from(*reps));
+                format!("MOVE{}{}{}", rep_text(rep, *reps), side_text(*side), set_text(*set, *sets))
+            }
+            Some(Cue::Rest { next_set, .. }) => format!("REST · set {next_set} next"),
+            Some(Cue::Drill { .. } | Cue::SwitchSides { .. }) | None => String::new(),
+        };
+        if status.paused {
+            frame.push(Look::Paused, format!("PAUSED · space to resume · {doing}"));
+        } else {
+            frame.push(Look::Bold, doing);
+        }
+        frame.push(Look::Plain, "");
+        // Whole seconds left, rounded up: 0:20 at the start of a 20 s hold, 0:01 in its last second.
+        let left = Duration::from_secs(status.left.as_secs() + u64::from(status.left.subsec_nanos() > 0));
+        frame.push(Look::Bold, format!("    {}", clock_text(left)));
+        frame.push(Look::Plain, "");
+        let next = match status.next_drill() {
+            Some(Cue::Drill { name, .. }) => format!("Next: {name}"),
+            _ => "Next: done".to_string(),
+        };
+        frame.push(Look::Dim, next);
+        frame.push(Look::Plain, "");
+        frame.push(Look::Plain, progress_bar(status, width));
+        frame.push(Look::Plain, "");
+        frame.push(Look::Dim, "space pause · n skip drill · q quit");
+        frame.fit_height(usize::from(rows));
+        frame
+    }
+}
+
+/// " · rep 3 of 10", or nothing for a single rep (a 3-minute walk is not "rep 1 of 1").
+fn rep_text(rep: u64, reps: u32) -> String {
+    if reps > 1 {
+        format!(" · rep {rep} of {reps}")
+    } else {
+        String::new()
+    }
+}
+
+fn side_text(side: Option<super::cues::Side>) -> String {
+    side.map(|side| format!(" · {}", side.label())).unwrap_or_default()
+}
+
+fn set_text(set: u32, sets: u32) -> String {
+    if sets > 1 {
+        format!(" · set {set} of {sets}")
+    } else {
+        String::new()
+    }
+}
+
+/// "[█████░░░░░]  38%  4:12 / 11:05", as wide as the terminal allows.
+fn progress_bar(status: &Status, width: usize) -> String {
+    let total = status.total.as_secs_f64().max(1.0);
+    let fraction = (status.covered.as_secs_f64() / total).clamp(0.0, 1.0);
+    let label =
+        format!(" {:>3}%  {} / {}", (fraction * 100.0).floor(), clock_text(status.covered), clock_text(status.total));
+    let bar = width.saturating_sub(label.chars().count() + 2).clamp(10, 60);
+    let filled = ((bar as f64) * fraction).round() as usize;
+    format!("[{}{}]{label}", "█".repeat(filled), "░".repeat(bar - filled))
+}
+
+impl View for Screen<'_> {
+    fn event(&mut self, event: &Event, status: &Status) -> io::Result<()> {
+        if let Event::End(_) = event {
+            return Ok(());
+        }
+        let starts_timed_cue = matches!(event, Event::Cue(cue) if cue.seconds() > 0);
+        if self.bell && starts_timed_cue {
+            self.out.write_all(b"\x07")?;
+        }
+        self.frame(status, tui::size()).draw(self.out, self.color)
+    }
+
+    fn tick(&mut self, status: &Status) -> io::Result<()> {
+        self.frame(status, tui::size()).draw(self.out, self.color)
+    }
+}
+
+/// "Lower back (lumbar) · full routine · 12 min 5 s".
+pub fn title(report: &RoutineReport) -> String {
+    format!("{} · {} routine · {}", report.name, report.variant.label(), minutes_or_seconds(report.total_seconds))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_progress_bar_fills_with_the_session() {
+        let cues = [Cue::Position { step: 1, seconds: 100 }];
+        let status = |covered: u64| Status {
+            cues: &cues,
+            index: 0,
+            into: Duration::ZERO,
+            left: Duration::ZERO,
+            covered: Duration::from_secs(covered),
+            total: Duration::from_secs(100),
+            paused: false,
+            elapsed: Duration::ZERO,
+        };
+        let half = progress_bar(&status(50), 40);
+        assert_eq!(half.chars().count(), 40, "{half}");
+        assert!(half.ends_with("  50%  0:50 / 1:40"), "{half}");
+        assert_eq!(half.matches('█').count(), half.matches('░').count());
+        assert!(progress_bar(&status(100), 40).contains("100%"));
+        assert!(!progress_bar(&status(0), 40).contains('█'));
+    }
+
+    fn texts(frame: &Frame) -> Vec<&str> {
+        frame.lines.iter().map(|(_, text)| text.as_str()).collect()
+    }
+
+    #[test]
+    fn the_screen_shows_drill_cues_countdown_next_and_progress() {
+        let plan = crate::plan::Plan::new(crate::dataset::location("neck").unwrap(), crate::dataset::Variant::Micro);
+        let cues = crate::guided::cues::cues(&plan);
+        let status = Status {
+            cues: &cues,
+            index: 3,
+            into: Duration::from_millis(1500),
+            left: Duration::from_millis(3500),
+            covered: Duration::from_secs(11),
+            total: Duration::from_secs(165),
+            paused: false,
+            elapsed: Duration::from_secs(11),
+        };
+        let mut out = Vec::new();
+        let screen = Screen { out: &mut out, title: "Neck".into(), bell: true, color: false };
+        let frame = screen.frame(&status, (80, 24));
+        let lines = texts(&frame);
+        assert_eq!(lines[2], "Drill 1 of 3: Chin tuck · seated");
+        assert_eq!(lines[4], "  - Glide your head straight back into a double chin");
+        assert!(lines.contains(&"HOLD · rep 3 of 10"), "{lines:#?}");
+        assert!(lines.contains(&"    0:04"), "3.5 s left shows as 0:04: {lines:#?}");
+        assert!(lines.contains(&"Next: Neck side-bend"));
+        assert!(lines.iter().any(|line| line.ends_with("6%  0:11 / 2:45")), "{lines:#?}");
+
+        let paused = screen.frame(&Status { paused: true, ..status }, (80, 24));
+        assert!(texts(&paused).contains(&"PAUSED · space to resume · HOLD · rep 3 of 10"));
+
+        // On a 40 × 12 terminal blank lines and cues give way; the rest stays.
+        let short = screen.frame(&status, (40, 12));
+        let lines = texts(&short);
+        assert!(lines.len() <= 12, "{lines:#?}");
+        for kept in ["HOLD · rep 3 of 10", "    0:04", "space pause · n skip drill · q quit"] {
+            assert!(lines.contains(&kept), "{kept}: {lines:#?}");
+        }
+        assert!(lines.iter().any(|line| line.contains("0:11 / 2:45")));
+    }
+
+    #[test]
+    fn the_bell_rings_when_a_timed_cue_starts_unless_quiet() {
+        let cues = [
+            Cue::SwitchSides { step: 1, side: crate::guided::cues::Side::Right },
+            Cue::Rest { step: 1, next_set: 2, seconds: 15 },
+        ];
+        let status = Status {
+            cues: &cues,
+            index: 0,
+            into: Duration::ZERO,
+            left: Duration::ZERO,
+            covered: Duration::ZERO,
+            total: Duration::from_secs(15),
+            paused: false,
+            elapsed: Duration::ZERO,
+        };
+        for bell in [true, false] {
+            let mut out = Vec::new();
+            let mut screen = Screen { out: &mut out, title: String::new(), bell, color: false };
+            screen.event(&Event::Cue(cues[0].clone()), &status).unwrap();
+            screen.event(&Event::Paused, &status).unwrap();
+            let rest = Status { index: 1, left: Duration::from_secs(15), ..status };
+            screen.event(&Event::Cue(cues[1].clone()), &rest).unwrap();
+            let bells = out.iter().filter(|&&byte| byte == 0x07).count();
+            assert_eq!(bells, usize::from(bell), "one bell, for the rest, when not quiet");
+        }
+    }
+
+    #[test]
+    fn long_text_wraps_at_word_boundaries() {
+        assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
+    }
+}

@@ -1,0 +1,144 @@
+//! Keys, as the player and the body map see them, and where they come from.
+
+use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::clock::Clock;
+
+/// A key press, or something that arrives like one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Enter,
+    Escape,
+    Up,
+    Down,
+    Left,
+    Right,
+    /// Ctrl-C in raw mode, or SIGINT/SIGTERM/SIGHUP.
+    Interrupt,
+    /// The terminal changed size: draw again.
+    Resize,
+}
+
+/// Where keys come from: waits up to `timeout` of session time for one.
+pub trait Keys {
+    fn wait(&mut self, clock: &mut dyn Clock, timeout: Duration) -> io::Result<Option<Key>>;
+}
+
+/// How often a wait wakes up to look at the signal flag.
+const SLICE: Duration = Duration::from_millis(100);
+
+/// Keys from the terminal in raw mode, and the stop signal.
+pub struct TerminalKeys {
+    pub stop: Arc<AtomicBool>,
+}
+
+impl Keys for TerminalKeys {
+    fn wait(&mut self, clock: &mut dyn Clock, timeout: Duration) -> io::Result<Option<Key>> {
+        let deadline = clock.now() + timeout;
+        loop {
+            if self.stop.load(Ordering::SeqCst) {
+                return Ok(Some(Key::Interrupt));
+            }
+            let left = deadline.saturating_sub(clock.now());
+            if left.is_zero() {
+                return Ok(None);
+            }
+            if event::poll(clock.real(left).min(SLICE))? {
+                if let Some(key) = translate(event::read()?) {
+                    return Ok(Some(key));
+                }
+            }
+        }
+    }
+}
+
+fn translate(event: Event) -> Option<Key> {
+    match event {
+        Event::Resize(..) => Some(Key::Resize),
+        Event::Key(KeyEvent { code, modifiers, kind, .. }) if kind != KeyEventKind::Release => match code {
+            KeyCode::Char('c') if modifiers.contains(KeyModifiers::CONTROL) => Some(Key::Interrupt),
+            // Ctrl-N is not n, nor Ctrl-Q q: other control keys do nothing.
+            KeyCode::Char(_) if modifiers.contains(KeyModifiers::CONTROL) => None,
+            KeyCode::Char(c) => Some(Key::Char(c.to_ascii_lowercase())),
+            KeyCode::Enter => Some(Key::Enter),
+            KeyCode::Esc => Some(Key::Escape),
+            KeyCode::Up => Some(Key::Up),
+            KeyCode::Down => Some(Key::Down),
+            KeyCode::Left => Some(Key::Left),
+            KeyCode::Right => Some(Key::Right),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// No keyboard (output is piped): only the stop signal interrupts the wait.
+pub struct SignalKeys {
+    pub stop: Arc<AtomicBool>,
+}
+
+impl Keys for SignalKeys {
+    fn wait(&mut self, clock: &mut dyn Clock, timeout: Duration) -> io::Result<Option<Key>> {
+        let deadline = clock.now() + timeout;
+        loop {
+            if self.stop.load(Ordering::SeqCst) {
+                return Ok(Some(Key::Interrupt));
+            }
+            let left = deadline.saturating_sub(clock.now());
+            if left.is_zero() {
+                return Ok(None);
+            }
+            clock.sleep(left.min(clock.session(SLICE)));
+        }
+    }
+}
+
+/// Keys pressed at given session times (seconds from the start), for tests.
+#[cfg(test)]
+pub struct Script(pub Vec<(f64, Key)>);
+
+#[cfg(test)]
+impl Keys for Script {
+    fn wait(&mut self, clock: &mut dyn Clock, timeout: Duration) -> io::Result<Option<Key>> {
+        let deadline = clock.now() + timeout;
+        match self.0.first() {
+            Some(&(at, key)) if Duration::from_secs_f64(at) <= deadline => {
+                let at = Duration::from_secs_f64(at).max(clock.now());
+                clock.sleep(at - clock.now());
+                self.0.remove(0);
+                Ok(Some(key))
+            }
+            _ => {
+                clock.sleep(timeout);
+                Ok(None)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventState;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
+        Event::Key(KeyEvent { code, modifiers, kind: KeyEventKind::Press, state: KeyEventState::NONE })
+    }
+
+    #[test]
+    fn ctrl_c_in_raw_mode_is_an_interrupt_and_letters_ignore_case() {
+        assert_eq!(translate(press(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Key::Interrupt));
+        assert_eq!(translate(press(KeyCode::Char('c'), KeyModifiers::NONE)), Some(Key::Char('c')));
+        assert_eq!(translate(press(KeyCode::Char('Q'), KeyModifiers::SHIFT)), Some(Key::Char('q')));
+        assert_eq!(translate(press(KeyCode::Char(' '), KeyModifiers::NONE)), Some(Key::Char(' ')));
+        assert_eq!(translate(press(KeyCode::Char('n'), KeyModifiers::CONTROL)), None);
+        assert_eq!(translate(press(KeyCode::Tab, KeyModifiers::NONE)), None);
+        assert_eq!(translate(Event::Resize(80, 24)), Some(Key::Resize));
+    }
+}

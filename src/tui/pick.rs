@@ -1,0 +1,165 @@
+//! The body-map picker for `route` without a location: the map with the zones' letters, a
+//! list beside it, and keys: a letter picks its zone, the arrow keys (or j/k) move and Enter
+//! picks, q or Esc cancels, Ctrl-C interrupts.
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use crossterm::style::{Attribute, Stylize};
+use crossterm::{cursor, queue, style, terminal};
+
+use super::{Key, Keys, Screen, TerminalKeys};
+use crate::clock::RealClock;
+use crate::dataset::{self, Location};
+use crate::error::Interrupted;
+use crate::render::bodymap;
+
+/// What a key does on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// Move the selection to this index.
+    Select(usize),
+    Pick(usize),
+    Cancel,
+    Interrupt,
+    Nothing,
+}
+
+/// The pure part: what `key` does with `selected` of `count` zones lettered from A.
+pub fn choose(key: Key, selected: usize, count: usize) -> Choice {
+    match key {
+        Key::Char('q') | Key::Escape => Choice::Cancel,
+        Key::Interrupt => Choice::Interrupt,
+        Key::Enter | Key::Char(' ') => Choice::Pick(selected),
+        Key::Up | Key::Left | Key::Char('k') => Choice::Select((selected + count - 1) % count),
+        Key::Down | Key::Right | Key::Char('j') => Choice::Select((selected + 1) % count),
+        Key::Char(letter @ 'a'..='z') => {
+            let index = usize::from(letter as u8 - b'a');
+            if index < count {
+                Choice::Pick(index)
+            } else {
+                Choice::Nothing
+            }
+        }
+        _ => Choice::Nothing,
+    }
+}
+
+/// Shows the map until a zone is picked (`Some`) or the person cancels (`None`); Ctrl-C and
+/// the stop signals are an `Interrupted` error. The terminal is restored before returning.
+pub fn pick(out: &mut dyn Write, color: bool) -> anyhow::Result<Option<&'static Location>> {
+    let locations = dataset::dataset().locations;
+    let mut keys = TerminalKeys { stop: super::stop_signal()? };
+    let mut clock = RealClock::new(1);
+    let _screen = Screen::enter()?;
+    let mut selected = 0;
+    loop {
+        draw(out, locations, selected, color)?;
+        let Some(key) = keys.wait(&mut clock, Duration::from_secs(3600))? else { continue };
+        match choose(key, selected, locations.len()) {
+            Choice::Select(index) => selected = index,
+            Choice::Pick(index) => return Ok(locations.get(index)),
+            Choice::Cancel => return Ok(None),
+            Choice::Interrupt => anyhow::bail!(Interrupted),
+            Choice::Nothing => {}
+        }
+    }
+}
+
+fn draw(out: &mut dyn Write, locations: &[Location], selected: usize, color: bool) -> io::Result<()> {
+    let (columns, rows) = super::size();
+    let chosen = locations.get(selected);
+    let letter = chosen.and_then(|location| location.code.chars().next());
+    let mut buffer = Vec::new();
+    let mut row = 0u16;
+    let mut line = |buffer: &mut Vec<u8>, parts: Vec<style::StyledContent<String>>| -> io::Result<()> {
+        if row < rows {
+            queue!(buffer, cursor::MoveTo(0, row))?;
+            let mut width = usize::from(columns);
+            for part in parts {
+                let text: String = part.content().chars().take(width).collect();
+                width -= text.chars().count();
+                queue!(buffer, style::PrintStyledContent(style::StyledContent::new(*part.style(), text)))?;
+            }
+            queue!(buffer, terminal::Clear(terminal::ClearType::UntilNewLine))?;
+        }
+        row += 1;
+        Ok(())
+    };
+    let heading = "Where does it hurt? (back view)".to_string();
+    line(&mut buffer, vec![if color { heading.cyan().bold() } else { heading.bold() }])?;
+    // Beside the map: how to pick, the zones level with the torso, what the chosen one means.
+    let gap = 4;
+    let room = usize::from(columns).saturating_sub(bodymap::width() + gap + 2).max(20);
+    let mut legend: Vec<style::StyledContent<String>> = vec![String::new().stylize(); 2];
+    legend.push("Press a letter, or ↑/↓ and Enter.".to_string().bold());
+    legend.push("q quits.".to_string().bold());
+    legend.push(String::new().stylize());
+    legend.push(String::new().stylize());
+    for location in locations {
+        let text = format!("{}  {}", location.code, location.name);
+        legend.push(if Some(location) == chosen {
+            format!("> {text}").reverse().bold()
+        } else {
+            format!("  {text}").stylize()
+        });
+    }
+    legend.push(String::new().stylize());
+    if let Some(location) = chosen {
+        legend.extend(wrap(location.area, room).into_iter().map(|text| text.attribute(Attribute::Dim)));
+    }
+    for (index, map_line) in bodymap::MAP.iter().enumerate() {
+        let mut parts = Vec::new();
+        // The chosen zone's letters stand out on the map.
+        for c in format!("{map_line:<width$}", width = bodymap::width()).chars() {
+            let part = c.to_string();
+            parts.push(if Some(c) == letter { part.reverse().bold() } else { part.stylize() });
+        }
+        parts.push(" ".repeat(gap).stylize());
+        if let Some(text) = legend.get(index) {
+            parts.push(text.clone());
+        }
+        line(&mut buffer, parts)?;
+    }
+    queue!(buffer, terminal::Clear(terminal::ClearType::FromCursorDown))?;
+    out.write_all(&buffer)?;
+    out.flush()
+}
+
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_pick_arrows_move_and_wrap_q_cancels() {
+        assert_eq!(choose(Key::Char('c'), 0, 5), Choice::Pick(2));
+        assert_eq!(choose(Key::Char('e'), 0, 5), Choice::Pick(4));
+        assert_eq!(choose(Key::Char('f'), 0, 5), Choice::Nothing);
+        assert_eq!(choose(Key::Down, 4, 5), Choice::Select(0));
+        assert_eq!(choose(Key::Up, 0, 5), Choice::Select(4));
+        assert_eq!(choose(Key::Char('j'), 1, 5), Choice::Select(2));
+        assert_eq!(choose(Key::Enter, 3, 5), Choice::Pick(3));
+        assert_eq!(choose(Key::Char('q'), 3, 5), Choice::Cancel);
+        assert_eq!(choose(Key::Escape, 3, 5), Choice::Cancel);
+        assert_eq!(choose(Key::Interrupt, 3, 5), Choice::Interrupt);
+        assert_eq!(choose(Key::Resize, 3, 5), Choice::Nothing);
+    }
+}

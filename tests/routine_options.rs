@@ -1,0 +1,235 @@
+//! `--minutes` and `--morning` checked against the dataset for every location and both
+//! routines: what the user asked for is what the JSON (and so the table) shows.
+
+use std::collections::HashSet;
+
+use backpain::dataset::{self, Variant};
+use backpain::exit::Exit;
+use serde_json::Value;
+
+struct Outcome {
+    exit: Exit,
+    json: Value,
+    stderr: String,
+}
+
+fn run_routine(location: &str, variant: Variant, extra: &[String]) -> Outcome {
+    let env = backpain::Env { stdout_is_terminal: false, columns: Some(80), no_color: true };
+    let mut args =
+        vec!["backpain".to_string(), "routine".into(), "--location".into(), location.into(), "--json".into()];
+    if variant == Variant::Micro {
+        args.push("--micro".into());
+    }
+    args.extend(extra.iter().cloned());
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let exit = backpain::run(args, &env, &mut stdout, &mut stderr);
+    let json = serde_json::from_slice(&stdout).unwrap_or(Value::Null);
+    Outcome { exit, json, stderr: String::from_utf8(stderr).unwrap() }
+}
+
+fn ids(json: &Value) -> Vec<String> {
+    json["steps"].as_array().unwrap().iter().map(|step| step["id"].as_str().unwrap().to_string()).collect()
+}
+
+/// The drill each dataset step becomes: itself, or its morning swap in morning mode.
+fn expected_drill(step: &dataset::Step, morning: bool) -> &'static str {
+    let drill = step.drill();
+    match (morning && drill.spinal_flexion, drill.morning_swap) {
+        (true, Some(swap)) => swap,
+        _ => drill.id,
+    }
+}
+
+fn is_subsequence(part: &[String], whole: &[&str]) -> bool {
+    let mut whole = whole.iter();
+    part.iter().all(|id| whole.any(|candidate| candidate == id))
+}
+
+#[test]
+fn every_budget_fits_keeps_the_core_drills_and_the_order_or_names_the_minimum() {
+    for location in dataset::dataset().locations {
+        for variant in [Variant::Full, Variant::Micro] {
+            for morning in [false, true] {
+                let routine = location.routine(variant);
+                let context = format!("{} {variant:?} morning={morning}", location.id);
+                let flags = |minutes: u32| {
+                    let mut flags = vec!["--minutes".to_string(), minutes.to_string()];
+                    if morning {
+                        flags.push("--morning".into());
+                    }
+                    flags
+                };
+                let order: Vec<&str> = routine.steps.iter().map(|step| expected_drill(step, morning)).collect();
+                let core: HashSet<&str> = routine
+                    .steps
+                    .iter()
+                    .filter(|step| step.priority == 1)
+                    .map(|step| expected_drill(step, morning))
+                    .collect();
+                let mut minimum = None;
+                for minutes in 1..=routine.total_seconds().div_ceil(60) + 1 {
+                    let outcome = run_routine(location.id, variant, &flags(minutes));
+                    if outcome.exit != Exit::Success {
+                        assert_eq!(outcome.exit, Exit::Usage, "{context} --minutes {minutes}");
+                        assert!(minimum.is_none(), "{context}: --minutes {minutes} fails after a smaller one fitted");
+                        let stderr = &outcome.stderr;
+                        assert_eq!(stderr.lines().count(), 1, "{context}: {stderr}");
+                        assert!(stderr.contains(&format!("--minutes {minutes} is too short")), "{context}: {stderr}");
+                        assert!(stderr.contains("the minimum is --minutes "), "{context}: {stderr}");
+                        continue;
+                    }
+                    minimum.get_or_insert(minutes);
+                    let json = &outcome.json;
+                    let total = json["total_seconds"].as_u64().unwrap();
+                    assert!(total <= u64::from(minutes) * 60, "{context}: {total} s in a {minutes} min budget");
+                    let steps = ids(json);
+                    for id in &core {
+                        assert!(
+                            steps.iter().any(|step| step == id),
+                            "{context} --minutes {minutes}: core drill {id} kept"
+                        );
+                    }
+                    assert!(is_subsequence(&steps, &order), "{context} --minutes {minutes}: order kept: {steps:?}");
+                    let adjustments = json["adjustments"].as_array().unwrap();
+                    let budget_line = format!("Time budget {minutes} min");
+                    assert!(
+                        adjustments.iter().any(|line| line.as_str().unwrap().starts_with(&budget_line)),
+                        "{context}: {adjustments:?}"
+                    );
+                    if morning {
+                        assert!(
+                            steps.iter().all(|id| !dataset::drill(id).unwrap().spinal_flexion),
+                            "{context}: a bending drill in morning mode: {steps:?}"
+                        );
+                    }
+                    for step in json["steps"].as_array().unwrap() {
+                        let dose = &step["dose"];
+                        assert!(
+                            dose["sets"].as_u64().unwrap() >= 1 && dose["reps"].as_u64().unwrap() >= 1,
+                            "{context}"
+                        );
+                    }
+                }
+                // The error's minimum is the smallest budget that works.
+                let minimum = minimum.unwrap_or_else(|| panic!("{context}: no budget fitted"));
+                if minimum > 1 {
+                    let outcome = run_routine(location.id, variant, &flags(minimum - 1));
+                    assert!(
+                        outcome.stderr.contains(&format!("the minimum is --minutes {minimum}")),
+                        "{context}: {}",
+                        outcome.stderr
+                    );
+                }
+                // A budget the routine fits in changes nothing but says so.
+                let roomy = run_routine(location.id, variant, &flags(240));
+                let morning_flag = if morning { vec!["--morning".to_string()] } else { Vec::new() };
+                let plain = run_routine(location.id, variant, &morning_flag);
+                assert_eq!(ids(&roomy.json), ids(&plain.json), "{context}");
+                assert_eq!(roomy.json["total_seconds"], plain.json["total_seconds"], "{context}");
+            }
+        }
+    }
+}
+
+#[test]
+fn morning_mode_swaps_every_bending_drill_and_says_why_with_the_evidence() {
+    let caution = dataset::rule("morning").unwrap();
+    for location in dataset::dataset().locations {
+        for variant in [Variant::Full, Variant::Micro] {
+            let context = format!("{} {variant:?}", location.id);
+            let routine = location.routine(variant);
+            let outcome = run_routine(location.id, variant, &["--morning".to_string()]);
+            assert_eq!(outcome.exit, Exit::Success, "{context}: {}", outcome.stderr);
+            let json = &outcome.json;
+            let steps = ids(json);
+            let expected: Vec<&str> = routine.steps.iter().map(|step| expected_drill(step, true)).collect();
+            assert_eq!(steps, expected, "{context}: each bending drill replaced in place by its swap");
+            assert!(json["total_seconds"].as_u64().unwrap() <= u64::from(routine.total_seconds()), "{context}");
+            let adjustments: Vec<&str> =
+                json["adjustments"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+            assert!(adjustments[0].starts_with("Morning mode (--morning)"), "{context}: {adjustments:?}");
+            let evidence = format!("The morning caution is {}: ", caution.evidence.status.label());
+            assert!(adjustments[1].starts_with(&evidence), "{context}: evidence status named: {adjustments:?}");
+            let bending = routine.steps.iter().filter(|step| step.drill().spinal_flexion).count();
+            assert_eq!(adjustments.len(), 2 + bending.max(1), "{context}: one line per swap: {adjustments:?}");
+            let rules: Vec<&str> =
+                json["rules"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+            assert_eq!(rules, ["intensity", "morning"], "{context}");
+            if variant == Variant::Micro {
+                assert!(
+                    steps.iter().all(|id| dataset::drill(id).unwrap().desk_friendly),
+                    "{context}: still a desk break"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_table_lists_what_was_changed_above_the_drills() {
+    let bin = env!("CARGO_BIN_EXE_backpain");
+    let output = std::process::Command::new(bin)
+        .args(["routine", "--location", "lower", "--minutes", "5", "--morning"])
+        .env("COLUMNS", "100")
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let morning = text.find("* Morning mode (--morning)").expect("morning line");
+    let budget = text.find("* Time budget 5 min").expect("budget line");
+    let first_drill = text.find("│ 1 ").expect("drills");
+    assert!(morning < budget && budget < first_drill, "{text}");
+    assert!(text.contains("partly supported"));
+    let drills = &text[first_drill..];
+    assert!(drills.contains("Seated figure-4"), "knee-to-chest's morning swap is done instead:\n{text}");
+    assert!(!drills.contains("Knee-to-chest"), "knee-to-chest bends the low back:\n{text}");
+}
+
+#[test]
+fn a_bad_budget_or_wake_time_is_a_one_line_usage_error() {
+    let bin = env!("CARGO_BIN_EXE_backpain");
+    for args in [
+        &["routine", "--location", "lower", "--minutes", "1"][..],
+        &["routine", "--location", "lower", "--minutes", "0"],
+        &["routine", "--location", "lower", "--minutes", "241"],
+        &["routine", "--location", "lower", "--wake-time", "25:00"],
+        &["routine", "--location", "lower", "--wake-time", "7"],
+        &["routine", "--location", "lower", "--quiet"],
+    ] {
+        let output = std::process::Command::new(bin).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.starts_with("backpain: "), "{stderr}");
+        assert!(output.stdout.is_empty());
+    }
+    let output = std::process::Command::new(bin).args(["routine", "-l", "lower", "--minutes", "1"]).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("the minimum is --minutes "), "{stderr}");
+}
+
+#[test]
+fn a_wake_time_turns_morning_mode_on_only_within_two_hours() {
+    // "now" comes from the clock here, so pick wake times relative to it.
+    let now = jiff::Zoned::now().time();
+    let at = |minutes_before: i64| {
+        let time = now
+            .checked_sub(jiff::SignedDuration::from_mins(minutes_before))
+            .unwrap_or_else(|_| now.wrapping_sub(jiff::SignedDuration::from_mins(minutes_before)));
+        format!("{:02}:{:02}", time.hour(), time.minute())
+    };
+    let adjustments = |wake: String| {
+        let outcome = run_routine("lower", Variant::Full, &["--wake-time".to_string(), wake]);
+        assert_eq!(outcome.exit, Exit::Success, "{}", outcome.stderr);
+        outcome.json["adjustments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let recent = adjustments(at(30));
+    assert!(recent[0].starts_with("Morning mode (you woke at "), "{recent:?}");
+    assert!(adjustments(at(180)).is_empty(), "three hours after waking, no morning mode");
+}
