@@ -5,10 +5,12 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod config;
 pub mod dataset;
 pub mod error;
 pub mod exit;
 pub mod generate;
+pub mod remind;
 pub mod render;
 pub mod report;
 
@@ -83,7 +85,7 @@ where
             return Exit::Usage;
         }
     };
-    match dispatch(&cli, env, stdout) {
+    match dispatch(&cli, env, stdout, stderr) {
         Ok(exit) => exit,
         Err(err) => {
             let exit = error::exit_for(&err);
@@ -95,7 +97,7 @@ where
     }
 }
 
-fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write) -> anyhow::Result<Exit> {
+fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write) -> anyhow::Result<Exit> {
     let theme = env.theme(cli.color);
     let bytes = match &cli.command {
         Command::Myths(args) => render(&cmd::myths::run(args), args.output.json, &theme),
@@ -110,7 +112,7 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write) -> anyhow::Result<Exit
         Command::Drills(args) => render(&cmd::drills::run(args), args.output.json, &theme),
         Command::Sources(args) => render(&cmd::sources::run(), args.json, &theme),
         Command::Faq(args) => render(&cmd::faq::run(), args.json, &theme),
-        Command::Remind(_) => anyhow::bail!(error::UsageError::Invalid("remind is not available yet".into())),
+        Command::Remind(args) => return remind::run(args, env, stdout, stderr),
         Command::Completions { shell } => generate::completion(*shell),
         Command::Man { dir } => {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
