@@ -91,7 +91,7 @@ fn systemd_service(job: &Job) -> String {
     };
     let command = join(std::iter::once(&job.program).chain(&job.args).map(|word| quote(word)), " ");
     format!(
-        "[Unit]\nDescription=backpain desk-break reminder\nDocumentation=man:backpain-remind(1)\n\n\
+        "[Unit]\nDescription=backpain desk-break reminder\n\n\
          [Service]\nType=oneshot\nExecStart={command}\n"
     )
 }
@@ -155,7 +155,22 @@ fn cron_days(days: Days) -> String {
         .filter(|&index| days.contains(chrono::Weekday::try_from(index as u8).unwrap_or(chrono::Weekday::Mon)))
         .map(|index| numbers[index])
         .collect();
-    join(chosen, ",")
+    // Runs of three or more as ranges: 1-5.
+    let mut parts: Vec<String> = Vec::new();
+    let mut index = 0;
+    while index < chosen.len() {
+        let mut last = index;
+        while last + 1 < chosen.len() && chosen[last + 1] == chosen[last] + 1 {
+            last += 1;
+        }
+        if last >= index + 2 {
+            parts.push(format!("{}-{}", chosen[index], chosen[last]));
+        } else {
+            parts.extend(chosen[index..=last].iter().map(u32::to_string));
+        }
+        index = last + 1;
+    }
+    parts.join(",")
 }
 
 fn cron(plan: &Plan, job: &Job) -> Result<String, String> {
