@@ -292,3 +292,70 @@ fn sigint_stops_a_sleeping_remind_with_130_and_a_summary() {
 fn sigterm_stops_a_sleeping_remind_with_130_and_a_summary() {
     stop_with(libc::SIGTERM);
 }
+
+#[test]
+fn a_closed_pipe_ends_it_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
+        .args(["remind", "--dry-run", "--json", "--every", "1s"])
+        .env("XDG_CONFIG_HOME", dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    // The reader is gone; the next reminder's write fails with EPIPE.
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("still running after its reader left");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr, "");
+}
+
+/// Context switches of every thread of `pid`, and its CPU ticks: how often it woke.
+fn activity(pid: u32) -> (u64, u64) {
+    let mut switches = 0;
+    for task in std::fs::read_dir(format!("/proc/{pid}/task")).unwrap().flatten() {
+        let status = std::fs::read_to_string(task.path().join("status")).unwrap_or_default();
+        switches += status
+            .lines()
+            .filter(|line| line.contains("ctxt_switches"))
+            .filter_map(|line| line.split_whitespace().last()?.parse::<u64>().ok())
+            .sum::<u64>();
+    }
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let fields: Vec<&str> = stat.rsplit_once(')').unwrap().1.split_whitespace().collect();
+    let ticks = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
+    (switches, ticks)
+}
+
+#[test]
+fn a_waiting_remind_does_not_wake_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
+        .args(["remind", "--every", "2h"])
+        .env("XDG_CONFIG_HOME", dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_secs(1));
+    let before = activity(child.id());
+    std::thread::sleep(Duration::from_secs(4));
+    let after = activity(child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(after.0 - before.0 <= 1, "woke {} times in 4 s", after.0 - before.0);
+    assert_eq!(after.1, before.1, "used CPU while waiting");
+}
