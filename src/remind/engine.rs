@@ -160,6 +160,8 @@ impl<C: Clock, N: Notifier> Engine<'_, C, N> {
             let clock = now.format("%H:%M").to_string();
             let again = if snoozed { " (snoozed)" } else { "" };
             match &delivery {
+                // The notification is the output of `--once`: cron mails whatever a job prints.
+                Delivery::Notification if self.settings.once => {}
                 Delivery::Notification => writeln!(self.stdout, "{clock}  notified{again}: {}", note.drill_names())?,
                 Delivery::Terminal { .. } | Delivery::DryRun => {
                     let bell = if self.settings.bell && delivery != Delivery::DryRun { "\x07" } else { "" };
@@ -354,6 +356,7 @@ mod tests {
         let run = run(every(Duration::hours(2)), t("23T08:00:00"), t("30T00:00:00"), vec![], |s| s.once = true);
         assert_eq!(run.shown, [(t("23T08:00:00"), 0, false)]);
         assert_eq!(run.ending, Ending::Finished(1));
+        assert_eq!(run.stdout, "", "a delivered --once prints nothing for cron to mail");
     }
 
     #[test]
