@@ -299,3 +299,67 @@ fn a_hung_server_does_not_pile_up_stuck_deliveries() {
     assert!(started.elapsed() < Duration::from_secs(25), "took {:?}", started.elapsed());
     assert_eq!(stderr.lines().count(), 4, "one reason line per reminder:\n{stderr}");
 }
+
+#[test]
+fn from_cron_without_a_bus_address_it_finds_the_users_bus() {
+    if !real_parts_available() {
+        return;
+    }
+    let session = Session::with_dunst();
+    // The private bus listens at <dir>/bus, where $XDG_RUNTIME_DIR/bus would be.
+    let output = session
+        .backpain()
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env("XDG_RUNTIME_DIR", session.dir.path())
+        .args(["remind", "--once", "--location", "hip"])
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&output);
+    assert!(output.status.success() && stderr.is_empty(), "{stderr}");
+    let history = session.history();
+    assert_eq!(history.len(), 1, "{history:?}");
+    assert_eq!(history[0].0, "backpain");
+}
+
+/// Context switches summed over every thread of `pid`.
+fn switches(pid: u32) -> u64 {
+    std::fs::read_dir(format!("/proc/{pid}/task"))
+        .unwrap()
+        .flatten()
+        .map(|task| std::fs::read_to_string(task.path().join("status")).unwrap_or_default())
+        .flat_map(|status| {
+            status
+                .lines()
+                .filter(|line| line.contains("ctxt_switches"))
+                .filter_map(|line| line.split_whitespace().last()?.parse::<u64>().ok())
+                .collect::<Vec<_>>()
+        })
+        .sum()
+}
+
+#[test]
+fn after_a_real_notification_the_threads_left_behind_sleep() {
+    if !real_parts_available() {
+        return;
+    }
+    let session = Session::with_dunst();
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
+        .args(["remind", "--every", "5s"])
+        .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
+        .env("XDG_CONFIG_HOME", session.dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert!(first.contains("notified"), "{first}");
+    // zbus keeps a thread listening for the Done/Snooze buttons: it must block, not poll.
+    std::thread::sleep(Duration::from_millis(1000));
+    let before = switches(child.id());
+    std::thread::sleep(Duration::from_millis(3000));
+    let after = switches(child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(after - before <= 1, "woke {} times in 3 s while waiting", after - before);
+}
