@@ -50,6 +50,7 @@ pub struct RemindConfig {
     pub between: Option<Window>,
     #[serde(default, deserialize_with = "some_days")]
     pub days: Option<Days>,
+    #[serde(alias = "dry_run")]
     pub dry_run: Option<bool>,
     pub json: Option<bool>,
 }
