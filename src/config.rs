@@ -7,6 +7,7 @@
 //! location = "neck"
 //! between = "09:00-17:30"
 //! days = "mon-fri"
+//! snooze = "5m"
 //!
 //! [routine]
 //! wake_time = "07:00"
@@ -50,6 +51,9 @@ pub struct RemindConfig {
     pub between: Option<Window>,
     #[serde(default, deserialize_with = "some_days")]
     pub days: Option<Days>,
+    /// How long the notification's Snooze button puts a reminder off [default: 10m].
+    #[serde(default, deserialize_with = "some_duration")]
+    pub snooze: Option<Duration>,
     #[serde(alias = "dry_run")]
     pub dry_run: Option<bool>,
     pub json: Option<bool>,
@@ -167,13 +171,14 @@ mod tests {
     fn every_key_is_read() {
         let config = parse(
             "[remind]\nevery = \"90m\"\nlocation = \"neck\"\ntrigger = \"I stand up\"\naction = \"3 chin tucks\"\n\
-             count = 4\nbetween = \"09:00-17:30\"\ndays = \"mon-fri\"\ndry-run = true\njson = false\n\n\
+             count = 4\nsnooze = \"5m\"\nbetween = \"09:00-17:30\"\ndays = \"mon-fri\"\ndry-run = true\njson = false\n\n\
              [routine]\nwake_time = \"06:45\"\n",
         )
         .unwrap();
         assert_eq!(config.remind.every, Some(Duration::minutes(90)));
         assert_eq!(config.remind.location.map(|location| location.id), Some("neck"));
         assert_eq!(config.remind.count, Some(4));
+        assert_eq!(config.remind.snooze, Some(Duration::minutes(5)));
         assert_eq!(config.remind.days.map(|days| days.to_string()).as_deref(), Some("mon-fri"));
         assert_eq!(config.remind.dry_run, Some(true));
         assert_eq!(config.routine.wake_time, NaiveTime::from_hms_opt(6, 45, 0));

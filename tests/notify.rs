@@ -363,3 +363,49 @@ fn after_a_real_notification_the_threads_left_behind_sleep() {
     let _ = child.wait();
     assert!(after - before <= 1, "woke {} times in 3 s while waiting", after - before);
 }
+
+#[test]
+fn snooze_on_the_notification_repeats_the_same_drills() {
+    if !real_parts_available() {
+        return;
+    }
+    let session = Session::with_dunst();
+    let config = session.dir.path().join("snooze.toml");
+    std::fs::write(&config, "[remind]\nsnooze = \"1s\"\n").unwrap();
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
+        .args(["remind", "--every", "4s", "--json", "--location", "neck", "--config"])
+        .arg(&config)
+        .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let first: Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(first["delivered"], "notification", "{line}");
+    // What dunst sends when the user picks "Snooze 1 s": the ActionInvoked signal. The only
+    // notification has one of the first few ids (dunst starts at 1 or 2); the listener ignores
+    // the others. A person clicks later than a test can: give the listener a moment to subscribe.
+    std::thread::sleep(Duration::from_millis(500));
+    let sent = Instant::now();
+    for id in 1..=3 {
+        let invoked = Process::new("dbus-send")
+            .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
+            .args(["--session", "--type=signal", "/org/freedesktop/Notifications"])
+            .args(["org.freedesktop.Notifications.ActionInvoked", &format!("uint32:{id}"), "string:snooze"])
+            .status()
+            .unwrap();
+        assert!(invoked.success());
+    }
+    line.clear();
+    stdout.read_line(&mut line).unwrap();
+    let elapsed = sent.elapsed();
+    let _ = child.kill();
+    let _ = child.wait();
+    let second: Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(second["snoozed"], true, "{line}");
+    assert_eq!(second["drills"], first["drills"], "the snoozed reminder repeats its drills");
+    assert!(elapsed < Duration::from_millis(3500), "came after the 1 s snooze, not the 4 s interval: {elapsed:?}");
+}

@@ -14,8 +14,8 @@ use super::reminder::{Delivery, Habit, Note, ReminderLine};
 use super::schedule::Plan;
 use crate::dataset::Location;
 
-/// How long "Snooze 10 min" snoozes.
-pub const SNOOZE: Duration = Duration::minutes(10);
+/// How long "Snooze 10 min" snoozes unless the config file says otherwise.
+pub const DEFAULT_SNOOZE: Duration = Duration::minutes(10);
 
 /// What the user did with a notification, by its rotation number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +56,8 @@ pub struct Settings {
     pub location: &'static Location,
     pub habit: Habit,
     pub count: Option<u64>,
+    /// How long the Snooze button puts a reminder off.
+    pub snooze: Duration,
     pub once: bool,
     pub json: bool,
     /// Ring the terminal bell when a reminder falls back to the terminal.
@@ -104,7 +106,7 @@ impl<C: Clock, N: Notifier> Engine<'_, C, N> {
             match self.clock.wait_until(&target)? {
                 Wake::Stop => return Ok(Ending::Stopped(shown)),
                 Wake::Action(Action::Snooze(which)) => {
-                    snooze = Some((self.clock.now() + SNOOZE, which));
+                    snooze = Some((self.clock.now() + self.settings.snooze, which));
                     continue;
                 }
                 Wake::Action(Action::Done(_)) => continue,
@@ -115,7 +117,7 @@ impl<C: Clock, N: Notifier> Engine<'_, C, N> {
                 // The clock went back: plan from the new time rather than wait out the difference.
                 anchor = now.clone();
                 due = replan(&now);
-                snooze = snooze.map(|(at, which)| (at.min(now.clone() + SNOOZE), which));
+                snooze = snooze.map(|(at, which)| (at.min(now.clone() + self.settings.snooze), which));
                 continue;
             }
             if let Some((at, which)) = snooze.clone() {
@@ -307,6 +309,7 @@ mod tests {
             location: crate::dataset::location("neck").unwrap(),
             habit: Habit::default(),
             count: None,
+            snooze: DEFAULT_SNOOZE,
             once: false,
             json: false,
             bell: false,

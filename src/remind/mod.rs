@@ -52,6 +52,7 @@ pub fn settings(args: &RemindArgs, config: &Config, env: &Env) -> Result<Setting
             action: args.action.clone().or_else(|| file.action.clone()),
         },
         count: if args.once { None } else { args.count.or(file.count) },
+        snooze: file.snooze.unwrap_or(engine::DEFAULT_SNOOZE),
         once: args.once,
         json: args.json || file.json.unwrap_or(false),
         bell: env.stdout_is_terminal,
@@ -75,7 +76,7 @@ pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dy
         use_session_bus();
         // A notification stays up for a while, not past the next reminder.
         let expire = settings.plan.every.min(Duration::minutes(10)).to_std().unwrap_or_default();
-        Box::new(notifier::DesktopNotifier::new(actions, expire))
+        Box::new(notifier::DesktopNotifier::new(actions, expire, settings.snooze))
     };
     let ending = Engine { settings, clock, notifier, stdout, stderr }.run().context("cannot write to stdout")?;
     match ending {

@@ -46,15 +46,19 @@ pub struct DesktopNotifier {
     /// How long the server shows a notification before closing it (closing also ends the
     /// thread that listens for its buttons).
     expire: Duration,
+    /// The Snooze button's label: "Snooze 10 min".
+    snooze_label: String,
     stuck: Arc<AtomicUsize>,
     listening: Arc<AtomicUsize>,
 }
 
 impl DesktopNotifier {
-    pub fn new(actions: ActionSender, expire: Duration) -> DesktopNotifier {
+    pub fn new(actions: ActionSender, expire: Duration, snooze: chrono::Duration) -> DesktopNotifier {
+        let seconds = snooze.num_seconds().clamp(1, u32::MAX.into()) as u32;
         DesktopNotifier {
             actions,
             expire,
+            snooze_label: format!("Snooze {}", crate::dataset::minutes_or_seconds(seconds)),
             stuck: Arc::new(AtomicUsize::new(0)),
             listening: Arc::new(AtomicUsize::new(0)),
         }
@@ -94,6 +98,7 @@ impl Notifier for DesktopNotifier {
         let rotation = note.rotation;
         let sender = self.actions.clone();
         let listening = self.listening.clone();
+        let snooze_label = self.snooze_label.clone();
         let want_actions = actions && listening.load(Ordering::SeqCst) < MAX_LISTENING;
         let pending = Count::enter(&self.stuck);
         let (answer, answered) = mpsc::channel();
@@ -101,7 +106,7 @@ impl Notifier for DesktopNotifier {
             let with_actions = want_actions
                 && notify_rust::get_capabilities().is_ok_and(|caps| caps.iter().any(|cap| cap == "actions"));
             if with_actions {
-                notification.action("done", "Done").action("snooze", "Snooze 10 min");
+                notification.action("done", "Done").action("snooze", &snooze_label);
             }
             let shown = notification.show();
             drop(pending);
