@@ -351,9 +351,12 @@ fn after_a_real_notification_the_threads_left_behind_sleep() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
-    assert!(first.contains("notified"), "{first}");
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("notified") {
+        line.clear();
+        assert!(stdout.read_line(&mut line).unwrap() > 0, "ended before its first notification");
+    }
     // zbus keeps a thread listening for the Done/Snooze buttons: it must block, not poll.
     std::thread::sleep(Duration::from_millis(1000));
     let before = switches(child.id());

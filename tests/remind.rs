@@ -260,9 +260,13 @@ fn stop_with(signal: i32) {
         .spawn()
         .unwrap();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut first = String::new();
-    stdout.read_line(&mut first).unwrap();
-    assert!(first.contains("Desk break"), "{first}");
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    assert!(line.starts_with("Reminders every 2s; the first at ") && line.ends_with(". Ctrl-C stops.\n"), "{line}");
+    while !line.contains("Desk break") {
+        line.clear();
+        assert!(stdout.read_line(&mut line).unwrap() > 0, "ended before its first reminder");
+    }
     let sent = Instant::now();
     // SAFETY: signalling our own child by pid.
     assert_eq!(unsafe { libc::kill(child.id() as i32, signal) }, 0);

@@ -96,6 +96,9 @@ impl<C: Clock, N: Notifier> Engine<'_, C, N> {
         let replan =
             |after: &DateTime<C::Tz>| plan.next_due(after).unwrap_or_else(|| after.clone() + Duration::days(7));
         let mut due = replan(&anchor);
+        if !self.settings.json {
+            self.announce(&anchor, &due)?;
+        }
         let mut rotation = 0;
         let mut snooze: Option<(DateTime<C::Tz>, u64)> = None;
         loop {
@@ -147,6 +150,26 @@ impl<C: Clock, N: Notifier> Engine<'_, C, N> {
             anchor = now.clone();
             due = replan(&now);
         }
+    }
+
+    /// "Reminders every 2h (09:00-17:30, mon-fri); the first at 11:00. Ctrl-C stops."
+    fn announce(&mut self, now: &DateTime<C::Tz>, due: &DateTime<C::Tz>) -> io::Result<()> {
+        let plan = &self.settings.plan;
+        let mut limits = Vec::new();
+        if let Some(window) = plan.window {
+            limits.push(window.to_string());
+        }
+        if !plan.days.is_all() {
+            limits.push(plan.days.to_string());
+        }
+        let limits = if limits.is_empty() { String::new() } else { format!(" ({})", limits.join(", ")) };
+        let when = if due.date_naive() == now.date_naive() { due.format("%H:%M") } else { due.format("%a %H:%M") };
+        writeln!(
+            self.stdout,
+            "Reminders every {}{limits}; the first at {when}. Ctrl-C stops.",
+            super::schedule::human(plan.every)
+        )?;
+        self.stdout.flush()
     }
 
     fn fire(&mut self, now: &DateTime<C::Tz>, rotation: u64, snoozed: bool, actions: bool) -> io::Result<()> {
@@ -343,7 +366,13 @@ mod tests {
         assert_eq!(times(&run), [t("23T10:00:00"), t("23T12:00:00"), t("23T14:00:00")]);
         assert_eq!(run.shown.iter().map(|s| s.1).collect::<Vec<_>>(), [0, 1, 2]);
         assert_eq!(run.ending, Ending::Stopped(3));
-        assert!(run.stdout.starts_with("10:00  notified: Chin tuck · Neck side-bend\n"), "{}", run.stdout);
+        assert!(
+            run.stdout.starts_with(
+                "Reminders every 2h; the first at 10:00. Ctrl-C stops.\n10:00  notified: Chin tuck · Neck side-bend\n"
+            ),
+            "{}",
+            run.stdout
+        );
     }
 
     #[test]
@@ -373,11 +402,24 @@ mod tests {
             days: Days::from_weekdays([Weekday::Mon, Weekday::Fri]),
         };
         let run = run(plan, t("23T07:00:00"), t("30T00:00:00"), vec![], |_| {});
+        assert!(
+            run.stdout.starts_with("Reminders every 3h (09:00-17:30, mon,fri); the first at 12:00."),
+            "{}",
+            run.stdout
+        );
         assert_eq!(
             times(&run),
             [t("23T12:00:00"), t("23T15:00:00"), t("27T12:00:00"), t("27T15:00:00")],
             "Monday and Friday, 3 h after 09:00, never after 17:30"
         );
+    }
+
+    #[test]
+    fn the_plan_is_announced_with_the_day_when_not_today() {
+        let plan = Plan { days: Days::from_weekdays([Weekday::Mon]), ..every(Duration::hours(2)) };
+        // Friday evening.
+        let run = run(plan, t("27T18:00:00"), t("30T01:00:00"), vec![], |_| {});
+        assert_eq!(run.stdout, "Reminders every 2h (mon); the first at Mon 02:00. Ctrl-C stops.\n");
     }
 
     #[test]
@@ -451,7 +493,7 @@ mod tests {
         let run = run_with(every(Duration::hours(2)), t("23T08:00:00"), t("23T11:00:00"), vec![], delivery, |s| {
             s.bell = true
         });
-        assert!(run.stdout.starts_with("\x0710:00  Desk break: 2-minute"), "{:?}", run.stdout);
+        assert!(run.stdout.contains("\n\x0710:00  Desk break: 2-minute"), "{:?}", run.stdout);
         assert!(run.stdout.contains("       Chin tuck ("), "{}", run.stdout);
         assert_eq!(run.stderr, "backpain: reminder shown here, not as a notification: no D-Bus session bus\n");
     }
