@@ -3,7 +3,7 @@
 //! history. Missing tools fail the test under BACKPAIN_REQUIRE_REAL (CI) and skip loudly
 //! elsewhere.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, Command as Process, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -27,7 +27,11 @@ fn real_parts_available() -> bool {
     if std::env::var_os("BACKPAIN_REQUIRE_REAL").is_some() {
         panic!("missing {missing:?} and BACKPAIN_REQUIRE_REAL is set: install dunst xvfb libnotify-bin dbus systemd");
     }
-    eprintln!("\n!!! SKIPPED: {missing:?} not installed; the real notification-server tests did not run !!!\n");
+    // Straight to stderr: libtest captures eprintln! of passing tests, and a skip must be seen.
+    let _ = writeln!(
+        std::io::stderr(),
+        "\n!!! SKIPPED: {missing:?} not installed; the real notification-server tests did not run !!!\n"
+    );
     false
 }
 

@@ -1,7 +1,7 @@
 //! `backpain remind` as a user meets it, without a notification server: bad values, the config
 //! file, JSON lines, printed schedules checked by systemd-analyze, and signals.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, Command as Process, Stdio};
 use std::time::{Duration, Instant};
@@ -25,7 +25,11 @@ fn require(tool: &str) -> bool {
         if std::env::var_os("BACKPAIN_REQUIRE_REAL").is_some() {
             panic!("{tool} is not installed and BACKPAIN_REQUIRE_REAL is set: install it (see .ci/run)");
         }
-        eprintln!("\n!!! SKIPPED: {tool} is not installed; this test needs the real tool (see .ci/run) !!!\n");
+        // Straight to stderr: libtest captures eprintln! of passing tests, and a skip must be seen.
+        let _ = writeln!(
+            std::io::stderr(),
+            "\n!!! SKIPPED: {tool} is not installed; this test needs the real tool (see .ci/run) !!!\n"
+        );
     }
     found
 }
