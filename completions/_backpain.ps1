@@ -93,20 +93,20 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             break
         }
         'backpain;remind' {
-            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Time between reminders: 90m, 2h, 1h30m [default: 2h, or the config file''s]')
+            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Time between reminders: 90m, 2h, 1h30m [default: 2h, the guide''s advice; its evidence is "plausible, unproven"]')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Whose micro routine the reminders rotate through [default: lower]')
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Whose micro routine the reminders rotate through [default: lower]')
             [CompletionResult]::new('--trigger', '--trigger', [CompletionResultType]::ParameterName, 'Your habit trigger, the IF of "IF I stand up from my desk, THEN I do 3 cat-cows"')
             [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Your habit action, the THEN of the IF-THEN plan')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after this many reminders')
-            [CompletionResult]::new('--between', '--between', [CompletionResultType]::ParameterName, 'Only remind within this time of day, e.g. 09:00-17:30')
-            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Only remind on these days, e.g. mon-fri or mon,wed,fri')
-            [CompletionResult]::new('--print-schedule', '--print-schedule', [CompletionResultType]::ParameterName, 'Print a ready-made schedule for systemd, cron or launchd and exit')
+            [CompletionResult]::new('--between', '--between', [CompletionResultType]::ParameterName, 'Only remind within this time of day, e.g. 09:00-17:30 (22:00-02:00 wraps midnight)')
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Only remind on these days: mon-fri, mon,wed,fri, sat-sun, weekdays (any case)')
+            [CompletionResult]::new('--print-schedule', '--print-schedule', [CompletionResultType]::ParameterName, 'Print a ready-made schedule running `remind --once` and exit: systemd (service and timer), systemd-service, systemd-timer, cron or launchd')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read defaults from this TOML file instead of the standard config path')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print reminders instead of sending notifications')
             [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Fire one reminder now and exit (for cron, systemd timers, launchd)')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per reminder (JSON Lines) instead of text')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

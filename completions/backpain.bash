@@ -392,7 +392,7 @@ _backpain() {
                     return 0
                     ;;
                 --print-schedule)
-                    COMPREPLY=($(compgen -W "systemd cron launchd" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "systemd systemd-service systemd-timer cron launchd" -- "${cur}"))
                     return 0
                     ;;
                 --config)

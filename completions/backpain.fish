@@ -117,7 +117,7 @@ always\t''
 never\t''"
 complete -c backpain -n "__fish_backpain_using_subcommand faq" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand faq" -s h -l help -d 'Print help'
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l every -d 'Time between reminders: 90m, 2h, 1h30m [default: 2h, or the config file\'s]' -r
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l every -d 'Time between reminders: 90m, 2h, 1h30m [default: 2h, the guide\'s advice; its evidence is "plausible, unproven"]' -r
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -s l -l location -d 'Whose micro routine the reminders rotate through [default: lower]' -r -f -a "lower\t'Lower back (lumbar)'
 upper\t'Upper back (thoracic)'
 sciatic\t'Sciatic nerve'
@@ -126,18 +126,20 @@ neck\t'Neck & upper back'"
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l trigger -d 'Your habit trigger, the IF of "IF I stand up from my desk, THEN I do 3 cat-cows"' -r
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l action -d 'Your habit action, the THEN of the IF-THEN plan' -r
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l count -d 'Stop after this many reminders' -r
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l between -d 'Only remind within this time of day, e.g. 09:00-17:30' -r
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l days -d 'Only remind on these days, e.g. mon-fri or mon,wed,fri' -r
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l print-schedule -d 'Print a ready-made schedule for systemd, cron or launchd and exit' -r -f -a "systemd\t''
-cron\t''
-launchd\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l between -d 'Only remind within this time of day, e.g. 09:00-17:30 (22:00-02:00 wraps midnight)' -r
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l days -d 'Only remind on these days: mon-fri, mon,wed,fri, sat-sun, weekdays (any case)' -r
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l print-schedule -d 'Print a ready-made schedule running `remind --once` and exit: systemd (service and timer), systemd-service, systemd-timer, cron or launchd' -r -f -a "systemd\t'The user service and its timer, each headed by its path'
+systemd-service\t'Only ~/.config/systemd/user/backpain-remind.service'
+systemd-timer\t'Only ~/.config/systemd/user/backpain-remind.timer'
+cron\t'crontab lines (crontab -e)'
+launchd\t'A launchd agent (~/Library/LaunchAgents)'"
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l config -d 'Read defaults from this TOML file instead of the standard config path' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l dry-run -d 'Print reminders instead of sending notifications'
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l once -d 'Fire one reminder now and exit (for cron, systemd timers, launchd)'
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l json -d 'Print one JSON object per reminder (JSON Lines) instead of text'
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c backpain -n "__fish_backpain_using_subcommand completions" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''

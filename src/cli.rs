@@ -6,6 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::dataset::{self, Location};
 use crate::plan::morning::WakeTime;
+use crate::remind::parse;
+use crate::remind::schedule::{Days, Window};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -17,6 +19,23 @@ Examples:
 
 Exit status: 0 done, 1 failure, 2 bad command line or config, 130 interrupted.
 Not medical advice. Stop and see a clinician if a red flag applies.";
+
+const REMIND_HELP: &str = "\
+Examples:
+  backpain remind                                  every 2 hours, lower-back micro routine
+  backpain remind --every 90m --location neck --between 09:00-17:30 --days mon-fri
+  backpain remind --trigger 'I stand up from my desk' --action 'I do 3 cat-cows'
+  backpain remind --once                           for cron or a systemd timer
+  backpain remind --print-schedule systemd-timer > ~/.config/systemd/user/backpain-remind.timer
+  backpain remind --dry-run --count 3 --every 1s --json
+
+Defaults come from [remind] in ~/.config/backpain/config.toml (see the README); flags win.
+The 2-hour interval is the guide's advice; the evidence for break schedules is weak
+(plausible, unproven). Notifications offer Done and Snooze 10 min where the desktop supports it;
+without a notification server the reminder is printed here, with the reason on stderr.
+
+Exit status: 0 done (--once, --count), 1 failure, 2 bad flag or config file,
+130 stopped by Ctrl-C or SIGTERM (after printing how many reminders were shown).";
 
 /// Back-pain relief routines matched to where it hurts, with the evidence behind every claim.
 #[derive(Debug, Parser)]
@@ -66,7 +85,7 @@ pub enum Command {
 
     /// Desk-break reminders: a desktop notification with a micro-stretch on a schedule.
     #[command(
-        after_help = "Examples:\n  backpain remind                                  every 2 hours, lower-back micro routine\n  backpain remind --every 90m --location neck --between 09:00-17:30 --days mon-fri\n  backpain remind --once                           for cron or a systemd timer\n  backpain remind --print-schedule systemd\n  backpain remind --dry-run --count 3 --every 1s --json"
+after_help = REMIND_HELP
     )]
     Remind(RemindArgs),
 
@@ -186,9 +205,10 @@ pub struct DrillsArgs {
 
 #[derive(Debug, Args)]
 pub struct RemindArgs {
-    /// Time between reminders: 90m, 2h, 1h30m [default: 2h, or the config file's].
-    #[arg(long, value_name = "DURATION")]
-    pub every: Option<String>,
+    /// Time between reminders: 90m, 2h, 1h30m [default: 2h, the guide's advice; its evidence is
+    /// "plausible, unproven"].
+    #[arg(long, value_name = "DURATION", value_parser = parse::duration)]
+    pub every: Option<chrono::Duration>,
 
     /// Whose micro routine the reminders rotate through [default: lower].
     #[arg(long, short, value_name = "LOCATION", value_parser = LocationParser)]
@@ -203,16 +223,16 @@ pub struct RemindArgs {
     pub action: Option<String>,
 
     /// Stop after this many reminders.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
 
-    /// Only remind within this time of day, e.g. 09:00-17:30.
-    #[arg(long, value_name = "HH:MM-HH:MM")]
-    pub between: Option<String>,
+    /// Only remind within this time of day, e.g. 09:00-17:30 (22:00-02:00 wraps midnight).
+    #[arg(long, value_name = "HH:MM-HH:MM", value_parser = parse::window)]
+    pub between: Option<Window>,
 
-    /// Only remind on these days, e.g. mon-fri or mon,wed,fri.
-    #[arg(long, value_name = "DAYS")]
-    pub days: Option<String>,
+    /// Only remind on these days: mon-fri, mon,wed,fri, sat-sun, weekdays (any case).
+    #[arg(long, value_name = "DAYS", value_parser = parse::days)]
+    pub days: Option<Days>,
 
     /// Print reminders instead of sending notifications.
     #[arg(long)]
@@ -222,7 +242,8 @@ pub struct RemindArgs {
     #[arg(long, conflicts_with_all = ["count", "print_schedule"])]
     pub once: bool,
 
-    /// Print a ready-made schedule for systemd, cron or launchd and exit.
+    /// Print a ready-made schedule running `remind --once` and exit: systemd (service and timer),
+    /// systemd-service, systemd-timer, cron or launchd.
     #[arg(long, value_name = "SYSTEM")]
     pub print_schedule: Option<ScheduleKind>,
 
@@ -230,14 +251,22 @@ pub struct RemindArgs {
     #[arg(long, value_name = "FILE")]
     pub config: Option<std::path::PathBuf>,
 
-    #[command(flatten)]
-    pub output: JsonArgs,
+    /// Print one JSON object per reminder (JSON Lines) instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ScheduleKind {
+    /// The user service and its timer, each headed by its path.
     Systemd,
+    /// Only ~/.config/systemd/user/backpain-remind.service.
+    SystemdService,
+    /// Only ~/.config/systemd/user/backpain-remind.timer.
+    SystemdTimer,
+    /// crontab lines (crontab -e).
     Cron,
+    /// A launchd agent (~/Library/LaunchAgents).
     Launchd,
 }
 

@@ -6,12 +6,14 @@
 pub mod cli;
 pub mod clock;
 pub mod cmd;
+pub mod config;
 pub mod dataset;
 pub mod error;
 pub mod exit;
 pub mod generate;
 pub mod guided;
 pub mod plan;
+pub mod remind;
 pub mod render;
 pub mod report;
 pub mod tui;
@@ -107,7 +109,7 @@ where
             return Exit::Usage;
         }
     };
-    match dispatch(&cli, env, stdout) {
+    match dispatch(&cli, env, stdout, stderr) {
         Ok(exit) => exit,
         Err(err) => {
             let exit = error::exit_for(&err);
@@ -119,7 +121,7 @@ where
     }
 }
 
-fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write) -> anyhow::Result<Exit> {
+fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write) -> anyhow::Result<Exit> {
     let theme = env.theme(cli.color);
     let bytes = match &cli.command {
         Command::Myths(args) => render(&cmd::myths::run(args), args.output.json, &theme),
@@ -135,9 +137,17 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write) -> anyhow::Result<Exit
             None => render(&cmd::route::list(), args.output.json, &theme),
         },
         Command::Routine(args) => {
-            // The local time of day decides whether --wake-time turns morning mode on.
-            let now = jiff::Zoned::now().time();
-            let request = cmd::routine::Request::new(args, None, now);
+            // The local time of day decides whether a wake time turns morning mode on. The
+            // config file's wake time counts only when the command line says nothing of mornings.
+            let now = chrono::Local::now().time();
+            let configured_wake = if args.morning || args.wake_time.is_some() {
+                None
+            } else {
+                let config =
+                    config::Config::discover(None).map_err(|err| error::UsageError::Invalid(err.to_string()))?;
+                config.routine.wake_time.map(plan::morning::WakeTime::from)
+            };
+            let request = cmd::routine::Request::new(args, configured_wake, now);
             let prepared = cmd::routine::prepare(request)?;
             let report = cmd::routine::report(&prepared);
             if args.guided {
@@ -156,7 +166,7 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write) -> anyhow::Result<Exit
         Command::Drills(args) => render(&cmd::drills::run(args), args.output.json, &theme),
         Command::Sources(args) => render(&cmd::sources::run(), args.json, &theme),
         Command::Faq(args) => render(&cmd::faq::run(), args.json, &theme),
-        Command::Remind(_) => anyhow::bail!(error::UsageError::Invalid("remind is not available yet".into())),
+        Command::Remind(args) => return remind::run(args, env, stdout, stderr),
         Command::Completions { shell } => generate::completion(*shell),
         Command::Man { dir } => {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;

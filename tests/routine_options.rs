@@ -212,13 +212,9 @@ fn a_bad_budget_or_wake_time_is_a_one_line_usage_error() {
 #[test]
 fn a_wake_time_turns_morning_mode_on_only_within_two_hours() {
     // "now" comes from the clock here, so pick wake times relative to it.
-    let now = jiff::Zoned::now().time();
-    let at = |minutes_before: i64| {
-        let time = now
-            .checked_sub(jiff::SignedDuration::from_mins(minutes_before))
-            .unwrap_or_else(|_| now.wrapping_sub(jiff::SignedDuration::from_mins(minutes_before)));
-        format!("{:02}:{:02}", time.hour(), time.minute())
-    };
+    let now = chrono::Local::now().time();
+    // NaiveTime arithmetic wraps around midnight, as a wake time does.
+    let at = |minutes_before: i64| (now - chrono::TimeDelta::minutes(minutes_before)).format("%H:%M").to_string();
     let adjustments = |wake: String| {
         let outcome = run_routine("lower", Variant::Full, &["--wake-time".to_string(), wake]);
         assert_eq!(outcome.exit, Exit::Success, "{}", outcome.stderr);
@@ -232,4 +228,43 @@ fn a_wake_time_turns_morning_mode_on_only_within_two_hours() {
     let recent = adjustments(at(30));
     assert!(recent[0].starts_with("Morning mode (you woke at "), "{recent:?}");
     assert!(adjustments(at(180)).is_empty(), "three hours after waking, no morning mode");
+}
+
+#[test]
+fn the_config_files_wake_time_turns_morning_mode_on_and_a_bad_file_is_an_error() {
+    let bin = assert_cmd::cargo::cargo_bin("backpain");
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("backpain");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("config.toml");
+    let woke = (chrono::Local::now().time() - chrono::TimeDelta::minutes(20)).format("%H:%M").to_string();
+    std::fs::write(&file, format!("[routine]\nwake_time = \"{woke}\"\n")).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(&bin)
+            .args(["routine", "--location", "lower", "--json"])
+            .args(args)
+            .env("XDG_CONFIG_HOME", home.path())
+            .output()
+            .unwrap()
+    };
+    let output = run(&[]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let first = json["adjustments"][0].as_str().unwrap_or_default();
+    assert!(first.starts_with(&format!("Morning mode (you woke at {woke}")), "{first}");
+    assert!(json["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|step| { !backpain::dataset::drill(step["id"].as_str().unwrap()).unwrap().spinal_flexion }));
+
+    let broken = "[routine]\nwake_time = \"7 o'clock\"\n";
+    std::fs::write(&file, broken).unwrap();
+    let output = run(&[]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("config.toml:2:"), "names the file and line: {stderr}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), broken, "the file is left as the user wrote it");
+    // An explicit --wake-time does not need the config file.
+    assert!(run(&["--wake-time", "03:00"]).status.success());
 }

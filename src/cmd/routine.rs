@@ -22,7 +22,7 @@ pub struct Request {
 impl Request {
     /// The request for `args`, where `now` is the local time of day and `configured_wake` the
     /// config file's wake time (`--wake-time` wins over it).
-    pub fn new(args: &RoutineArgs, configured_wake: Option<WakeTime>, now: jiff::civil::Time) -> Self {
+    pub fn new(args: &RoutineArgs, configured_wake: Option<WakeTime>, now: chrono::NaiveTime) -> Self {
         Request {
             location: args.location,
             variant: if args.micro { Variant::Micro } else { Variant::Full },

@@ -2,6 +2,7 @@
 //! swapped for the dataset's `morning_swap`, a drill that doesn't (the morning caution in
 //! `data/rules.json`, partly supported). Pure: "now" is an argument.
 
+use chrono::Timelike;
 use std::fmt;
 use std::str::FromStr;
 
@@ -16,6 +17,13 @@ pub const WINDOW_MINUTES: u32 = 120;
 pub struct WakeTime {
     pub hour: u8,
     pub minute: u8,
+}
+
+impl From<chrono::NaiveTime> for WakeTime {
+    fn from(time: chrono::NaiveTime) -> Self {
+        // hour() < 24 and minute() < 60 always fit a u8.
+        WakeTime { hour: time.hour() as u8, minute: time.minute() as u8 }
+    }
 }
 
 impl FromStr for WakeTime {
@@ -61,13 +69,13 @@ pub enum Why {
 
 /// Morning mode is on when asked for, or when `now` (local time of day) is within two hours
 /// after the wake time; across midnight too (woke 23:30, now 00:10).
-pub fn decide(asked: bool, wake: Option<WakeTime>, now: jiff::civil::Time) -> Option<Why> {
+pub fn decide(asked: bool, wake: Option<WakeTime>, now: chrono::NaiveTime) -> Option<Why> {
     if asked {
         return Some(Why::Asked);
     }
     let wake = wake?;
     let woke = i32::from(wake.hour) * 60 + i32::from(wake.minute);
-    let now = i32::from(now.hour()) * 60 + i32::from(now.minute());
+    let now = (now.hour() * 60 + now.minute()) as i32;
     let minutes_ago = (now - woke).rem_euclid(24 * 60).unsigned_abs();
     (minutes_ago < WINDOW_MINUTES).then_some(Why::Woke { at: wake, minutes_ago })
 }
@@ -132,7 +140,10 @@ fn no_longer_than(dose: &Dose, seconds: u32) -> Dose {
 mod tests {
     use super::*;
     use crate::dataset::Variant;
-    use jiff::civil::time;
+
+    fn time(hour: u32, minute: u32, second: u32, _nanos: u32) -> chrono::NaiveTime {
+        chrono::NaiveTime::from_hms_opt(hour, minute, second).unwrap()
+    }
 
     fn wake(text: &str) -> WakeTime {
         text.parse().unwrap()

@@ -1,0 +1,213 @@
+//! The optional config file: TOML at the platform's config directory
+//! (`$XDG_CONFIG_HOME/backpain/config.toml` on Linux), or the file `--config` names.
+//!
+//! ```toml
+//! [remind]
+//! every = "90m"
+//! location = "neck"
+//! between = "09:00-17:30"
+//! days = "mon-fri"
+//! snooze = "5m"
+//!
+//! [routine]
+//! wake_time = "07:00"
+//! ```
+//!
+//! Every value is checked as the command line checks it, and a bad one is an error naming the
+//! file, line and column. The file is only ever read.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Duration, NaiveTime};
+use serde::{Deserialize, Deserializer};
+
+use crate::dataset::Location;
+use crate::remind::parse;
+use crate::remind::schedule::{Days, Window};
+
+/// The whole file; every table and key is optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub remind: RemindConfig,
+    #[serde(default)]
+    pub routine: RoutineConfig,
+}
+
+/// `[remind]`: a default for every `backpain remind` flag; flags override them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RemindConfig {
+    #[serde(default, deserialize_with = "some_duration")]
+    pub every: Option<Duration>,
+    #[serde(default, deserialize_with = "some_location")]
+    pub location: Option<&'static Location>,
+    pub trigger: Option<String>,
+    pub action: Option<String>,
+    #[serde(default, deserialize_with = "some_count")]
+    pub count: Option<u64>,
+    #[serde(default, deserialize_with = "some_window")]
+    pub between: Option<Window>,
+    #[serde(default, deserialize_with = "some_days")]
+    pub days: Option<Days>,
+    /// How long the notification's Snooze button puts a reminder off [default: 10m].
+    #[serde(default, deserialize_with = "some_duration")]
+    pub snooze: Option<Duration>,
+    #[serde(alias = "dry_run")]
+    pub dry_run: Option<bool>,
+    pub json: Option<bool>,
+}
+
+/// `[routine]`: settings for the routines and guided sessions.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RoutineConfig {
+    /// When the user usually wakes ("HH:MM"); morning mode applies for ~2 hours after it.
+    #[serde(default, deserialize_with = "some_time", alias = "wake_time")]
+    pub wake_time: Option<NaiveTime>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {}: {source}", path.display())]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Invalid { path: PathBuf, line: usize, column: usize, message: String },
+}
+
+impl Config {
+    /// The standard path: `$XDG_CONFIG_HOME/backpain/config.toml` on Linux, the platform's
+    /// equivalent elsewhere; `None` when there is no home directory.
+    pub fn default_path() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "backpain").map(|dirs| dirs.config_dir().join("config.toml"))
+    }
+
+    /// Reads and checks the file at `path`; a missing file is an error.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text =
+            std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
+        Config::parse(path, &text)
+    }
+
+    /// `--config FILE` when given (it must exist), else the standard file if there is one.
+    pub fn discover(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+        match explicit {
+            Some(path) => Config::load(path),
+            None => match Config::default_path() {
+                Some(path) if path.exists() => Config::load(&path),
+                _ => Ok(Config::default()),
+            },
+        }
+    }
+
+    /// Parses `text` as the file `path`; errors carry the line and column of the bad value.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        toml::from_str(text).map_err(|err| {
+            let offset = err.span().map(|span| span.start).unwrap_or(0).min(text.len());
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map(|line| line.chars().count()).unwrap_or(0) + 1;
+            let message = err.message().lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+            ConfigError::Invalid { path: path.to_path_buf(), line, column, message }
+        })
+    }
+}
+
+fn with<'de, D, T>(deserializer: D, parse: fn(&str) -> Result<T, String>) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let text = String::deserialize(deserializer)?;
+    parse(&text).map(Some).map_err(serde::de::Error::custom)
+}
+
+fn some_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+    with(d, parse::duration)
+}
+
+fn some_window<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Window>, D::Error> {
+    with(d, parse::window)
+}
+
+fn some_days<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Days>, D::Error> {
+    with(d, parse::days)
+}
+
+fn some_time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
+    with(d, parse::time_of_day)
+}
+
+fn some_location<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static Location>, D::Error> {
+    with(d, |text| {
+        crate::dataset::location(text).ok_or_else(|| {
+            let names = crate::dataset::dataset().locations.iter().flat_map(Location::names);
+            let hint = crate::dataset::nearest(text, names)
+                .map(|name| format!(" (did you mean `{name}`?)"))
+                .unwrap_or_default();
+            let ids: Vec<_> = crate::dataset::dataset().locations.iter().map(|location| location.id).collect();
+            format!("unknown location `{text}`{hint}; valid: {}", ids.join(", "))
+        })
+    })
+}
+
+fn some_count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    let count = i64::deserialize(d)?;
+    if count < 1 {
+        return Err(serde::de::Error::custom(format!("count must be 1 or more, not {count}")));
+    }
+    Ok(Some(count as u64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(Path::new("/home/me/.config/backpain/config.toml"), text)
+    }
+
+    #[test]
+    fn every_key_is_read() {
+        let config = parse(
+            "[remind]\nevery = \"90m\"\nlocation = \"neck\"\ntrigger = \"I stand up\"\naction = \"3 chin tucks\"\n\
+             count = 4\nsnooze = \"5m\"\nbetween = \"09:00-17:30\"\ndays = \"mon-fri\"\ndry-run = true\njson = false\n\n\
+             [routine]\nwake_time = \"06:45\"\n",
+        )
+        .unwrap();
+        assert_eq!(config.remind.every, Some(Duration::minutes(90)));
+        assert_eq!(config.remind.location.map(|location| location.id), Some("neck"));
+        assert_eq!(config.remind.count, Some(4));
+        assert_eq!(config.remind.snooze, Some(Duration::minutes(5)));
+        assert_eq!(config.remind.days.map(|days| days.to_string()).as_deref(), Some("mon-fri"));
+        assert_eq!(config.remind.dry_run, Some(true));
+        assert_eq!(config.routine.wake_time, NaiveTime::from_hms_opt(6, 45, 0));
+    }
+
+    #[test]
+    fn an_empty_file_is_all_defaults() {
+        let config = parse("").unwrap();
+        assert!(config.remind.every.is_none() && config.routine.wake_time.is_none());
+    }
+
+    #[test]
+    fn a_bad_value_names_the_file_line_and_problem() {
+        let err = parse("[remind]\nlocation = \"neck\"\nevery = \"90x\"\n").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "/home/me/.config/backpain/config.toml:3:9: unknown unit `x` in `90x`; units are s, m, h, d: 90m, 2h, 1h30m"
+        );
+        let err = parse("[routine]\nwake_time = \"7\"\n").unwrap_err().to_string();
+        assert!(err.contains("config.toml:2:") && err.contains("did you mean `07:00`"), "{err}");
+    }
+
+    #[test]
+    fn unknown_keys_and_broken_toml_are_errors() {
+        let err = parse("[remind]\nevry = \"2h\"\n").unwrap_err().to_string();
+        assert!(err.contains(":2:1: unknown field `evry`"), "{err}");
+        assert!(!err.contains('\n'));
+        let err = parse("[remind\n").unwrap_err().to_string();
+        assert!(err.contains("config.toml:1:"), "{err}");
+        assert!(parse("[remind]\ncount = 0\n").unwrap_err().to_string().contains("1 or more"));
+    }
+}

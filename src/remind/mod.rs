@@ -1,0 +1,128 @@
+//! `backpain remind`: desk-break reminders on a wall-clock schedule.
+//!
+//! `schedule` and `parse` are pure; `engine` is the loop over a `Clock` and a `Notifier`;
+//! `clock` and `notifier` are the real ones; `schedule_files` writes systemd/cron/launchd files.
+
+pub mod clock;
+pub mod engine;
+pub mod notifier;
+pub mod parse;
+pub mod reminder;
+pub mod schedule;
+pub mod schedule_files;
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context as _;
+use chrono::Duration;
+
+use crate::cli::RemindArgs;
+use crate::config::Config;
+use crate::error::UsageError;
+use crate::exit::Exit;
+use crate::Env;
+use engine::{Ending, Engine, Notifier, Settings};
+use reminder::Habit;
+use schedule::{Days, Plan};
+
+/// The guide's micro-break interval ("every 2 hours while working"; plausible, unproven).
+pub const DEFAULT_EVERY: Duration = Duration::hours(2);
+pub const DEFAULT_LOCATION: &str = "lower";
+
+/// Flags over the config file over the defaults.
+pub fn settings(args: &RemindArgs, config: &Config, env: &Env) -> Result<Settings, UsageError> {
+    let file = &config.remind;
+    let plan = Plan {
+        every: args.every.or(file.every).unwrap_or(DEFAULT_EVERY),
+        window: args.between.or(file.between),
+        days: args.days.or(file.days).unwrap_or(Days::ALL),
+    };
+    plan.check().map_err(UsageError::Invalid)?;
+    let location = args
+        .location
+        .or(file.location)
+        .or_else(|| crate::dataset::location(DEFAULT_LOCATION))
+        .ok_or_else(|| UsageError::Invalid("the default location is missing from the dataset".into()))?;
+    Ok(Settings {
+        plan,
+        location,
+        habit: Habit {
+            trigger: args.trigger.clone().or_else(|| file.trigger.clone()),
+            action: args.action.clone().or_else(|| file.action.clone()),
+        },
+        count: if args.once { None } else { args.count.or(file.count) },
+        snooze: file.snooze.unwrap_or(engine::DEFAULT_SNOOZE),
+        once: args.once,
+        json: args.json || file.json.unwrap_or(false),
+        bell: env.stdout_is_terminal,
+    })
+}
+
+pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write) -> anyhow::Result<Exit> {
+    let config = Config::discover(args.config.as_deref()).map_err(|err| UsageError::Invalid(err.to_string()))?;
+    let settings = settings(args, &config, env)?;
+    if let Some(kind) = args.print_schedule {
+        let job = scheduled_job(&settings, args.config.as_deref())?;
+        let text = schedule_files::render(kind, &settings.plan, &job).map_err(UsageError::Invalid)?;
+        stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).context("cannot write to stdout")?;
+        return Ok(Exit::Success);
+    }
+    let dry_run = args.dry_run || config.remind.dry_run.unwrap_or(false);
+    let (clock, actions) = clock::RealClock::new().context("cannot set up the timer")?;
+    let notifier: Box<dyn Notifier> = if dry_run {
+        Box::new(notifier::DryRun)
+    } else {
+        use_session_bus();
+        // A notification stays up for a while, not past the next reminder.
+        let expire = settings.plan.every.min(Duration::minutes(10)).to_std().unwrap_or_default();
+        Box::new(notifier::DesktopNotifier::new(actions, expire, settings.snooze))
+    };
+    let ending = Engine { settings, clock, notifier, stdout, stderr }.run().context("cannot write to stdout")?;
+    match ending {
+        Ending::Finished(_) => Ok(Exit::Success),
+        Ending::Stopped(shown) => {
+            let plural = if shown == 1 { "" } else { "s" };
+            let _ = writeln!(stderr, "backpain: stopped after {shown} reminder{plural}");
+            Ok(Exit::Interrupted)
+        }
+    }
+}
+
+impl Notifier for Box<dyn Notifier> {
+    fn deliver(&mut self, note: &reminder::Note, actions: bool) -> reminder::Delivery {
+        (**self).deliver(note, actions)
+    }
+}
+
+/// Run from cron there is often no DBUS_SESSION_BUS_ADDRESS: point notify-rust at the user's
+/// bus socket. Called before any thread starts.
+fn use_session_bus() {
+    let address = std::env::var("DBUS_SESSION_BUS_ADDRESS").ok();
+    if address.as_deref().is_some_and(|address| !address.trim().is_empty()) {
+        return;
+    }
+    let runtime_dir = std::env::var_os("XDG_RUNTIME_DIR").map(std::path::PathBuf::from);
+    // SAFETY: getuid cannot fail.
+    let uid = unsafe { libc::getuid() };
+    if let Some(found) = notifier::session_bus(None, runtime_dir.as_deref(), uid, Path::exists) {
+        std::env::set_var("DBUS_SESSION_BUS_ADDRESS", found);
+    }
+}
+
+/// `backpain remind --once` with this location and habit, by the absolute path of this program.
+fn scheduled_job(settings: &Settings, config: Option<&Path>) -> anyhow::Result<schedule_files::Job> {
+    let program = std::env::current_exe().context("cannot find the path of this program")?;
+    let mut args = vec!["remind".to_string(), "--once".into(), "--location".into(), settings.location.id.into()];
+    if let Some(trigger) = &settings.habit.trigger {
+        args.extend(["--trigger".into(), trigger.clone()]);
+    }
+    if let Some(action) = &settings.habit.action {
+        args.extend(["--action".into(), action.clone()]);
+    }
+    if let Some(config) = config {
+        let config = std::path::absolute(config).unwrap_or_else(|_| config.to_path_buf());
+        args.extend(["--config".into(), config.display().to_string()]);
+    }
+    Ok(schedule_files::Job { program: program.display().to_string(), args })
+}

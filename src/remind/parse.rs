@@ -1,0 +1,205 @@
+//! The text forms of `--every`, `--between`, `--days` and `wake_time`, shared by the command
+//! line and the config file. Every error is one line: what was wrong and what would be right.
+
+use chrono::{Duration, NaiveTime, Weekday};
+
+use super::schedule::{Days, Window};
+
+/// "90m", "2h", "1h30m", "45s", "1d": a positive duration of at most a week.
+pub fn duration(text: &str) -> Result<Duration, String> {
+    let trimmed = text.trim().to_ascii_lowercase();
+    let example = "use a number and a unit: 90m, 2h, 1h30m";
+    if trimmed.is_empty() {
+        return Err(format!("empty duration; {example}"));
+    }
+    if trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("`{text}` has no unit (did you mean `{trimmed}m`?); {example}"));
+    }
+    let mut total = Duration::zero();
+    let mut rest = trimmed.as_str();
+    while !rest.is_empty() {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return Err(format!("`{text}` is not a duration; {example}"));
+        }
+        let value: i64 = rest[..digits].parse().map_err(|_| format!("`{text}` is too long; at most 7d"))?;
+        rest = rest[digits..].trim_start();
+        let unit_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let unit = &rest[..unit_len];
+        let seconds = match unit {
+            "s" | "sec" | "secs" | "second" | "seconds" => 1,
+            "m" | "min" | "mins" | "minute" | "minutes" => 60,
+            "h" | "hr" | "hrs" | "hour" | "hours" => 3600,
+            "d" | "day" | "days" => 86_400,
+            "" => return Err(format!("`{text}` ends without a unit; {example}")),
+            other => {
+                let nearest =
+                    crate::dataset::nearest(other, ["s", "m", "h", "d", "min", "hours", "minutes", "seconds"])
+                        .map(|unit| format!(" (did you mean `{value}{unit}`?)"))
+                        .unwrap_or_default();
+                return Err(format!(
+                    "unknown unit `{other}` in `{text}`{nearest}; units are s, m, h, d: 90m, 2h, 1h30m"
+                ));
+            }
+        };
+        total += Duration::seconds(value.saturating_mul(seconds).min(8 * 86_400));
+        rest = rest[unit_len..].trim_start();
+    }
+    if total <= Duration::zero() {
+        return Err(format!("`{text}` is no time at all; the interval must be at least 1s, e.g. 2h"));
+    }
+    if total > Duration::days(7) {
+        return Err(format!("`{text}` is longer than a week; at most 7d"));
+    }
+    Ok(total)
+}
+
+/// "09:00", "9:00" or "17:30".
+pub fn time_of_day(text: &str) -> Result<NaiveTime, String> {
+    let trimmed = text.trim();
+    let parsed = trimmed.split_once(':').and_then(|(hours, minutes)| {
+        let hours: u32 = hours.parse().ok()?;
+        let minutes: u32 = (minutes.len() == 2).then(|| minutes.parse().ok()).flatten()?;
+        NaiveTime::from_hms_opt(hours, minutes, 0)
+    });
+    parsed.ok_or_else(|| {
+        let hint = match trimmed.parse::<u32>() {
+            Ok(hour) if hour < 24 => format!(" (did you mean `{hour:02}:00`?)"),
+            _ => String::new(),
+        };
+        format!("`{text}` is not a time of day{hint}; use 24-hour HH:MM, e.g. 09:00 or 17:30")
+    })
+}
+
+/// "09:00-17:30"; an end before the start wraps past midnight ("22:00-02:00").
+pub fn window(text: &str) -> Result<Window, String> {
+    let example = "use HH:MM-HH:MM in 24-hour time, e.g. 09:00-17:30";
+    let Some((start, end)) = text.trim().split_once('-') else {
+        return Err(format!("`{text}` is not a time window; {example}"));
+    };
+    match (time_of_day(start), time_of_day(end)) {
+        (Ok(start), Ok(end)) if start == end => {
+            Err(format!("`{text}` opens and closes at the same time; {example}, or leave --between out"))
+        }
+        (Ok(start), Ok(end)) => Ok(Window { start, end }),
+        _ => {
+            // "9-5": bare hours, probably a working day in 12-hour time.
+            let hint = match (start.trim().parse::<u32>(), end.trim().parse::<u32>()) {
+                (Ok(start), Ok(end)) if start < 24 && end < 24 => {
+                    let end = if end <= start && end < 12 { end + 12 } else { end };
+                    format!(" (did you mean `{start:02}:00-{end:02}:00`?)")
+                }
+                _ => String::new(),
+            };
+            Err(format!("`{text}` is not a time window{hint}; {example}"))
+        }
+    }
+}
+
+const DAY_NAMES: [(&str, &str, Weekday); 7] = [
+    ("mon", "monday", Weekday::Mon),
+    ("tue", "tuesday", Weekday::Tue),
+    ("wed", "wednesday", Weekday::Wed),
+    ("thu", "thursday", Weekday::Thu),
+    ("fri", "friday", Weekday::Fri),
+    ("sat", "saturday", Weekday::Sat),
+    ("sun", "sunday", Weekday::Sun),
+];
+
+fn weekday(text: &str) -> Result<Weekday, String> {
+    let name = text.trim().to_ascii_lowercase();
+    DAY_NAMES.iter().find(|(short, long, _)| name == *short || name == *long).map(|&(_, _, day)| day).ok_or_else(|| {
+        let names = DAY_NAMES.iter().flat_map(|(short, long, _)| [*short, *long]);
+        let hint =
+            crate::dataset::nearest(&name, names).map(|day| format!(" (did you mean `{day}`?)")).unwrap_or_default();
+        format!("unknown day `{}`{hint}; use mon..sun, a range like mon-fri or a list like mon,wed,fri", text.trim())
+    })
+}
+
+/// "mon-fri", "mon,wed,fri", "sat-sun", "fri-mon" (wraps), "weekdays", "weekends", "daily";
+/// any case.
+pub fn days(text: &str) -> Result<Days, String> {
+    let mut set = Vec::new();
+    for part in text.split(',') {
+        let part = part.trim().to_ascii_lowercase();
+        match part.as_str() {
+            "weekdays" => set.extend([Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri]),
+            "weekend" | "weekends" => set.extend([Weekday::Sat, Weekday::Sun]),
+            "daily" | "all" | "every day" => set.extend(DAY_NAMES.iter().map(|&(_, _, day)| day)),
+            _ => match part.split_once('-') {
+                Some((first, last)) => {
+                    let (first, last) = (weekday(first)?, weekday(last)?);
+                    let mut day = first;
+                    set.push(day);
+                    while day != last {
+                        day = day.succ();
+                        set.push(day);
+                    }
+                }
+                None => set.push(weekday(&part)?),
+            },
+        }
+    }
+    Ok(Days::from_weekdays(set))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_in_the_forms_people_type() {
+        assert_eq!(duration("90m"), Ok(Duration::minutes(90)));
+        assert_eq!(duration("2h"), Ok(Duration::hours(2)));
+        assert_eq!(duration("1h30m"), Ok(Duration::minutes(90)));
+        assert_eq!(duration("1h 30min"), Ok(Duration::minutes(90)));
+        assert_eq!(duration("45S"), Ok(Duration::seconds(45)));
+    }
+
+    #[test]
+    fn bad_durations_say_what_would_be_right() {
+        assert_eq!(duration("90x").unwrap_err(), "unknown unit `x` in `90x`; units are s, m, h, d: 90m, 2h, 1h30m");
+        assert!(duration("90").unwrap_err().contains("did you mean `90m`?"));
+        assert!(duration("0s").unwrap_err().contains("at least 1s"));
+        assert!(duration("2hours3").unwrap_err().contains("ends without a unit"));
+        assert!(duration("8d").unwrap_err().contains("at most 7d"));
+        assert!(duration("99999999999999999999h").is_err());
+        assert!(duration("h").is_err());
+    }
+
+    #[test]
+    fn windows() {
+        let window = window("09:00-17:30").unwrap();
+        assert_eq!(window.to_string(), "09:00-17:30");
+        assert_eq!(super::window("9:00-17:30").unwrap().start, NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+        assert!(super::window("22:00-02:00").is_ok());
+    }
+
+    #[test]
+    fn bad_windows_suggest_the_nearest_one() {
+        assert_eq!(
+            window("9-5").unwrap_err(),
+            "`9-5` is not a time window (did you mean `09:00-17:00`?); use HH:MM-HH:MM in 24-hour time, e.g. 09:00-17:30"
+        );
+        assert!(window("09:00").unwrap_err().contains("not a time window"));
+        assert!(window("25:00-26:00").is_err());
+        assert!(window("09:00-09:00").unwrap_err().contains("same time"));
+    }
+
+    #[test]
+    fn days_in_every_form() {
+        assert_eq!(days("mon-fri").unwrap().to_string(), "mon-fri");
+        assert_eq!(days("Mon,WED,fri").unwrap().to_string(), "mon,wed,fri");
+        assert_eq!(days("sat-sun").unwrap().to_string(), "sat,sun");
+        assert_eq!(days("fri-mon").unwrap().to_string(), "mon,fri-sun");
+        assert_eq!(days("weekdays").unwrap().to_string(), "mon-fri");
+        assert_eq!(days("Tuesday").unwrap().to_string(), "tue");
+    }
+
+    #[test]
+    fn bad_days_suggest_the_nearest_one() {
+        let err = days("funday").unwrap_err();
+        assert!(err.starts_with("unknown day `funday` (did you mean `sunday`?)"), "{err}");
+        assert!(days("mon-fryday").is_err());
+    }
+}

@@ -1,0 +1,138 @@
+//! What one reminder says: the habit cue and the next drills of a micro routine, rotating so
+//! consecutive reminders lead with a different drill; and its JSON line.
+
+use serde::Serialize;
+
+use crate::dataset::{Location, Step, Variant};
+
+/// How many drills one reminder names.
+const DRILLS_PER_REMINDER: usize = 2;
+
+/// The user's own IF-THEN plan, when given.
+#[derive(Debug, Clone, Default)]
+pub struct Habit {
+    pub trigger: Option<String>,
+    pub action: Option<String>,
+}
+
+/// One reminder, ready to show.
+#[derive(Debug, Clone)]
+pub struct Note {
+    /// Which reminder of the rotation this is (0 first); a snoozed one repeats its number.
+    pub rotation: u64,
+    pub location: &'static Location,
+    pub steps: Vec<&'static Step>,
+    pub summary: String,
+    pub body: String,
+}
+
+impl Note {
+    pub fn compose(location: &'static Location, habit: &Habit, rotation: u64) -> Note {
+        let steps = &location.routine(Variant::Micro).steps;
+        let take = DRILLS_PER_REMINDER.min(steps.len());
+        let first = if steps.is_empty() { 0 } else { (rotation % steps.len() as u64) as usize };
+        let steps: Vec<&'static Step> = (0..take).map(|offset| &steps[(first + offset) % steps.len()]).collect();
+        let summary = match (&habit.trigger, &habit.action) {
+            (Some(trigger), Some(action)) => format!("IF {trigger}, THEN {action}"),
+            (Some(trigger), None) => format!("IF {trigger}, THEN stretch: 2-minute desk break"),
+            (None, Some(action)) => format!("Desk break: {action}"),
+            (None, None) => format!("Desk break: 2-minute {} stretch", location.name.to_lowercase()),
+        };
+        let mut lines: Vec<String> = steps
+            .iter()
+            .map(|step| {
+                let drill = step.drill();
+                let cue = drill.cues.first().map(|cue| format!(": {cue}")).unwrap_or_default();
+                format!("{} ({}){cue}", drill.name, step.dose().describe())
+            })
+            .collect();
+        if habit.trigger.is_none() {
+            lines.push("Stand up, move, then back to work.".to_string());
+        }
+        Note { rotation, location, steps, summary, body: lines.join("\n") }
+    }
+
+    /// "Seated cat-cow · Standing hip flexor stretch"
+    pub fn drill_names(&self) -> String {
+        self.steps.iter().map(|step| step.drill().name).collect::<Vec<_>>().join(" · ")
+    }
+}
+
+/// How a reminder reached the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    /// The desktop notification server accepted it.
+    Notification,
+    /// Printed to the terminal instead, and why.
+    Terminal { reason: String },
+    /// `--dry-run`: printed, on purpose.
+    DryRun,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DrillRef {
+    pub id: &'static str,
+    pub name: &'static str,
+}
+
+/// One line of `backpain remind --json` (README, "Reminders").
+#[derive(Debug, Serialize)]
+pub struct ReminderLine {
+    /// When it fired, RFC 3339 in local time.
+    pub time: String,
+    pub location: &'static str,
+    pub summary: String,
+    pub drills: Vec<DrillRef>,
+    /// "notification", "terminal" or "dry-run".
+    pub delivered: &'static str,
+    /// Why it is not a notification; null when it is, or in a dry run.
+    pub reason: Option<String>,
+    /// A repeat asked for with "Snooze 10 min".
+    pub snoozed: bool,
+}
+
+impl ReminderLine {
+    pub fn new(time: String, note: &Note, delivery: &Delivery, snoozed: bool) -> ReminderLine {
+        let (delivered, reason) = match delivery {
+            Delivery::Notification => ("notification", None),
+            Delivery::Terminal { reason } => ("terminal", Some(reason.clone())),
+            Delivery::DryRun => ("dry-run", None),
+        };
+        ReminderLine {
+            time,
+            location: note.location.id,
+            summary: note.summary.clone(),
+            drills: note.steps.iter().map(|step| DrillRef { id: step.drill().id, name: step.drill().name }).collect(),
+            delivered,
+            reason,
+            snoozed,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset;
+
+    #[test]
+    fn consecutive_reminders_lead_with_different_drills() {
+        let neck = dataset::location("neck").unwrap();
+        let notes: Vec<Note> = (0..4).map(|n| Note::compose(neck, &Habit::default(), n)).collect();
+        for pair in notes.windows(2) {
+            assert_ne!(pair[0].steps[0].drill().id, pair[1].steps[0].drill().id);
+            assert_ne!(pair[0].body, pair[1].body);
+        }
+        assert_eq!(notes[0].steps[0].drill().id, "chin-tuck");
+        assert!(notes[0].body.starts_with("Chin tuck"), "{}", notes[0].body);
+        assert!(notes[0].summary.starts_with("Desk break"), "{}", notes[0].summary);
+    }
+
+    #[test]
+    fn the_users_if_then_plan_is_the_summary() {
+        let lower = dataset::location("lower").unwrap();
+        let habit = Habit { trigger: Some("I stand up from my desk".into()), action: Some("I do 3 cat-cows".into()) };
+        let note = Note::compose(lower, &habit, 0);
+        assert_eq!(note.summary, "IF I stand up from my desk, THEN I do 3 cat-cows");
+    }
+}

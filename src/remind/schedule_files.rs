@@ -1,0 +1,291 @@
+//! `--print-schedule`: ready-to-install files that run `backpain remind --once` on the plan's
+//! times: a systemd user service and timer, crontab lines, a launchd agent.
+
+use chrono::Timelike;
+
+use super::schedule::{human, Days, Plan};
+use crate::cli::ScheduleKind;
+
+/// What the scheduled command runs: the absolute program path and its arguments.
+pub struct Job {
+    pub program: String,
+    pub args: Vec<String>,
+}
+
+/// The times of day reminders fire, as (hour, minute, days), or `None` when the interval does
+/// not repeat within a day (no window and an interval that does not divide 24 h).
+fn times_of_day(plan: &Plan) -> Option<Vec<(u32, u32, Days)>> {
+    let every = plan.every.num_minutes();
+    let day = 24 * 60;
+    match plan.window {
+        None if day % every == 0 => Some((0..day / every).map(|k| clock(k * every, plan.days)).collect()),
+        None => None,
+        Some(window) => {
+            let start = i64::from(window.start.num_seconds_from_midnight() / 60);
+            let length = window.length().num_minutes();
+            Some(
+                (1..=length / every)
+                    .map(|k| {
+                        let minute = start + k * every;
+                        // Past midnight, a wrapping window's reminder falls on the next day.
+                        let days = if minute >= day { plan.days.next_day() } else { plan.days };
+                        clock(minute % day, days)
+                    })
+                    .collect(),
+            )
+        }
+    }
+}
+
+fn clock(minute_of_day: i64, days: Days) -> (u32, u32, Days) {
+    ((minute_of_day / 60) as u32, (minute_of_day % 60) as u32, days)
+}
+
+/// Times grouped by (minute, days) so one line can carry several hours.
+fn grouped(times: &[(u32, u32, Days)]) -> Vec<(u32, Days, Vec<u32>)> {
+    let mut groups: Vec<(u32, Days, Vec<u32>)> = Vec::new();
+    for &(hour, minute, days) in times {
+        match groups.iter_mut().find(|(m, d, _)| *m == minute && *d == days) {
+            Some(group) => group.2.push(hour),
+            None => groups.push((minute, days, vec![hour])),
+        }
+    }
+    groups
+}
+
+fn join<T: ToString>(items: impl IntoIterator<Item = T>, separator: &str) -> String {
+    items.into_iter().map(|item| item.to_string()).collect::<Vec<_>>().join(separator)
+}
+
+/// The file(s) for `kind`, or why this plan cannot be written for it.
+pub fn render(kind: ScheduleKind, plan: &Plan, job: &Job) -> Result<String, String> {
+    if plan.every.num_seconds() % 60 != 0 {
+        return Err(format!(
+            "--print-schedule needs --every in whole minutes, not {}; e.g. {}m",
+            human(plan.every),
+            (plan.every.num_minutes()).max(1)
+        ));
+    }
+    Ok(match kind {
+        ScheduleKind::Systemd => format!(
+            "# ~/.config/systemd/user/backpain-remind.service\n{}\n# ~/.config/systemd/user/backpain-remind.timer\n{}",
+            systemd_service(job),
+            systemd_timer(plan)
+        ),
+        ScheduleKind::SystemdService => systemd_service(job),
+        ScheduleKind::SystemdTimer => systemd_timer(plan),
+        ScheduleKind::Cron => cron(plan, job)?,
+        ScheduleKind::Launchd => launchd(plan, job),
+    })
+}
+
+fn systemd_service(job: &Job) -> String {
+    // systemd unquotes like a shell with C escapes, and expands % specifiers.
+    let quote = |word: &str| {
+        let escaped = word.replace('\\', "\\\\").replace('"', "\\\"").replace('%', "%%");
+        if escaped.is_empty() || escaped.contains(|c: char| c.is_whitespace() || c == '\'' || c == ';') {
+            format!("\"{escaped}\"")
+        } else {
+            escaped
+        }
+    };
+    let command = join(std::iter::once(&job.program).chain(&job.args).map(|word| quote(word)), " ");
+    format!(
+        "[Unit]\nDescription=backpain desk-break reminder\n\n\
+         [Service]\nType=oneshot\nExecStart={command}\n"
+    )
+}
+
+fn systemd_days(days: Days) -> String {
+    if days.is_all() {
+        return String::new();
+    }
+    let text = days.to_string();
+    let names = text.split(',').map(|part| {
+        part.split('-')
+            .map(|day| {
+                let mut chars = day.chars();
+                chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join("..")
+    });
+    format!("{} ", join(names, ","))
+}
+
+fn systemd_timer(plan: &Plan) -> String {
+    let when = match times_of_day(plan) {
+        Some(times) => {
+            join(
+                grouped(&times).into_iter().map(|(minute, days, hours)| {
+                    let hours = join(hours.iter().map(|hour| format!("{hour:02}")), ",");
+                    format!("OnCalendar={}*-*-* {hours}:{minute:02}:00", systemd_days(days))
+                }),
+                "\n",
+            ) + "\nPersistent=true"
+        }
+        None => {
+            let every = human(plan.every);
+            format!("# {every} does not repeat within a day: a monotonic timer, counted while awake.\nOnActiveSec={every}\nOnUnitActiveSec={every}")
+        }
+    };
+    format!(
+        "[Unit]\nDescription=backpain desk-break reminder, every {} ({})\n\n[Timer]\n{when}\nAccuracySec=1min\n\n\
+         [Install]\nWantedBy=timers.target\n",
+        human(plan.every),
+        describe_window(plan)
+    )
+}
+
+fn describe_window(plan: &Plan) -> String {
+    let days = if plan.days.is_all() { "every day".to_string() } else { plan.days.to_string() };
+    match plan.window {
+        Some(window) => format!("{window}, {days}"),
+        None => days,
+    }
+}
+
+fn cron_days(days: Days) -> String {
+    if days.is_all() {
+        return "*".into();
+    }
+    // cron counts Sunday as 0; our ranges run Monday to Sunday, so write single days.
+    let numbers = [1, 2, 3, 4, 5, 6, 0];
+    let chosen: Vec<u32> = (0..7)
+        .filter(|&index| days.contains(chrono::Weekday::try_from(index as u8).unwrap_or(chrono::Weekday::Mon)))
+        .map(|index| numbers[index])
+        .collect();
+    // Runs of three or more as ranges: 1-5.
+    let mut parts: Vec<String> = Vec::new();
+    let mut index = 0;
+    while index < chosen.len() {
+        let mut last = index;
+        while last + 1 < chosen.len() && chosen[last + 1] == chosen[last] + 1 {
+            last += 1;
+        }
+        if last >= index + 2 {
+            parts.push(format!("{}-{}", chosen[index], chosen[last]));
+        } else {
+            parts.extend(chosen[index..=last].iter().map(u32::to_string));
+        }
+        index = last + 1;
+    }
+    parts.join(",")
+}
+
+fn cron(plan: &Plan, job: &Job) -> Result<String, String> {
+    let times = times_of_day(plan).ok_or_else(|| {
+        format!(
+            "cron cannot repeat every {} across days; use an interval that divides 24h (2h, 90m, 3h) or --between",
+            human(plan.every)
+        )
+    })?;
+    // Single-quoted for the shell; % ends a crontab command unless escaped.
+    let quote = |word: &str| format!("'{}'", word.replace('\'', "'\\''").replace('%', "\\%"));
+    let command = join(std::iter::once(&job.program).chain(&job.args).map(|word| quote(word)), " ");
+    let mut text = format!("# backpain: desk-break reminder every {} ({})\n", human(plan.every), describe_window(plan));
+    for (minute, days, hours) in grouped(&times) {
+        text.push_str(&format!("{minute} {} * * {} {command}\n", join(hours, ","), cron_days(days)));
+    }
+    Ok(text)
+}
+
+fn xml(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+fn launchd(plan: &Plan, job: &Job) -> String {
+    let args = join(
+        std::iter::once(&job.program).chain(&job.args).map(|word| format!("    <string>{}</string>", xml(word))),
+        "\n",
+    );
+    let when = match (plan.window.is_some() || !plan.days.is_all(), times_of_day(plan)) {
+        (true, Some(times)) => {
+            let mut entries = Vec::new();
+            for (hour, minute, days) in times {
+                for weekday in 0..7u8 {
+                    let Ok(day) = chrono::Weekday::try_from(weekday) else { continue };
+                    if days.is_all() && weekday > 0 || !days.contains(day) {
+                        continue;
+                    }
+                    let weekday_key = if days.is_all() {
+                        String::new()
+                    } else {
+                        format!("<key>Weekday</key><integer>{}</integer>", day.num_days_from_sunday())
+                    };
+                    entries.push(format!(
+                        "    <dict><key>Hour</key><integer>{hour}</integer><key>Minute</key><integer>{minute}</integer>{weekday_key}</dict>"
+                    ));
+                }
+            }
+            format!("  <key>StartCalendarInterval</key>\n  <array>\n{}\n  </array>", entries.join("\n"))
+        }
+        _ => format!("  <key>StartInterval</key>\n  <integer>{}</integer>", plan.every.num_seconds()),
+    };
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n\
+         <!-- ~/Library/LaunchAgents/io.github.backpain.remind.plist -->\n\
+         <plist version=\"1.0\">\n<dict>\n  <key>Label</key>\n  <string>io.github.backpain.remind</string>\n\
+         \x20 <key>ProgramArguments</key>\n  <array>\n{args}\n  </array>\n{when}\n</dict>\n</plist>\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::remind::parse;
+
+    fn plan(every: &str, between: Option<&str>, days: Option<&str>) -> Plan {
+        Plan {
+            every: parse::duration(every).unwrap(),
+            window: between.map(|text| parse::window(text).unwrap()),
+            days: days.map(|text| parse::days(text).unwrap()).unwrap_or(Days::ALL),
+        }
+    }
+
+    fn job() -> Job {
+        Job {
+            program: "/usr/local/bin/backpain".into(),
+            args: ["remind", "--once", "--trigger", "I stand up, 100%"].map(String::from).to_vec(),
+        }
+    }
+
+    #[test]
+    fn systemd_timer_names_the_working_hours() {
+        let text =
+            render(ScheduleKind::SystemdTimer, &plan("2h", Some("09:00-17:30"), Some("mon-fri")), &job()).unwrap();
+        assert!(text.contains("OnCalendar=Mon..Fri *-*-* 11,13,15,17:00:00\nPersistent=true\n"), "{text}");
+        let text = render(ScheduleKind::SystemdTimer, &plan("90m", None, None), &job()).unwrap();
+        assert!(text.contains("OnCalendar=*-*-* 00,03,06,09,12,15,18,21:00:00\n"), "{text}");
+        assert!(text.contains("OnCalendar=*-*-* 01,04,07,10,13,16,19,22:30:00\n"), "{text}");
+        let text = render(ScheduleKind::SystemdTimer, &plan("7h", None, None), &job()).unwrap();
+        assert!(text.contains("OnUnitActiveSec=7h"), "{text}");
+    }
+
+    #[test]
+    fn systemd_service_quotes_and_escapes() {
+        let text = render(ScheduleKind::SystemdService, &plan("2h", None, None), &job()).unwrap();
+        assert!(
+            text.contains("ExecStart=/usr/local/bin/backpain remind --once --trigger \"I stand up, 100%%\"\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn cron_lines() {
+        let text = render(ScheduleKind::Cron, &plan("2h", Some("09:00-17:30"), Some("mon,wed,sun")), &job()).unwrap();
+        assert!(text.contains("\n0 11,13,15,17 * * 1,3,0 '/usr/local/bin/backpain' 'remind' '--once' '--trigger' 'I stand up, 100\\%'\n"), "{text}");
+        assert!(render(ScheduleKind::Cron, &plan("7h", None, None), &job()).unwrap_err().contains("divides 24h"));
+        assert!(render(ScheduleKind::Cron, &plan("90s", None, None), &job()).unwrap_err().contains("whole minutes"));
+    }
+
+    #[test]
+    fn launchd_plist() {
+        let text = render(ScheduleKind::Launchd, &plan("2h", None, None), &job()).unwrap();
+        assert!(text.contains("<key>StartInterval</key>\n  <integer>7200</integer>"), "{text}");
+        let text = render(ScheduleKind::Launchd, &plan("4h", Some("09:00-17:00"), Some("mon")), &job()).unwrap();
+        assert!(text.contains("<key>Hour</key><integer>13</integer><key>Minute</key><integer>0</integer><key>Weekday</key><integer>1</integer>"), "{text}");
+        assert!(text.contains("<string>I stand up, 100%</string>"));
+    }
+}
