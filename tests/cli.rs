@@ -6,6 +6,8 @@ use std::io::{self, Write};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+mod common;
+
 fn backpain() -> Command {
     let mut cmd = Command::cargo_bin("backpain").unwrap();
     cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").env("COLUMNS", "80");
@@ -300,9 +302,7 @@ fn man_writes_pages_into_a_directory() {
 /// Runs the binary with stdout on a real pseudo-terminal (util-linux `script`), so `--color
 /// auto` sees a terminal as it does for a person.
 fn on_a_terminal(args: &str, no_color: Option<&str>) -> Option<Vec<u8>> {
-    if std::process::Command::new("script").arg("--version").output().is_err() {
-        assert!(std::env::var_os("BACKPAIN_REQUIRE_REAL").is_none(), "`script` (util-linux) is required here");
-        eprintln!("SKIPPED: `script` (util-linux) is not installed; the terminal colour test did not run");
+    if !common::require_tools(&["script"], "the terminal colour test") {
         return None;
     }
     let bin = assert_cmd::cargo::cargo_bin("backpain");

@@ -3,36 +3,20 @@
 //! history. Missing tools fail the test under BACKPAIN_REQUIRE_REAL (CI) and skip loudly
 //! elsewhere.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command as Process, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
+
+mod common;
 use serde_json::Value;
 
 const TOOLS: &[&str] = &["dbus-daemon", "dbus-send", "Xvfb", "dunst", "dunstctl", "busctl"];
 
 fn real_parts_available() -> bool {
-    let missing: Vec<&str> = TOOLS
-        .iter()
-        .copied()
-        .filter(|tool| {
-            !Process::new("sh").args(["-c", &format!("command -v {tool}")]).output().is_ok_and(|o| o.status.success())
-        })
-        .collect();
-    if missing.is_empty() {
-        return true;
-    }
-    if std::env::var_os("BACKPAIN_REQUIRE_REAL").is_some() {
-        panic!("missing {missing:?} and BACKPAIN_REQUIRE_REAL is set: install dunst xvfb libnotify-bin dbus systemd");
-    }
-    // Straight to stderr: libtest captures eprintln! of passing tests, and a skip must be seen.
-    let _ = writeln!(
-        std::io::stderr(),
-        "\n!!! SKIPPED: {missing:?} not installed; the real notification-server tests did not run !!!\n"
-    );
-    false
+    common::require_tools(TOOLS, "the real notification-server tests")
 }
 
 /// A private session bus, optionally with Xvfb and dunst on it; everything dies with it.

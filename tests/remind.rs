@@ -1,13 +1,15 @@
 //! `backpain remind` as a user meets it, without a notification server: bad values, the config
 //! file, JSON lines, printed schedules checked by systemd-analyze, and signals.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command as Process, Stdio};
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use serde::Deserialize;
+
+mod common;
 
 fn backpain(config_home: &Path) -> Command {
     let mut cmd = Command::cargo_bin("backpain").unwrap();
@@ -19,19 +21,7 @@ fn backpain(config_home: &Path) -> Command {
 /// A tool a test needs: missing, it fails under BACKPAIN_REQUIRE_REAL (CI) and skips loudly
 /// elsewhere.
 fn require(tool: &str) -> bool {
-    let found =
-        Process::new("sh").args(["-c", &format!("command -v {tool}")]).output().is_ok_and(|o| o.status.success());
-    if !found {
-        if std::env::var_os("BACKPAIN_REQUIRE_REAL").is_some() {
-            panic!("{tool} is not installed and BACKPAIN_REQUIRE_REAL is set: install it (see .ci/run)");
-        }
-        // Straight to stderr: libtest captures eprintln! of passing tests, and a skip must be seen.
-        let _ = writeln!(
-            std::io::stderr(),
-            "\n!!! SKIPPED: {tool} is not installed; this test needs the real tool (see .ci/run) !!!\n"
-        );
-    }
-    found
+    common::require_tools(&[tool], "this test")
 }
 
 #[derive(Debug, Deserialize)]

@@ -3,10 +3,11 @@
 //! alternate screen, `stty` shows icanon and echo) after q, Ctrl-C, SIGTERM and a pick.
 //! Without tmux these tests skip loudly, and fail when BACKPAIN_REQUIRE_REAL is set (CI).
 
-use std::io::Write as _;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+
+mod common;
 
 const BIN: &str = env!("CARGO_BIN_EXE_backpain");
 
@@ -19,17 +20,7 @@ struct Tmux {
 
 impl Tmux {
     fn start(test: &str) -> Option<Tmux> {
-        let available = Command::new("tmux").arg("-V").output().is_ok_and(|output| output.status.success());
-        if !available {
-            assert!(
-                std::env::var_os("BACKPAIN_REQUIRE_REAL").is_none(),
-                "tmux is required (BACKPAIN_REQUIRE_REAL is set): install it, as .ci/run does"
-            );
-            // Straight to stderr: the test harness captures eprintln! of passing tests.
-            let _ = writeln!(
-                std::io::stderr(),
-                "\n*** SKIPPED {test}: tmux is not installed; the real-terminal tests did not run ***\n"
-            );
+        if !common::require_tools(&["tmux"], &format!("{test} (real-terminal test)")) {
             return None;
         }
         static COUNT: AtomicUsize = AtomicUsize::new(0);
