@@ -14,7 +14,7 @@ use super::player::{Event, Status, View};
 use crate::clock::Clock;
 use crate::dataset::minutes_or_seconds;
 use crate::report::RoutineReport;
-use crate::tui::{self, Key, Keys};
+use crate::tui::{self, wrap, Key, Keys};
 
 /// How a line is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,23 +98,6 @@ impl Frame {
     }
 }
 
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
 
 /// What the person chose on the introduction screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use std::time::Duration;
 use crossterm::style::{Attribute, Stylize};
 use crossterm::{cursor, queue, style, terminal};
 
-use super::{Key, Keys, Screen, TerminalKeys};
+use super::{wrap, Key, Keys, Screen, TerminalKeys};
 use crate::clock::RealClock;
 use crate::dataset::{self, Location};
 use crate::error::Interrupted;
@@ -126,23 +126,6 @@ fn draw(out: &mut dyn Write, locations: &[Location], selected: usize, color: boo
     out.flush()
 }
 
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
 
 #[cfg(test)]
 mod tests {
