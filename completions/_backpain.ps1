@@ -39,28 +39,28 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             break
         }
         'backpain;myths' {
-            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Show one myth: all-the-same, morning-stretch or no-pain-no-gain')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Show one myth: all-the-same, morning-stretch or no-pain-no-gain')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'backpain;route' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'backpain;routine' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
             [CompletionResult]::new('--minutes', '--minutes', [CompletionResultType]::ParameterName, 'Fit the routine into this many minutes (core drills first, then fewer sets)')
             [CompletionResult]::new('--wake-time', '--wake-time', [CompletionResultType]::ParameterName, 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--micro', '--micro', [CompletionResultType]::ParameterName, 'The 2-3 minute desk-break routine instead of the full one')
             [CompletionResult]::new('--guided', '--guided', [CompletionResultType]::ParameterName, 'Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'With --guided: no bell at transitions')
@@ -71,8 +71,8 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             break
         }
         'backpain;drills' {
-            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Show one drill by id (see `backpain drills` for the list)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Show one drill by id (see `backpain drills` for the list)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -93,6 +93,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             break
         }
         'backpain;remind' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Time between reminders: 90m, 2h, 1h30m [default: 2h, the guide''s advice; its evidence is "plausible, unproven"]')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Whose micro routine the reminders rotate through [default: lower]')
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Whose micro routine the reminders rotate through [default: lower]')
@@ -103,7 +104,6 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Only remind on these days: mon-fri, mon,wed,fri, sat-sun, weekdays (any case)')
             [CompletionResult]::new('--print-schedule', '--print-schedule', [CompletionResultType]::ParameterName, 'Print a ready-made schedule running `remind --once` and exit: systemd (service and timer), systemd-service, systemd-timer, cron or launchd')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read defaults from this TOML file instead of the standard config path')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print reminders instead of sending notifications')
             [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Fire one reminder now and exit (for cron, systemd timers, launchd)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per reminder (JSON Lines) instead of text')

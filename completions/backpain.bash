@@ -119,18 +119,18 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__drills)
-            opts="-h --id --json --color --help"
+            opts="-h --color --id --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --id)
-                    COMPREPLY=($(compgen -W "knee-to-chest seated-knee-hug knee-rolls bottom-to-heels prone-press-up half-kneeling-hip-flexor standing-hip-flexor cat-cow seated-cat-cow doorway-chest-stretch seated-chair-extension seated-rotation shoulder-blade-squeeze thread-the-needle supine-figure-4 seated-figure-4 knee-to-opposite-shoulder seated-nerve-slider short-walk glute-bridge standing-hamstring standing-thigh-stretch pelvic-tilt seated-pelvic-tilt chin-tuck neck-rotation neck-side-bend levator-stretch shoulder-rolls" -- "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -W "knee-to-chest seated-knee-hug knee-rolls bottom-to-heels prone-press-up half-kneeling-hip-flexor standing-hip-flexor cat-cow seated-cat-cow doorway-chest-stretch seated-chair-extension seated-rotation shoulder-blade-squeeze thread-the-needle supine-figure-4 seated-figure-4 knee-to-opposite-shoulder seated-nerve-slider short-walk glute-bridge standing-hamstring standing-thigh-stretch pelvic-tilt seated-pelvic-tilt chin-tuck neck-rotation neck-side-bend levator-stretch shoulder-rolls" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -141,7 +141,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__faq)
-            opts="-h --json --color --help"
+            opts="-h --color --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -331,18 +331,18 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__myths)
-            opts="-h --id --json --color --help"
+            opts="-h --color --id --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --id)
-                    COMPREPLY=($(compgen -W "all-the-same morning-stretch no-pain-no-gain" -- "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -W "all-the-same morning-stretch no-pain-no-gain" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -353,12 +353,16 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__remind)
-            opts="-l -h --every --location --trigger --action --count --between --days --dry-run --once --print-schedule --config --json --color --help"
+            opts="-l -h --color --every --location --trigger --action --count --between --days --dry-run --once --print-schedule --config --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -399,10 +403,6 @@ _backpain() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -411,22 +411,22 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__route)
-            opts="-l -h --location --json --color --help"
+            opts="-l -h --color --location --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --location)
                     COMPREPLY=($(compgen -W "lower upper sciatic hip neck" -- "${cur}"))
                     return 0
                     ;;
                 -l)
                     COMPREPLY=($(compgen -W "lower upper sciatic hip neck" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -437,12 +437,16 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__routine)
-            opts="-l -h --location --micro --guided --quiet --minutes --morning --wake-time --json --color --help"
+            opts="-l -h --color --location --micro --guided --quiet --minutes --morning --wake-time --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --location)
                     COMPREPLY=($(compgen -W "lower upper sciatic hip neck" -- "${cur}"))
                     return 0
@@ -459,10 +463,6 @@ _backpain() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -471,7 +471,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__sources)
-            opts="-h --json --color --help"
+            opts="-h --color --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

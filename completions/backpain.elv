@@ -35,26 +35,26 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'backpain;myths'= {
-            cand --id 'Show one myth: all-the-same, morning-stretch or no-pain-no-gain'
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --id 'Show one myth: all-the-same, morning-stretch or no-pain-no-gain'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'backpain;route'= {
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
             cand -l 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)'
             cand --location 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)'
-            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'backpain;routine'= {
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
             cand -l 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)'
             cand --location 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)'
             cand --minutes 'Fit the routine into this many minutes (core drills first, then fewer sets)'
             cand --wake-time 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself'
-            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
             cand --micro 'The 2-3 minute desk-break routine instead of the full one'
             cand --guided 'Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits)'
             cand --quiet 'With --guided: no bell at transitions'
@@ -64,8 +64,8 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'backpain;drills'= {
-            cand --id 'Show one drill by id (see `backpain drills` for the list)'
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --id 'Show one drill by id (see `backpain drills` for the list)'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -83,6 +83,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --help 'Print help'
         }
         &'backpain;remind'= {
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
             cand --every 'Time between reminders: 90m, 2h, 1h30m [default: 2h, the guide''s advice; its evidence is "plausible, unproven"]'
             cand -l 'Whose micro routine the reminders rotate through [default: lower]'
             cand --location 'Whose micro routine the reminders rotate through [default: lower]'
@@ -93,7 +94,6 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --days 'Only remind on these days: mon-fri, mon,wed,fri, sat-sun, weekdays (any case)'
             cand --print-schedule 'Print a ready-made schedule running `remind --once` and exit: systemd (service and timer), systemd-service, systemd-timer, cron or launchd'
             cand --config 'Read defaults from this TOML file instead of the standard config path'
-            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
             cand --dry-run 'Print reminders instead of sending notifications'
             cand --once 'Fire one reminder now and exit (for cron, systemd timers, launchd)'
             cand --json 'Print one JSON object per reminder (JSON Lines) instead of text'

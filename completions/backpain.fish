@@ -39,24 +39,27 @@ complete -c backpain -n "__fish_backpain_needs_command" -f -a "remind" -d 'Desk-
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "man" -d 'Write the man pages (backpain.1 and one per subcommand) into a directory'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c backpain -n "__fish_backpain_using_subcommand myths" -l id -d 'Show one myth: all-the-same, morning-stretch or no-pain-no-gain' -r -f -a "all-the-same\t'All back pain is the same'
-morning-stretch\t'Stretch first thing in the morning'
-no-pain-no-gain\t'No pain, no gain'"
 complete -c backpain -n "__fish_backpain_using_subcommand myths" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand myths" -l id -d 'Show one myth: all-the-same, morning-stretch or no-pain-no-gain' -r -f -a "all-the-same\t'All back pain is the same'
+morning-stretch\t'Stretch first thing in the morning'
+no-pain-no-gain\t'No pain, no gain'"
 complete -c backpain -n "__fish_backpain_using_subcommand myths" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand myths" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backpain -n "__fish_backpain_using_subcommand route" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c backpain -n "__fish_backpain_using_subcommand route" -s l -l location -d 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)' -r -f -a "lower\t'Lower back (lumbar)'
 upper\t'Upper back (thoracic)'
 sciatic\t'Sciatic nerve'
 hip\t'Hip & pelvis'
 neck\t'Neck & upper back'"
-complete -c backpain -n "__fish_backpain_using_subcommand route" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c backpain -n "__fish_backpain_using_subcommand route" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand route" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -s l -l location -d 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)' -r -f -a "lower\t'Lower back (lumbar)'
 upper\t'Upper back (thoracic)'
 sciatic\t'Sciatic nerve'
@@ -64,15 +67,15 @@ hip\t'Hip & pelvis'
 neck\t'Neck & upper back'"
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l minutes -d 'Fit the routine into this many minutes (core drills first, then fewer sets)' -r
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l wake-time -d 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself' -r
-complete -c backpain -n "__fish_backpain_using_subcommand routine" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l micro -d 'The 2-3 minute desk-break routine instead of the full one'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l guided -d 'Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits)'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l quiet -d 'With --guided: no bell at transitions'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l morning -d 'Swap drills that bend the spine forward for ones that don\'t (first ~2 h after waking)'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backpain -n "__fish_backpain_using_subcommand drills" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c backpain -n "__fish_backpain_using_subcommand drills" -l id -d 'Show one drill by id (see `backpain drills` for the list)' -r -f -a "knee-to-chest\t'Knee-to-chest'
 seated-knee-hug\t'Seated knee hug'
 knee-rolls\t'Knee rolls'
@@ -102,9 +105,6 @@ neck-rotation\t'Neck rotation'
 neck-side-bend\t'Neck side-bend'
 levator-stretch\t'Levator scapulae stretch'
 shoulder-rolls\t'Shoulder rolls'"
-complete -c backpain -n "__fish_backpain_using_subcommand drills" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c backpain -n "__fish_backpain_using_subcommand drills" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand drills" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c backpain -n "__fish_backpain_using_subcommand sources" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
@@ -117,6 +117,9 @@ always\t''
 never\t''"
 complete -c backpain -n "__fish_backpain_using_subcommand faq" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand faq" -s h -l help -d 'Print help'
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l every -d 'Time between reminders: 90m, 2h, 1h30m [default: 2h, the guide\'s advice; its evidence is "plausible, unproven"]' -r
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -s l -l location -d 'Whose micro routine the reminders rotate through [default: lower]' -r -f -a "lower\t'Lower back (lumbar)'
 upper\t'Upper back (thoracic)'
@@ -134,9 +137,6 @@ systemd-timer\t'Only ~/.config/systemd/user/backpain-remind.timer'
 cron\t'crontab lines (crontab -e)'
 launchd\t'A launchd agent (~/Library/LaunchAgents)'"
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l config -d 'Read defaults from this TOML file instead of the standard config path' -r -F
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l dry-run -d 'Print reminders instead of sending notifications'
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l once -d 'Fire one reminder now and exit (for cron, systemd timers, launchd)'
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l json -d 'Print one JSON object per reminder (JSON Lines) instead of text'

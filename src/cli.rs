@@ -50,6 +50,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// The guide's three myths, what is true instead, and how well each is supported.
     #[command(
