@@ -1,0 +1,318 @@
+//! Nothing a user types crashes backpain (issue 5): thousands of generated command lines run
+//! in-process end in exit 0 or 2, and a refusal is one line on stderr. Every parser a user
+//! feeds (locations, myth ids, drill ids, minutes) holds its contract for any spelling, and every
+//! subcommand in every format survives `| head -1`.
+
+use std::ffi::OsString;
+use std::os::unix::ffi::OsStringExt;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use backpain::exit::Exit;
+use proptest::prelude::*;
+
+/// Words a user might type: subcommands, flags and values, valid and almost valid.
+///
+/// Left out on purpose: `man` (writes files), `remind` (waits for hours) and `--guided` (plays a
+/// session on the terminal). When those can be bounded, add them here with what bounds them
+/// (`remind --dry-run --count 2 --every 1s`, ...) and loosen `runs_too_long_or_writes` to match.
+const WORDS: &[&str] = &[
+    "myths",
+    "route",
+    "routine",
+    "drills",
+    "sources",
+    "faq",
+    "completions",
+    "help",
+    "--json",
+    "--location",
+    "-l",
+    "--id",
+    "--micro",
+    "--minutes",
+    "--morning",
+    "--wake-time",
+    "--quiet",
+    "--color",
+    "--help",
+    "-h",
+    "--version",
+    "-V",
+    "--",
+    "-",
+    "lower",
+    "Upper",
+    " sciatic ",
+    "HIP",
+    "neck",
+    "a",
+    "E",
+    "lumbar",
+    "lower back",
+    "t-spine",
+    "lumbr",
+    "elbow",
+    "all-the-same",
+    "morning",
+    "cat-cow",
+    "cat-cw",
+    "bash",
+    "zsh",
+    "fish",
+    "elvish",
+    "powershell",
+    "auto",
+    "always",
+    "never",
+    "0",
+    "1",
+    "8",
+    "240",
+    "241",
+    "-5",
+    "99999999999999999999",
+    "07:30",
+    "25:99",
+    "--location=lower",
+    "--id=",
+    "--json=true",
+    "-lneck",
+];
+
+/// One argument: a known word most of the time, else garbage of every kind.
+fn argument() -> impl Strategy<Value = OsString> {
+    prop_oneof![
+        6 => proptest::sample::select(WORDS).prop_map(OsString::from),
+        1 => Just(OsString::new()),
+        1 => "[-a-zA-Z0-9=:_ ]{1,12}".prop_map(OsString::from),
+        1 => "\\PC{1,16}".prop_map(OsString::from),
+        1 => "[\\u{0}-\\u{1f}\\u{7f}\\u{200b}\\u{202e}\\u{1f600}é]{1,8}".prop_map(OsString::from),
+        1 => (1usize..20_000).prop_map(|len| OsString::from("x".repeat(len))),
+        1 => proptest::collection::vec(any::<u8>(), 1..16).prop_map(OsString::from_vec),
+    ]
+}
+
+fn command_line() -> impl Strategy<Value = Vec<OsString>> {
+    proptest::collection::vec(argument(), 0..8)
+}
+
+/// Command lines this test must not run in-process (see `WORDS`). A stray generated `man` or
+/// `remind` anywhere is treated the same, whichever position clap would read it in.
+fn runs_too_long_or_writes(args: &[OsString]) -> bool {
+    args.iter().any(|arg| {
+        let arg = arg.to_string_lossy();
+        arg == "man" || arg == "remind" || arg.starts_with("--guided") || arg.starts_with("--gui")
+    })
+}
+
+struct Outcome {
+    exit: Exit,
+    stdout: Vec<u8>,
+    stderr: String,
+}
+
+fn run(args: &[OsString]) -> Outcome {
+    let env = backpain::Env { stdout_is_terminal: false, columns: Some(80), no_color: true };
+    let argv: Vec<OsString> = std::iter::once(OsString::from("backpain")).chain(args.iter().cloned()).collect();
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let exit = catch_unwind(AssertUnwindSafe(|| backpain::run(argv, &env, &mut stdout, &mut stderr)))
+        .unwrap_or_else(|_| panic!("backpain panicked on {args:?}"));
+    Outcome { exit, stdout, stderr: String::from_utf8_lossy(&stderr).into_owned() }
+}
+
+/// The contract for any command line: done (0, nothing on stderr) or refused (2, one line).
+fn assert_done_or_refused(args: &[OsString], outcome: &Outcome) {
+    match outcome.exit {
+        Exit::Success => assert!(outcome.stderr.is_empty(), "{args:?}: exit 0 with stderr {:?}", outcome.stderr),
+        Exit::Usage => assert_one_line_error(args, outcome),
+        other => panic!("{args:?}: exit {other:?}, stderr {:?}", outcome.stderr),
+    }
+}
+
+fn assert_one_line_error(args: &[OsString], outcome: &Outcome) {
+    let stderr = &outcome.stderr;
+    assert!(stderr.starts_with("backpain: "), "{args:?}: {stderr:?}");
+    assert!(stderr.ends_with('\n') && stderr.matches('\n').count() == 1, "{args:?}: not one line: {stderr:?}");
+    assert!(outcome.stdout.is_empty(), "{args:?}: a refusal printed to stdout too");
+}
+
+fn os(args: &[&str]) -> Vec<OsString> {
+    args.iter().map(OsString::from).collect()
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let mut args = os(args);
+    args.push("--json".into());
+    let outcome = run(&args);
+    assert_eq!(outcome.exit, Exit::Success, "{args:?}: {}", outcome.stderr);
+    serde_json::from_slice(&outcome.stdout).unwrap_or_else(|err| panic!("{args:?}: not JSON: {err}"))
+}
+
+/// `name` with its letters' case flipped where `flips` says and blanks around it.
+fn respell(name: &str, flips: &[bool], before: &str, after: &str) -> String {
+    let body: String = name
+        .chars()
+        .zip(flips.iter().copied().chain(std::iter::repeat(false)))
+        .map(|(c, flip)| if flip { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
+        .collect();
+    format!("{before}{body}{after}")
+}
+
+fn blanks() -> impl Strategy<Value = String> {
+    "[ \t]{0,3}"
+}
+
+fn flips() -> impl Strategy<Value = Vec<bool>> {
+    proptest::collection::vec(any::<bool>(), 0..24)
+}
+
+/// Every name a location answers to (id, letter, aliases), with the location's id.
+fn location_names() -> Vec<(&'static str, &'static str)> {
+    backpain::dataset::dataset()
+        .locations
+        .iter()
+        .flat_map(|location| location.names().map(move |name| (name, location.id)))
+        .collect()
+}
+
+/// Whether `text` names one of `names` the way the parsers match: trimmed, ASCII case ignored.
+fn names_one_of<'a>(text: &str, mut names: impl Iterator<Item = &'a str>) -> bool {
+    names.any(|name| name.eq_ignore_ascii_case(text.trim()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_command_line_crashes_or_mumbles(args in command_line()) {
+        prop_assume!(!runs_too_long_or_writes(&args));
+        let outcome = run(&args);
+        assert_done_or_refused(&args, &outcome);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_location_is_found_by_any_case_and_blanks(
+        index in any::<prop::sample::Index>(), flips in flips(), before in blanks(), after in blanks(),
+    ) {
+        let names = location_names();
+        let (name, id) = names[index.index(names.len())];
+        let typed = respell(name, &flips, &before, &after);
+        prop_assert_eq!(backpain::dataset::location(&typed).map(|location| location.id), Some(id));
+        prop_assert_eq!(&json(&["route", "--location", &typed])["location"], id);
+        prop_assert_eq!(&json(&["routine", "-l", &typed])["location"], id);
+    }
+
+    #[test]
+    fn anything_else_is_not_a_location_and_lists_the_valid_ones(text in "\\PC{0,24}") {
+        prop_assume!(!names_one_of(&text, location_names().into_iter().map(|(name, _)| name)));
+        prop_assert!(backpain::dataset::location(&text).is_none());
+        // `--location=` so that a value starting with `-` is not read as a flag.
+        let args = os(&["route", &format!("--location={text}")]);
+        let outcome = run(&args);
+        prop_assert_eq!(outcome.exit, Exit::Usage);
+        assert_one_line_error(&args, &outcome);
+        prop_assert!(outcome.stderr.contains("valid: lower, upper, sciatic, hip, neck"), "{}", outcome.stderr);
+    }
+
+    #[test]
+    fn a_myth_is_found_by_any_case_and_blanks(
+        index in any::<prop::sample::Index>(), flips in flips(), before in blanks(), after in blanks(),
+    ) {
+        let myths = backpain::dataset::dataset().myths;
+        let id = myths[index.index(myths.len())].id;
+        let typed = respell(id, &flips, &before, &after);
+        prop_assert_eq!(backpain::dataset::myth(&typed).map(|myth| myth.id), Some(id));
+        prop_assert_eq!(&json(&["myths", "--id", &typed])[0]["id"], id);
+    }
+
+    #[test]
+    fn a_drill_is_found_by_any_case_and_blanks(
+        index in any::<prop::sample::Index>(), flips in flips(), before in blanks(), after in blanks(),
+    ) {
+        let drills = backpain::dataset::dataset().drills;
+        let id = drills[index.index(drills.len())].id;
+        let typed = respell(id, &flips, &before, &after);
+        prop_assert_eq!(backpain::dataset::drill(&typed).map(|drill| drill.id), Some(id));
+        prop_assert_eq!(&json(&["drills", "--id", &typed])[0]["id"], id);
+    }
+
+    #[test]
+    fn unknown_myth_and_drill_ids_are_one_line_refusals(text in "\\PC{0,24}") {
+        let dataset = backpain::dataset::dataset();
+        for (subcommand, known) in [
+            ("myths", names_one_of(&text, dataset.myths.iter().map(|myth| myth.id))),
+            ("drills", names_one_of(&text, dataset.drills.iter().map(|drill| drill.id))),
+        ] {
+            let args = os(&[subcommand, &format!("--id={text}")]);
+            let outcome = run(&args);
+            if known {
+                prop_assert_eq!(outcome.exit, Exit::Success);
+            } else {
+                prop_assert_eq!(outcome.exit, Exit::Usage);
+                assert_one_line_error(&args, &outcome);
+            }
+        }
+    }
+
+    #[test]
+    fn a_suggestion_is_always_a_real_name(text in "\\PC{0,24}") {
+        let names: Vec<&str> = location_names().into_iter().map(|(name, _)| name).collect();
+        if let Some(suggested) = backpain::dataset::nearest(&text, names.iter().copied()) {
+            prop_assert!(names.contains(&suggested));
+        }
+    }
+
+    #[test]
+    fn minutes_outside_1_to_240_are_refused(minutes in any::<i64>()) {
+        let args = os(&["routine", "--location", "lower", &format!("--minutes={minutes}")]);
+        let outcome = run(&args);
+        if (1..=240).contains(&minutes) {
+            prop_assert_eq!(outcome.exit, Exit::Success, "{}", outcome.stderr);
+        } else {
+            prop_assert_eq!(outcome.exit, Exit::Usage);
+            assert_one_line_error(&args, &outcome);
+        }
+    }
+}
+
+/// Every subcommand in every format, and every help text, through a real `| head -1`.
+#[test]
+fn every_subcommand_in_every_format_survives_head_1() {
+    let bin = assert_cmd::cargo::cargo_bin("backpain");
+    let mut commands: Vec<String> = Vec::new();
+    for report in [
+        "myths",
+        "myths --id morning-stretch",
+        "route",
+        "route --location lower",
+        "routine --location sciatic",
+        "routine --location neck --micro",
+        "drills",
+        "drills --id cat-cow",
+        "sources",
+        "faq",
+    ] {
+        commands.push(report.to_string());
+        commands.push(format!("{report} --json"));
+        commands.push(format!("--color always {report}"));
+    }
+    for subcommand in ["", "myths", "route", "routine", "drills", "sources", "faq", "remind", "completions", "man"] {
+        commands.push(format!("{subcommand} --help"));
+    }
+    commands.push("--version".into());
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        commands.push(format!("completions {shell}"));
+    }
+    for args in commands {
+        let script = format!("set -o pipefail; '{}' {args} | head -1", bin.display());
+        let output = std::process::Command::new("bash").args(["-c", &script]).env("COLUMNS", "80").output().unwrap();
+        assert!(output.status.success(), "{args}: {:?}", output.status);
+        assert!(output.stderr.is_empty(), "{args}: {}", String::from_utf8_lossy(&output.stderr));
+        assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 1, "{args}");
+    }
+}
