@@ -74,7 +74,7 @@ fn test_speed() -> u32 {
 }
 
 fn terminal_width() -> Option<u16> {
-    crossterm::terminal::size().ok().map(|(columns, _)| columns).filter(|&columns| columns > 0)
+    terminal_size::terminal_size_of(std::io::stdout()).map(|(columns, _)| columns.0).filter(|&columns| columns > 0)
 }
 
 /// Runs the CLI with `args` (the program name first) and returns the exit code.

@@ -82,9 +82,14 @@ pub fn stop_signal() -> io::Result<Arc<AtomicBool>> {
     Ok(Arc::clone(FLAG.get_or_init(|| flag)))
 }
 
-/// The terminal's size, 80 × 24 when it cannot be read.
+/// The terminal's size, 80 × 24 when it cannot be read. terminal_size asks the kernel only;
+/// crossterm's `size()` falls back to running `tput`, which links process spawning into the
+/// binary for the loader to bind at every start, queries included (~25k instructions).
 pub fn size() -> (u16, u16) {
-    terminal::size().ok().filter(|&(columns, rows)| columns > 0 && rows > 0).unwrap_or((80, 24))
+    terminal_size::terminal_size_of(std::io::stdout())
+        .map(|(columns, rows)| (columns.0, rows.0))
+        .filter(|&(columns, rows)| columns > 0 && rows > 0)
+        .unwrap_or((80, 24))
 }
 
 /// `text` as lines of at most `width` characters, broken at spaces (a longer word stands alone).
