@@ -121,10 +121,18 @@ fn run(args: &[OsString]) -> Outcome {
     Outcome { exit, stdout, stderr: String::from_utf8_lossy(&stderr).into_owned() }
 }
 
-/// The contract for any command line: done (0, nothing on stderr) or refused (2, one line).
+/// The contract for any command line: done (0, nothing on stderr) or refused (2, one line);
+/// a command line that names no subcommand at all gets the help on stderr with exit 2.
 fn assert_done_or_refused(args: &[OsString], outcome: &Outcome) {
+    const SUBCOMMANDS: [&str; 10] =
+        ["myths", "route", "routine", "drills", "sources", "faq", "remind", "completions", "man", "help"];
     match outcome.exit {
         Exit::Success => assert!(outcome.stderr.is_empty(), "{args:?}: exit 0 with stderr {:?}", outcome.stderr),
+        Exit::Usage if outcome.stderr.contains("Usage: backpain [OPTIONS] <COMMAND>") => {
+            let named = args.iter().any(|arg| SUBCOMMANDS.iter().any(|sub| arg == sub));
+            assert!(!named, "{args:?}: help instead of a one-line error");
+            assert!(outcome.stdout.is_empty(), "{args:?}: help on stdout for a usage error");
+        }
         Exit::Usage => assert_one_line_error(args, outcome),
         other => panic!("{args:?}: exit {other:?}, stderr {:?}", outcome.stderr),
     }

@@ -98,7 +98,6 @@ impl Frame {
     }
 }
 
-
 /// What the person chose on the introduction screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Start {

@@ -126,7 +126,6 @@ fn draw(out: &mut dyn Write, locations: &[Location], selected: usize, color: boo
     out.flush()
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
