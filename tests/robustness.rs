@@ -324,3 +324,99 @@ fn every_subcommand_in_every_format_survives_head_1() {
         assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 1, "{args}");
     }
 }
+
+/// A parser's refusal: one line that says what would be right.
+fn one_line_refusal(message: &str) -> bool {
+    !message.is_empty() && !message.contains('\n')
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn durations_read_back_what_they_say(hours in 0i64..=48, minutes in 0i64..=59, seconds in 0i64..=59) {
+        prop_assume!(hours + minutes + seconds > 0);
+        let text = format!("{hours}h{minutes}m{seconds}s");
+        let parsed = backpain::remind::parse::duration(&text);
+        prop_assert_eq!(parsed, Ok(chrono::Duration::seconds(hours * 3600 + minutes * 60 + seconds)));
+        let spaced = format!(" {}H{}M ", hours.max(1), minutes);
+        prop_assert!(backpain::remind::parse::duration(&spaced).is_ok(), "{spaced:?}");
+    }
+
+    #[test]
+    fn any_duration_text_is_read_or_refused_in_one_line(text in "\\PC{0,16}") {
+        if let Err(message) = backpain::remind::parse::duration(&text) {
+            prop_assert!(one_line_refusal(&message), "{text:?}: {message:?}");
+        }
+    }
+
+    #[test]
+    fn times_of_day_read_back_what_they_say(hour in 0u32..24, minute in 0u32..60) {
+        let expected = chrono::NaiveTime::from_hms_opt(hour, minute, 0);
+        prop_assert_eq!(backpain::remind::parse::time_of_day(&format!("{hour:02}:{minute:02}")).ok(), expected);
+        prop_assert_eq!(backpain::remind::parse::time_of_day(&format!("{hour}:{minute:02}")).ok(), expected);
+        let wake: Result<backpain::plan::morning::WakeTime, _> = format!("{hour:02}:{minute:02}").parse();
+        prop_assert_eq!(wake.map(|w| (u32::from(w.hour), u32::from(w.minute))), Ok((hour, minute)));
+    }
+
+    #[test]
+    fn out_of_range_times_are_refused(hour in 24u32..100, minute in 60u32..100) {
+        let late = format!("{hour}:00");
+        let past = format!("12:{minute}");
+        prop_assert!(backpain::remind::parse::time_of_day(&late).is_err(), "{}", late);
+        prop_assert!(backpain::remind::parse::time_of_day(&past).is_err(), "{}", past);
+    }
+
+    #[test]
+    fn windows_keep_their_ends(start in (0u32..24, 0u32..60), end in (0u32..24, 0u32..60)) {
+        prop_assume!(start != end);
+        let text = format!("{:02}:{:02}-{:02}:{:02}", start.0, start.1, end.0, end.1);
+        let window = backpain::remind::parse::window(&text);
+        prop_assert!(window.is_ok(), "{text}: {window:?}");
+        let window = window.unwrap();
+        prop_assert_eq!(window.start, chrono::NaiveTime::from_hms_opt(start.0, start.1, 0).unwrap());
+        prop_assert_eq!(window.end, chrono::NaiveTime::from_hms_opt(end.0, end.1, 0).unwrap());
+    }
+
+    #[test]
+    fn any_window_or_days_text_is_read_or_refused_in_one_line(text in "\\PC{0,24}") {
+        if let Err(message) = backpain::remind::parse::window(&text) {
+            prop_assert!(one_line_refusal(&message), "{text:?}: {message:?}");
+        }
+        if let Err(message) = backpain::remind::parse::days(&text) {
+            prop_assert!(one_line_refusal(&message), "{text:?}: {message:?}");
+        }
+    }
+
+    #[test]
+    fn day_ranges_hold_exactly_their_days(first in 0u32..7, last in 0u32..7, upper in any::<bool>()) {
+        use chrono::Weekday;
+        let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+        let name = |i: u32| if upper { names[i as usize].to_uppercase() } else { names[i as usize].to_string() };
+        let days = backpain::remind::parse::days(&format!("{}-{}", name(first), name(last)));
+        prop_assert!(days.is_ok(), "{:?}", days);
+        let days = days.unwrap();
+        for i in 0..7u32 {
+            // A range that ends before it starts wraps over the weekend (fri-mon).
+            let inside = if first <= last { (first..=last).contains(&i) } else { i >= first || i <= last };
+            let day = Weekday::try_from(i as u8).unwrap();
+            prop_assert_eq!(days.contains(day), inside, "{}-{} on {}", name(first), name(last), names[i as usize]);
+        }
+    }
+
+    /// remind's flags parse and print a schedule (no waiting), or are refused in one line.
+    #[test]
+    fn remind_flags_are_used_or_refused_in_one_line(
+        every in prop::sample::select(vec!["2h", "90m", "1h30m", "45s", "0s", "90x", "", "2 h", "1d"]),
+        between in prop::sample::select(vec!["09:00-17:30", "22:00-02:00", "9-5", "25:00-26:00", "-", ""]),
+        days in prop::sample::select(vec!["mon-fri", "Sat-Sun", "mon,wed,fri", "funday", "", "weekdays"]),
+        location in "\\PC{0,10}",
+    ) {
+        let args = os(&[
+            "remind", "--print-schedule", "cron", "--every", every, "--between", between, "--days", days,
+            "--location", &location,
+        ]);
+        let outcome = run(&args);
+        assert_done_or_refused(&args, &outcome);
+    }
+}
