@@ -161,6 +161,16 @@ fn json_events_parse_one_per_line_from_start_to_end() {
 
 #[test]
 fn sigterm_stops_a_piped_session_with_130_and_a_summary() {
+    stop_a_piped_session_with("TERM");
+}
+
+#[test]
+fn sigint_stops_a_piped_session_with_130_and_a_summary() {
+    // Ctrl-C in the shell that pipes the session somewhere sends SIGINT, not a key.
+    stop_a_piped_session_with("INT");
+}
+
+fn stop_a_piped_session_with(signal: &str) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_backpain"))
         .args(["routine", "--location", "neck", "--micro", "--guided"])
         .stdout(Stdio::piped())
@@ -175,7 +185,7 @@ fn sigterm_stops_a_piped_session_with_130_and_a_summary() {
         assert!(stdout.read_line(&mut line).unwrap() > 0, "the session started");
     }
     // bash's own kill: /bin/kill comes with procps, which a fresh machine may not have.
-    let killed = Command::new("bash").args(["-c", &format!("kill -TERM {}", child.id())]).status().unwrap();
+    let killed = Command::new("bash").args(["-c", &format!("kill -{signal} {}", child.id())]).status().unwrap();
     assert!(killed.success());
     let output = child.wait_with_output().unwrap();
     let mut rest = String::new();
