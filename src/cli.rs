@@ -139,7 +139,7 @@ pub struct RouteArgs {
     ///
     /// Without it, on a terminal, a body map (back view) lets you pick a zone: press its letter,
     /// or move with the arrow keys and press Enter; q or Esc cancels (exit 0), Ctrl-C exits 130.
-    /// Piped, or with --json, the map and the list of locations are printed instead.
+    /// Piped, the map and the list of locations are printed instead; with --json, the list.
     #[arg(long, short, value_name = "LOCATION", value_parser = LocationParser)]
     pub location: Option<&'static Location>,
 

@@ -34,7 +34,7 @@ pub fn man_pages() -> Vec<(String, Vec<u8>)> {
     let mut pages = vec![("backpain.1".to_string(), render_page(command.clone()))];
     for sub in command.get_subcommands() {
         let name = format!("backpain-{}", sub.get_name());
-        let sub = sub.clone().name(name.clone()).display_name(name.clone()).version(env!("CARGO_PKG_VERSION"));
+        let sub = sub.clone().name(name.clone()).display_name(name.clone());
         pages.push((format!("{name}.1"), render_page(sub)));
     }
     pages

@@ -137,16 +137,12 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write
             None => render(&cmd::route::list(), args.output.json, &theme),
         },
         Command::Routine(args) => {
-            // The local time of day decides whether a wake time turns morning mode on. The
-            // config file's wake time counts only when the command line says nothing of mornings.
+            // The local time of day decides whether a wake time turns morning mode on; --morning
+            // and --wake-time win over the config file's wake time, but a broken file is an
+            // error either way, never silently passed over.
             let now = chrono::Local::now().time();
-            let configured_wake = if args.morning || args.wake_time.is_some() {
-                None
-            } else {
-                let config =
-                    config::Config::discover(None).map_err(|err| error::UsageError::Invalid(err.to_string()))?;
-                config.routine.wake_time.map(plan::morning::WakeTime::from)
-            };
+            let config = config::Config::discover(None).map_err(|err| error::UsageError::Invalid(err.to_string()))?;
+            let configured_wake = config.routine.wake_time.map(plan::morning::WakeTime::from);
             let request = cmd::routine::Request::new(args, configured_wake, now);
             let prepared = cmd::routine::prepare(request)?;
             let report = cmd::routine::report(&prepared);

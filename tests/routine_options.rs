@@ -258,6 +258,12 @@ fn the_config_files_wake_time_turns_morning_mode_on_and_a_bad_file_is_an_error()
         .iter()
         .all(|step| { !backpain::dataset::drill(step["id"].as_str().unwrap()).unwrap().spinal_flexion }));
 
+    // --wake-time wins over the file's: five hours ago, morning mode is off.
+    let long_ago = (chrono::Local::now().time() - chrono::TimeDelta::hours(5)).format("%H:%M").to_string();
+    let output = run(&["--wake-time", &long_ago]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["adjustments"], serde_json::json!([]), "the flag's wake time, not the file's");
+
     let broken = "[routine]\nwake_time = \"7 o'clock\"\n";
     std::fs::write(&file, broken).unwrap();
     let output = run(&[]);
@@ -265,6 +271,10 @@ fn the_config_files_wake_time_turns_morning_mode_on_and_a_bad_file_is_an_error()
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("config.toml:2:"), "names the file and line: {stderr}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), broken, "the file is left as the user wrote it");
-    // An explicit --wake-time does not need the config file.
-    assert!(run(&["--wake-time", "03:00"]).status.success());
+    // The command line wins over the file, but does not hide that the file is broken.
+    for flags in [&["--wake-time", "03:00"][..], &["--morning"]] {
+        let output = run(flags);
+        assert_eq!(output.status.code(), Some(2), "{flags:?}");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("config.toml:2:"), "{flags:?}");
+    }
 }

@@ -65,9 +65,9 @@ impl Position {
 impl Urgency {
     pub fn label(self) -> &'static str {
         match self {
-            Urgency::Emergency => "emergency",
-            Urgency::Urgent => "urgent",
-            Urgency::Gp => "see a GP",
+            Urgency::Emergency => "now: emergency",
+            Urgency::Urgent => "today: urgent",
+            Urgency::Gp => "soon: see a GP",
         }
     }
 }

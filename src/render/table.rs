@@ -39,8 +39,9 @@ impl Theme {
         }
     }
 
+    /// A bold title, wrapped to the width (no trailing newline).
     fn heading(&self, text: &str) -> String {
-        self.paint(text, "1")
+        self.paint(self.wrap(text, "").trim_end_matches('\n'), "1")
     }
 
     fn status(&self, status: Status) -> Cell {
@@ -71,7 +72,8 @@ impl Theme {
         let mut out = String::new();
         let mut line = String::new();
         let mut lead = first;
-        for word in text.split_whitespace() {
+        // Only plain spaces break a line: a no-break space keeps "2 min 50 s" whole.
+        for word in text.split(' ').filter(|word| !word.is_empty()) {
             if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
                 let _ = writeln!(out, "{lead}{line}");
                 line.clear();
@@ -140,12 +142,7 @@ impl Render for MythsReport {
             if index > 0 {
                 out.push('\n');
             }
-            let _ = writeln!(
-                out,
-                "{} {}",
-                theme.heading(&format!("Myth: \"{}\"", myth.myth)),
-                theme.paint(&format!("({})", myth.id), "2")
-            );
+            let _ = writeln!(out, "{}", theme.heading(&format!("Myth: \"{}\" ({})", myth.myth, myth.id)));
             let mut table = theme.table();
             let reality = ClaimView {
                 text: myth.reality,
@@ -161,6 +158,7 @@ impl Render for MythsReport {
             }
             let _ = writeln!(out, "{table}");
         }
+        out.push_str(&theme.footer(crate::dataset::dataset().meta.disclaimer));
         out
     }
 }
@@ -209,7 +207,7 @@ impl Render for RouteReport {
         ]);
         let _ = writeln!(out, "{table}");
         out.push_str(&theme.red_flags(&self.red_flags));
-        let _ = writeln!(out, "Next: {}", theme.paint(&self.next, "1"));
+        out.push_str(&theme.paint(&theme.wrap(&format!("Next: {}", self.next), ""), "1"));
         out.push_str(&theme.footer(self.disclaimer));
         out
     }
@@ -227,11 +225,11 @@ fn rule_rows(table: &mut Table, theme: &Theme, rule: &RuleView) {
 impl Render for RoutineReport {
     fn table(&self, theme: &Theme) -> String {
         let title = format!(
-            "Pain type {}: {} ({} routine, {})",
+            "Pain type {}: {} · {} routine, {}",
             self.code,
             self.name,
             self.variant.label(),
-            minutes_or_seconds(self.total_seconds)
+            minutes_or_seconds(self.total_seconds).replace(' ', "\u{a0}")
         );
         let mut out = format!("{}\n", theme.heading(&title));
         if let Some(warning) = self.warning {
@@ -306,7 +304,7 @@ impl Render for DrillsReport {
             for (label, value) in rows {
                 table.add_row(vec![Cell::new(label).add_attribute(Attribute::Bold), Cell::new(value)]);
             }
-            return format!("{table}\n");
+            return format!("{table}\n{}", theme.footer(crate::dataset::dataset().meta.disclaimer));
         }
         let mut table = theme.table();
         table.set_header(theme.header(&["Drill", "Name", "Position", "Desk", "Dose"]));
@@ -319,7 +317,8 @@ impl Render for DrillsReport {
                 Cell::new(&drill.dose.text),
             ]);
         }
-        format!("{table}\nMore: backpain drills --id <DRILL>\n")
+        let footer = theme.footer(crate::dataset::dataset().meta.disclaimer);
+        format!("{table}\nMore: backpain drills --id <DRILL>\n{footer}")
     }
 }
 
@@ -348,16 +347,20 @@ impl Render for FaqReport {
 
 impl Render for crate::report::SourcesReport {
     fn table(&self, theme: &Theme) -> String {
-        let mut table = theme.table();
-        table.set_header(theme.header(&["Id", "Reference"]));
+        // A list, not a table: a URL must stay whole on one line to be clicked or copied, and
+        // the wrap never breaks a word.
+        let width = self.0.iter().map(|citation| citation.id.chars().count()).max().unwrap_or(0) + 2;
+        let mut out = String::new();
         for citation in &self.0 {
-            let text = match citation.url {
-                Some(url) => format!("{}\n{url}", citation.text),
-                None => citation.text.to_string(),
-            };
-            table.add_row(vec![Cell::new(citation.id), Cell::new(text)]);
+            let id = format!("{:width$}", citation.id);
+            out.push_str(&theme.bullet(citation.text, &id).replacen(citation.id, &theme.heading(citation.id), 1));
+            if let Some(url) = citation.url {
+                // Under the text when it fits, else less indented: never broken.
+                let indent = if width + url.chars().count() <= usize::from(theme.width) { width } else { 2 };
+                let _ = writeln!(out, "{:indent$}{url}", "");
+            }
         }
-        format!("{table}\n")
+        out
     }
 }
 
