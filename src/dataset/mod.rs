@@ -65,9 +65,9 @@ impl Position {
 impl Urgency {
     pub fn label(self) -> &'static str {
         match self {
-            Urgency::Emergency => "now: emergency",
-            Urgency::Urgent => "today: urgent",
-            Urgency::Gp => "soon: see a GP",
+            Urgency::Emergency => "emergency: now",
+            Urgency::Urgent => "urgent: GP or 111",
+            Urgency::Gp => "see a GP",
         }
     }
 }
