@@ -110,7 +110,10 @@ fn once_without_a_bus_prints_the_reminder_and_the_reason_in_time() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stdout.contains("IF I stand up, THEN 3 chin tucks"), "{stdout}");
-    assert!(stdout.contains("Chin tuck"), "{stdout}");
+    // Which two of the neck drills depends on the time of day (the --once rotation).
+    let named =
+        ["Chin tuck", "Neck side-bend", "Shoulder rolls"].iter().filter(|drill| stdout.contains(*drill)).count();
+    assert_eq!(named, 2, "{stdout}");
     assert!(!stdout.contains('\x07'), "no bell into a pipe");
     assert!(
         stderr.starts_with("backpain: reminder shown here, not as a notification: no D-Bus session bus"),

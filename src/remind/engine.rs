@@ -87,7 +87,8 @@ impl<C: Clock, N: Notifier> Engine<'_, C, N> {
         let mut shown = 0;
         if self.settings.once {
             let now = self.clock.now();
-            self.fire(&now, 0, false, false)?;
+            let rotation = super::schedule::once_rotation(&now, plan.every);
+            self.fire(&now, rotation, false, false)?;
             return Ok(Ending::Finished(1));
         }
         let mut anchor = self.clock.now();
@@ -386,9 +387,45 @@ mod tests {
     #[test]
     fn once_fires_now_without_actions() {
         let run = run(every(Duration::hours(2)), t("23T08:00:00"), t("30T00:00:00"), vec![], |s| s.once = true);
-        assert_eq!(run.shown, [(t("23T08:00:00"), 0, false)]);
+        assert_eq!(run.shown.len(), 1);
+        assert_eq!((run.shown[0].0, run.shown[0].2), (t("23T08:00:00"), false));
         assert_eq!(run.ending, Ending::Finished(1));
         assert_eq!(run.stdout, "", "a delivered --once prints nothing for cron to mail");
+    }
+
+    /// The first line of a dry-run reminder's body: the lead drill.
+    fn lead_drill(run: &Run) -> String {
+        run.stdout.lines().nth(1).unwrap_or_default().trim().to_string()
+    }
+
+    #[test]
+    fn once_runs_an_interval_apart_lead_with_different_drills() {
+        for interval in [Duration::hours(2), Duration::minutes(90), Duration::minutes(45)] {
+            let once = |start: Time| {
+                run_with(every(interval), start, t("30T00:00:00"), vec![], Delivery::DryRun, |s| s.once = true)
+            };
+            let (first, second) = (once(t("23T11:00:00")), once(t("23T11:00:00") + interval));
+            assert_eq!(second.shown[0].1, first.shown[0].1 + 1, "every {interval}");
+            assert_ne!(
+                lead_drill(&first),
+                lead_drill(&second),
+                "every {interval}:\n{}\n{}",
+                first.stdout,
+                second.stdout
+            );
+            // Three runs in a row cover all three neck drills before repeating.
+            let third = once(t("23T11:00:00") + interval * 2);
+            assert_ne!(lead_drill(&third), lead_drill(&first));
+            assert_ne!(lead_drill(&third), lead_drill(&second));
+        }
+    }
+
+    #[test]
+    fn the_loop_still_starts_its_rotation_at_the_first_drill_whatever_the_time() {
+        for start in [t("23T08:00:00"), t("23T13:17:00")] {
+            let run = run(every(Duration::hours(2)), start, start + Duration::hours(5), vec![], |_| {});
+            assert_eq!(run.shown.iter().map(|s| s.1).collect::<Vec<_>>(), [0, 1], "from {start}");
+        }
     }
 
     #[test]
