@@ -70,7 +70,10 @@ fn bad_values_are_one_line_errors_with_the_right_form() {
     one_line_usage_error(&["--between", "9-5"], "did you mean `09:00-17:00`?");
     one_line_usage_error(&["--days", "funday"], "did you mean `sunday`?");
     one_line_usage_error(&["--location", "nek"], "did you mean `neck`?");
-    one_line_usage_error(&["--count", "0"], "--count");
+    one_line_usage_error(&["--count", "0"], "--count must be at least 1");
+    one_line_usage_error(&["--count", "many"], "`many` is not a whole number; --count must be at least 1");
+    one_line_usage_error(&["--trigger", ""], "the trigger is empty");
+    one_line_usage_error(&["--trigger", "I stand up", "--action", "  "], "the action is empty");
     one_line_usage_error(&["--every", "9h", "--between", "09:00-17:30"], "never fits");
     one_line_usage_error(&["--once", "--count", "2"], "cannot be used with");
 }
@@ -183,6 +186,14 @@ fn a_bad_config_file_is_an_error_naming_file_and_line_and_is_left_alone() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr.contains("backpain/config.toml:2:1: unknown field `evry`"), "{stderr}");
+
+    // A blank trigger in the file is refused as on the command line.
+    std::fs::write(dir.path().join("backpain/config.toml"), "[remind]\ntrigger = \"\"\n").unwrap();
+    let output = backpain(dir.path()).args(["remind", "--dry-run", "--once"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("backpain/config.toml:2:11: the trigger is empty;"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
 
     let output = backpain(dir.path()).args(["remind", "--config", "/nonexistent/backpain.toml"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
