@@ -158,7 +158,9 @@ impl<C: Clock, N: Notifier> Engine<'_, C, N> {
         let plan = &self.settings.plan;
         let mut limits = Vec::new();
         if let Some(window) = plan.window {
-            limits.push(window.to_string());
+            // 17:00-09:00 is easy to type for 09:00-17:00; say plainly that it means the night.
+            let overnight = if window.wraps_midnight() { " overnight" } else { "" };
+            limits.push(format!("{window}{overnight}"));
         }
         if !plan.days.is_all() {
             limits.push(plan.days.to_string());
@@ -449,6 +451,25 @@ mod tests {
             [t("23T12:00:00"), t("23T15:00:00"), t("27T12:00:00"), t("27T15:00:00")],
             "Monday and Friday, 3 h after 09:00, never after 17:30"
         );
+    }
+
+    #[test]
+    fn an_overnight_window_is_announced_as_overnight_in_text_only() {
+        let plan = Plan {
+            every: Duration::hours(2),
+            window: Some(Window {
+                start: NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
+                end: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            }),
+            days: Days::ALL,
+        };
+        let text = run(plan, t("23T12:00:00"), t("23T18:00:00"), vec![], |_| {});
+        assert_eq!(text.stdout, "Reminders every 2h (17:00-09:00 overnight); the first at 19:00. Ctrl-C stops.\n");
+        let json = run(plan, t("23T12:00:00"), t("23T20:00:00"), vec![], |s| s.json = true);
+        assert_eq!(json.stdout.lines().count(), 1, "one JSON line, no announcement: {}", json.stdout);
+        assert!(json.stdout.starts_with('{') && !json.stdout.contains("overnight"), "{}", json.stdout);
+        let once = run(plan, t("23T12:00:00"), t("23T20:00:00"), vec![], |s| s.once = true);
+        assert_eq!(once.stdout, "");
     }
 
     #[test]

@@ -15,6 +15,11 @@ pub struct Window {
 }
 
 impl Window {
+    /// An overnight window such as 17:00-09:00: it closes on the day after it opens.
+    pub fn wraps_midnight(&self) -> bool {
+        self.end < self.start
+    }
+
     /// How long the window is open each day.
     pub fn length(&self) -> Duration {
         let length = self.end - self.start;
