@@ -235,6 +235,9 @@ fn printed_systemd_units_pass_systemd_analyze_verify() {
         if !args.contains(&"7h") {
             assert!(timer.contains("OnCalendar=") && timer.contains("Persistent=true"), "{timer}");
         }
+        // Without --between the timer fires at night; it says so, and still verifies.
+        let night = timer.contains("\n# No --between: this fires at night too.");
+        assert_eq!(night, !args.contains(&"--between"), "{args:?}:\n{timer}");
     }
 }
 
@@ -250,8 +253,16 @@ fn printed_cron_and_launchd_schedules() {
         cron.contains("\n0 11,13,15,17 * * 1-5 '/") && cron.contains("'remind' '--once' '--location' 'neck'\n"),
         "{cron}"
     );
+    assert!(!cron.contains("at night"), "{cron}");
+    let output = backpain(dir.path()).args(["remind", "--print-schedule", "cron"]).output().unwrap();
+    let cron = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        cron.contains("\n# No --between: this fires at night too. For working hours only, print it again with --between 09:00-17:30 --days mon-fri.\n0 0,2,4,"),
+        "{cron}"
+    );
     let output = backpain(dir.path()).args(["remind", "--print-schedule", "launchd"]).output().unwrap();
     let plist = String::from_utf8_lossy(&output.stdout);
+    assert!(plist.contains("<!-- No time window: this fires at night too."), "{plist}");
     assert!(plist.contains("<key>StartInterval</key>\n  <integer>7200</integer>"), "{plist}");
     assert!(plist.trim_end().ends_with("</plist>"), "{plist}");
 }
