@@ -216,15 +216,15 @@ pub struct RemindArgs {
     pub location: Option<&'static Location>,
 
     /// Your habit trigger, the IF of "IF I stand up from my desk, THEN I do 3 cat-cows".
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", value_parser = parse::trigger)]
     pub trigger: Option<String>,
 
     /// Your habit action, the THEN of the IF-THEN plan.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", value_parser = parse::action)]
     pub action: Option<String>,
 
     /// Stop after this many reminders.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", value_parser = parse::count)]
     pub count: Option<u64>,
 
     /// Only remind within this time of day, e.g. 09:00-17:30 (22:00-02:00 wraps midnight).

@@ -43,7 +43,9 @@ pub struct RemindConfig {
     pub every: Option<Duration>,
     #[serde(default, deserialize_with = "some_location")]
     pub location: Option<&'static Location>,
+    #[serde(default, deserialize_with = "some_trigger")]
     pub trigger: Option<String>,
+    #[serde(default, deserialize_with = "some_action")]
     pub action: Option<String>,
     #[serde(default, deserialize_with = "some_count")]
     pub count: Option<u64>,
@@ -124,6 +126,14 @@ where
 
 fn some_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
     with(d, parse::duration)
+}
+
+fn some_trigger<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    with(d, parse::trigger)
+}
+
+fn some_action<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    with(d, parse::action)
 }
 
 fn some_window<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Window>, D::Error> {
@@ -209,5 +219,7 @@ mod tests {
         let err = parse("[remind\n").unwrap_err().to_string();
         assert!(err.contains("config.toml:1:"), "{err}");
         assert!(parse("[remind]\ncount = 0\n").unwrap_err().to_string().contains("1 or more"));
+        let err = parse("[remind]\ntrigger = \"I stand up\"\naction = \"  \"\n").unwrap_err().to_string();
+        assert!(err.contains("config.toml:3:10: the action is empty;"), "{err}");
     }
 }

@@ -70,7 +70,10 @@ fn bad_values_are_one_line_errors_with_the_right_form() {
     one_line_usage_error(&["--between", "9-5"], "did you mean `09:00-17:00`?");
     one_line_usage_error(&["--days", "funday"], "did you mean `sunday`?");
     one_line_usage_error(&["--location", "nek"], "did you mean `neck`?");
-    one_line_usage_error(&["--count", "0"], "--count");
+    one_line_usage_error(&["--count", "0"], "--count must be at least 1");
+    one_line_usage_error(&["--count", "many"], "`many` is not a whole number; --count must be at least 1");
+    one_line_usage_error(&["--trigger", ""], "the trigger is empty");
+    one_line_usage_error(&["--trigger", "I stand up", "--action", "  "], "the action is empty");
     one_line_usage_error(&["--every", "9h", "--between", "09:00-17:30"], "never fits");
     one_line_usage_error(&["--once", "--count", "2"], "cannot be used with");
 }
@@ -110,7 +113,10 @@ fn once_without_a_bus_prints_the_reminder_and_the_reason_in_time() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stdout.contains("IF I stand up, THEN 3 chin tucks"), "{stdout}");
-    assert!(stdout.contains("Chin tuck"), "{stdout}");
+    // Which two of the neck drills depends on the time of day (the --once rotation).
+    let named =
+        ["Chin tuck", "Neck side-bend", "Shoulder rolls"].iter().filter(|drill| stdout.contains(*drill)).count();
+    assert_eq!(named, 2, "{stdout}");
     assert!(!stdout.contains('\x07'), "no bell into a pipe");
     assert!(
         stderr.starts_with("backpain: reminder shown here, not as a notification: no D-Bus session bus"),
@@ -181,6 +187,14 @@ fn a_bad_config_file_is_an_error_naming_file_and_line_and_is_left_alone() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr.contains("backpain/config.toml:2:1: unknown field `evry`"), "{stderr}");
 
+    // A blank trigger in the file is refused as on the command line.
+    std::fs::write(dir.path().join("backpain/config.toml"), "[remind]\ntrigger = \"\"\n").unwrap();
+    let output = backpain(dir.path()).args(["remind", "--dry-run", "--once"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("backpain/config.toml:2:11: the trigger is empty;"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+
     let output = backpain(dir.path()).args(["remind", "--config", "/nonexistent/backpain.toml"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read config file /nonexistent/backpain.toml"));
@@ -221,6 +235,9 @@ fn printed_systemd_units_pass_systemd_analyze_verify() {
         if !args.contains(&"7h") {
             assert!(timer.contains("OnCalendar=") && timer.contains("Persistent=true"), "{timer}");
         }
+        // Without --between the timer fires at night; it says so, and still verifies.
+        let night = timer.contains("\n# No --between: this fires at night too.");
+        assert_eq!(night, !args.contains(&"--between"), "{args:?}:\n{timer}");
     }
 }
 
@@ -236,8 +253,16 @@ fn printed_cron_and_launchd_schedules() {
         cron.contains("\n0 11,13,15,17 * * 1-5 '/") && cron.contains("'remind' '--once' '--location' 'neck'\n"),
         "{cron}"
     );
+    assert!(!cron.contains("at night"), "{cron}");
+    let output = backpain(dir.path()).args(["remind", "--print-schedule", "cron"]).output().unwrap();
+    let cron = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        cron.contains("\n# No --between: this fires at night too. For working hours only, print it again with --between 09:00-17:30 --days mon-fri.\n0 0,2,4,"),
+        "{cron}"
+    );
     let output = backpain(dir.path()).args(["remind", "--print-schedule", "launchd"]).output().unwrap();
     let plist = String::from_utf8_lossy(&output.stdout);
+    assert!(plist.contains("<!-- No time window: this fires at night too."), "{plist}");
     assert!(plist.contains("<key>StartInterval</key>\n  <integer>7200</integer>"), "{plist}");
     assert!(plist.trim_end().ends_with("</plist>"), "{plist}");
 }

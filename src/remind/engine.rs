@@ -87,7 +87,8 @@ impl<C: Clock, N: Notifier> Engine<'_, C, N> {
         let mut shown = 0;
         if self.settings.once {
             let now = self.clock.now();
-            self.fire(&now, 0, false, false)?;
+            let rotation = super::schedule::once_rotation(&now, plan.every);
+            self.fire(&now, rotation, false, false)?;
             return Ok(Ending::Finished(1));
         }
         let mut anchor = self.clock.now();
@@ -157,7 +158,9 @@ impl<C: Clock, N: Notifier> Engine<'_, C, N> {
         let plan = &self.settings.plan;
         let mut limits = Vec::new();
         if let Some(window) = plan.window {
-            limits.push(window.to_string());
+            // 17:00-09:00 is easy to type for 09:00-17:00; say plainly that it means the night.
+            let overnight = if window.wraps_midnight() { " overnight" } else { "" };
+            limits.push(format!("{window}{overnight}"));
         }
         if !plan.days.is_all() {
             limits.push(plan.days.to_string());
@@ -386,9 +389,45 @@ mod tests {
     #[test]
     fn once_fires_now_without_actions() {
         let run = run(every(Duration::hours(2)), t("23T08:00:00"), t("30T00:00:00"), vec![], |s| s.once = true);
-        assert_eq!(run.shown, [(t("23T08:00:00"), 0, false)]);
+        assert_eq!(run.shown.len(), 1);
+        assert_eq!((run.shown[0].0, run.shown[0].2), (t("23T08:00:00"), false));
         assert_eq!(run.ending, Ending::Finished(1));
         assert_eq!(run.stdout, "", "a delivered --once prints nothing for cron to mail");
+    }
+
+    /// The first line of a dry-run reminder's body: the lead drill.
+    fn lead_drill(run: &Run) -> String {
+        run.stdout.lines().nth(1).unwrap_or_default().trim().to_string()
+    }
+
+    #[test]
+    fn once_runs_an_interval_apart_lead_with_different_drills() {
+        for interval in [Duration::hours(2), Duration::minutes(90), Duration::minutes(45)] {
+            let once = |start: Time| {
+                run_with(every(interval), start, t("30T00:00:00"), vec![], Delivery::DryRun, |s| s.once = true)
+            };
+            let (first, second) = (once(t("23T11:00:00")), once(t("23T11:00:00") + interval));
+            assert_eq!(second.shown[0].1, first.shown[0].1 + 1, "every {interval}");
+            assert_ne!(
+                lead_drill(&first),
+                lead_drill(&second),
+                "every {interval}:\n{}\n{}",
+                first.stdout,
+                second.stdout
+            );
+            // Three runs in a row cover all three neck drills before repeating.
+            let third = once(t("23T11:00:00") + interval * 2);
+            assert_ne!(lead_drill(&third), lead_drill(&first));
+            assert_ne!(lead_drill(&third), lead_drill(&second));
+        }
+    }
+
+    #[test]
+    fn the_loop_still_starts_its_rotation_at_the_first_drill_whatever_the_time() {
+        for start in [t("23T08:00:00"), t("23T13:17:00")] {
+            let run = run(every(Duration::hours(2)), start, start + Duration::hours(5), vec![], |_| {});
+            assert_eq!(run.shown.iter().map(|s| s.1).collect::<Vec<_>>(), [0, 1], "from {start}");
+        }
     }
 
     #[test]
@@ -412,6 +451,25 @@ mod tests {
             [t("23T12:00:00"), t("23T15:00:00"), t("27T12:00:00"), t("27T15:00:00")],
             "Monday and Friday, 3 h after 09:00, never after 17:30"
         );
+    }
+
+    #[test]
+    fn an_overnight_window_is_announced_as_overnight_in_text_only() {
+        let plan = Plan {
+            every: Duration::hours(2),
+            window: Some(Window {
+                start: NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
+                end: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            }),
+            days: Days::ALL,
+        };
+        let text = run(plan, t("23T12:00:00"), t("23T18:00:00"), vec![], |_| {});
+        assert_eq!(text.stdout, "Reminders every 2h (17:00-09:00 overnight); the first at 19:00. Ctrl-C stops.\n");
+        let json = run(plan, t("23T12:00:00"), t("23T20:00:00"), vec![], |s| s.json = true);
+        assert_eq!(json.stdout.lines().count(), 1, "one JSON line, no announcement: {}", json.stdout);
+        assert!(json.stdout.starts_with('{') && !json.stdout.contains("overnight"), "{}", json.stdout);
+        let once = run(plan, t("23T12:00:00"), t("23T20:00:00"), vec![], |s| s.once = true);
+        assert_eq!(once.stdout, "");
     }
 
     #[test]

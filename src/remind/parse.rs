@@ -96,6 +96,33 @@ pub fn window(text: &str) -> Result<Window, String> {
     }
 }
 
+/// `--trigger`: the IF of the habit plan; blank text is refused, the rest is trimmed.
+pub fn trigger(text: &str) -> Result<String, String> {
+    habit_text(text, "trigger", "I stand up from my desk")
+}
+
+/// `--action`: the THEN of the habit plan; blank text is refused, the rest is trimmed.
+pub fn action(text: &str) -> Result<String, String> {
+    habit_text(text, "action", "I do 3 cat-cows")
+}
+
+fn habit_text(text: &str, what: &str, example: &str) -> Result<String, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(format!("the {what} is empty; write it out, e.g. '{example}', or leave --{what} out"));
+    }
+    Ok(trimmed.to_string())
+}
+
+/// `--count`: a whole number of reminders, at least 1.
+pub fn count(text: &str) -> Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(0) => Err("--count must be at least 1, e.g. --count 3".into()),
+        Ok(count) => Ok(count),
+        Err(_) => Err(format!("`{text}` is not a whole number; --count must be at least 1, e.g. --count 3")),
+    }
+}
+
 const DAY_NAMES: [(&str, &str, Weekday); 7] = [
     ("mon", "monday", Weekday::Mon),
     ("tue", "tuesday", Weekday::Tue),
@@ -184,6 +211,24 @@ mod tests {
         assert!(window("09:00").unwrap_err().contains("not a time window"));
         assert!(window("25:00-26:00").is_err());
         assert!(window("09:00-09:00").unwrap_err().contains("same time"));
+    }
+
+    #[test]
+    fn habit_text_is_trimmed_and_never_blank() {
+        assert_eq!(trigger("  I stand up "), Ok("I stand up".to_string()));
+        assert_eq!(
+            trigger("").unwrap_err(),
+            "the trigger is empty; write it out, e.g. 'I stand up from my desk', or leave --trigger out"
+        );
+        assert!(action(" \t").unwrap_err().starts_with("the action is empty;"));
+    }
+
+    #[test]
+    fn counts_start_at_one() {
+        assert_eq!(count("3"), Ok(3));
+        assert_eq!(count("0").unwrap_err(), "--count must be at least 1, e.g. --count 3");
+        assert!(count("three").unwrap_err().contains("not a whole number"));
+        assert!(count("-1").is_err());
     }
 
     #[test]

@@ -15,6 +15,11 @@ pub struct Window {
 }
 
 impl Window {
+    /// An overnight window such as 17:00-09:00: it closes on the day after it opens.
+    pub fn wraps_midnight(&self) -> bool {
+        self.end < self.start
+    }
+
     /// How long the window is open each day.
     pub fn length(&self) -> Duration {
         let length = self.end - self.start;
@@ -191,6 +196,18 @@ impl Plan {
     }
 }
 
+/// Which reminder of the rotation a `--once` run at `t` is. Each `--once` is a new process with
+/// no memory of the last, so the rotation comes from the wall clock: the number of whole `every`
+/// intervals from 1970-01-01 00:00 *local* time to `t`. Runs one interval apart (what the printed
+/// schedules start) are one step apart, so they lead with different drills; counting on the local
+/// clock keeps runs aligned to local times (11:00, 13:00) from straddling a boundary, and a
+/// scheduler's usual lateness of seconds or a minute does not change the step.
+pub fn once_rotation<Tz: TimeZone>(t: &DateTime<Tz>, every: Duration) -> u64 {
+    let seconds = t.naive_local().and_utc().timestamp();
+    let step = seconds.div_euclid(every.num_seconds().max(1));
+    u64::try_from(step).unwrap_or(0)
+}
+
 /// `date` at `time` in `tz`; a time skipped by a daylight-saving jump moves to just after it.
 fn at<Tz: TimeZone>(tz: &Tz, date: NaiveDate, time: NaiveTime) -> DateTime<Tz> {
     let naive = date.and_time(time);
@@ -295,6 +312,19 @@ mod tests {
         let days_only =
             Plan { every: Duration::hours(49), window: None, days: Days::from_weekdays([Weekday::Sat, Weekday::Sun]) };
         assert!(days_only.check().unwrap_err().contains("sat,sun is 2d"));
+    }
+
+    #[test]
+    fn once_rotation_steps_once_per_interval_of_local_time() {
+        let every = Duration::hours(2);
+        let at_11 = once_rotation(&t("2026-11-23T11:00:00"), every);
+        assert_eq!(once_rotation(&t("2026-11-23T13:00:00"), every), at_11 + 1);
+        assert_eq!(once_rotation(&t("2026-11-23T13:00:59"), every), at_11 + 1, "a late start is the same step");
+        assert_eq!(once_rotation(&t("2026-11-23T11:59:00"), every), at_11);
+        // Local, not UTC: 11:00 in Berlin is the same step as 11:00 in UTC.
+        let berlin = chrono::FixedOffset::east_opt(3600).unwrap();
+        let local_11 = t("2026-11-23T10:00:00").with_timezone(&berlin);
+        assert_eq!(once_rotation(&local_11, every), at_11);
     }
 
     #[test]

@@ -130,10 +130,11 @@ fn systemd_timer(plan: &Plan) -> String {
         }
     };
     format!(
-        "[Unit]\nDescription=backpain desk-break reminder, every {} ({})\n\n[Timer]\n{when}\nAccuracySec=1min\n\n\
+        "[Unit]\nDescription=backpain desk-break reminder, every {} ({})\n\n[Timer]\n{}{when}\nAccuracySec=1min\n\n\
          [Install]\nWantedBy=timers.target\n",
         human(plan.every),
-        describe_window(plan)
+        describe_window(plan),
+        hash_hint(plan)
     )
 }
 
@@ -142,6 +143,31 @@ fn describe_window(plan: &Plan) -> String {
     match plan.window {
         Some(window) => format!("{window}, {days}"),
         None => days,
+    }
+}
+
+/// The flags (without their `--`) that would keep a schedule without `--between` out of the
+/// night, or `None` when a window was given: such a schedule runs round the clock because that
+/// is what its flags say, and the file says so.
+fn working_hours_hint(plan: &Plan) -> Option<Vec<(&'static str, &'static str)>> {
+    if plan.window.is_some() {
+        return None;
+    }
+    let mut flags = vec![("between", "09:00-17:30")];
+    if plan.days.is_all() {
+        flags.push(("days", "mon-fri"));
+    }
+    Some(flags)
+}
+
+/// The hint as a `#` comment line, for crontabs and systemd units.
+fn hash_hint(plan: &Plan) -> String {
+    match working_hours_hint(plan) {
+        Some(flags) => {
+            let flags = join(flags.iter().map(|(flag, value)| format!("--{flag} {value}")), " ");
+            format!("# No --between: this fires at night too. For working hours only, print it again with {flags}.\n")
+        }
+        None => String::new(),
     }
 }
 
@@ -184,6 +210,7 @@ fn cron(plan: &Plan, job: &Job) -> Result<String, String> {
     let quote = |word: &str| format!("'{}'", word.replace('\'', "'\\''").replace('%', "\\%"));
     let command = join(std::iter::once(&job.program).chain(&job.args).map(|word| quote(word)), " ");
     let mut text = format!("# backpain: desk-break reminder every {} ({})\n", human(plan.every), describe_window(plan));
+    text.push_str(&hash_hint(plan));
     for (minute, days, hours) in grouped(&times) {
         text.push_str(&format!("{minute} {} * * {} {command}\n", join(hours, ","), cron_days(days)));
     }
@@ -222,10 +249,18 @@ fn launchd(plan: &Plan, job: &Job) -> String {
         }
         _ => format!("  <key>StartInterval</key>\n  <integer>{}</integer>", plan.every.num_seconds()),
     };
+    // An XML comment cannot hold "--", so the flags are named without their hyphens.
+    let hint = match working_hours_hint(plan) {
+        Some(flags) => {
+            let flags = join(flags.iter().map(|(flag, value)| format!("{flag} {value}")), " and ");
+            format!("<!-- No time window: this fires at night too. For working hours only, print it again with the options {flags}. -->\n")
+        }
+        None => String::new(),
+    };
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n\
-         <!-- ~/Library/LaunchAgents/io.github.backpain.remind.plist -->\n\
+         <!-- ~/Library/LaunchAgents/io.github.backpain.remind.plist -->\n{hint}\
          <plist version=\"1.0\">\n<dict>\n  <key>Label</key>\n  <string>io.github.backpain.remind</string>\n\
          \x20 <key>ProgramArguments</key>\n  <array>\n{args}\n  </array>\n{when}\n</dict>\n</plist>\n"
     )
@@ -278,6 +313,33 @@ mod tests {
         assert!(text.contains("\n0 11,13,15,17 * * 1,3,0 '/usr/local/bin/backpain' 'remind' '--once' '--trigger' 'I stand up, 100\\%'\n"), "{text}");
         assert!(render(ScheduleKind::Cron, &plan("7h", None, None), &job()).unwrap_err().contains("divides 24h"));
         assert!(render(ScheduleKind::Cron, &plan("90s", None, None), &job()).unwrap_err().contains("whole minutes"));
+    }
+
+    #[test]
+    fn a_schedule_without_a_window_suggests_working_hours_in_a_comment() {
+        let all_day = plan("2h", None, None);
+        let cron = render(ScheduleKind::Cron, &all_day, &job()).unwrap();
+        let hint = "# No --between: this fires at night too. For working hours only, print it again with --between 09:00-17:30 --days mon-fri.\n";
+        assert!(cron.contains(&format!(")\n{hint}0 0,2,4,")), "{cron}");
+        let timer = render(ScheduleKind::SystemdTimer, &all_day, &job()).unwrap();
+        assert!(timer.contains(&format!("[Timer]\n{hint}OnCalendar=")), "{timer}");
+        let weekdays = render(ScheduleKind::Cron, &plan("2h", None, Some("mon-fri")), &job()).unwrap();
+        assert!(weekdays.contains("print it again with --between 09:00-17:30.\n"), "{weekdays}");
+        let plist = render(ScheduleKind::Launchd, &all_day, &job()).unwrap();
+        assert!(
+            plist.contains("<!-- No time window: this fires at night too. For working hours only, print it again with the options between 09:00-17:30 and days mon-fri. -->\n<plist"),
+            "{plist}"
+        );
+        for comment in plist.split("<!--").skip(1) {
+            let inside = comment.split("-->").next().unwrap_or_default();
+            assert!(!inside.contains("--"), "no -- inside an XML comment: {inside}");
+        }
+        // With a window there is nothing to suggest.
+        let working = plan("2h", Some("09:00-17:30"), Some("mon-fri"));
+        for kind in [ScheduleKind::Cron, ScheduleKind::Systemd, ScheduleKind::Launchd] {
+            let text = render(kind, &working, &job()).unwrap();
+            assert!(!text.contains("at night"), "{text}");
+        }
     }
 
     #[test]
