@@ -27,8 +27,15 @@ pub fn describe(cue: &Cue) -> String {
             format!("Drill {step} of {steps}: {name}, {}, {dose}. {}.", position.label(), cues.join(". "))
         }
         Cue::Position { seconds, .. } => format!("Get into position: {seconds} s"),
+        // One hold or one timed rep (a 3-minute walk) is not "rep 1 of 1".
+        Cue::Hold { set: s, sets, side: d, reps: 1, seconds, .. } => {
+            format!("Hold {seconds} s{}{}", side(*d), set(*s, *sets))
+        }
         Cue::Hold { set: s, sets, side: d, rep, reps, seconds, .. } => {
             format!("Hold {seconds} s: rep {rep} of {reps}{}{}", side(*d), set(*s, *sets))
+        }
+        Cue::Reps { set: s, sets, side: d, reps: 1, seconds, .. } => {
+            format!("{}{}{}", minutes_or_seconds(*seconds), side(*d), set(*s, *sets))
         }
         Cue::Reps { set: s, sets, side: d, reps, rep_seconds, seconds, .. } => format!(
             "{reps} reps, about {rep_seconds} s each ({}){}{}",
@@ -234,11 +241,23 @@ mod tests {
         assert_eq!(lines[8], "[0:30] Skipped drill 1: Chin tuck");
         assert!(lines[9].starts_with("[0:30] Drill 2 of 3: Neck side-bend"), "{}", lines[9]);
         assert_eq!(lines[10], "[0:30] Get into position: 5 s");
-        assert_eq!(lines[11], "[0:35] Hold 20 s: rep 1 of 1, left side");
+        assert_eq!(lines[11], "[0:35] Hold 20 s, left side");
         assert_eq!(lines[12], "[0:55] Switch to the right side");
         let last = lines.last().unwrap();
         assert!(last.ends_with("Done: 2 of 3 drills, 1 skipped (Chin tuck), in 2:25, 0:08 of it paused."), "{last}");
         assert!(!text.contains('\x1b') && !text.contains('\x07'));
+    }
+
+    #[test]
+    fn a_single_hold_or_timed_rep_is_not_counted_as_one_of_one() {
+        let walk = Cue::Reps { step: 1, set: 1, sets: 1, side: None, reps: 1, rep_seconds: 180, seconds: 180 };
+        assert_eq!(describe(&walk), "3 min");
+        let walks = Cue::Reps { step: 1, set: 2, sets: 2, side: None, reps: 1, rep_seconds: 90, seconds: 90 };
+        assert_eq!(describe(&walks), "1 min 30 s, set 2 of 2");
+        let hold = Cue::Hold { step: 1, set: 1, sets: 1, side: None, rep: 1, reps: 1, seconds: 20 };
+        assert_eq!(describe(&hold), "Hold 20 s");
+        let reps = Cue::Reps { step: 1, set: 1, sets: 1, side: None, reps: 8, rep_seconds: 4, seconds: 32 };
+        assert_eq!(describe(&reps), "8 reps, about 4 s each (32 s)");
     }
 
     #[test]
