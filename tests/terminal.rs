@@ -152,6 +152,7 @@ fn guided_session_pauses_skips_and_quits_and_gives_the_terminal_back() {
     assert!(intro.contains("WARNING: Stop at once"), "the warning first:\n{intro}");
     assert!(intro.contains("Gentle tension, never sharp pain"), "the intensity rule:\n{intro}");
     assert!(intro.contains("Stop and get medical help if:"), "{intro}");
+    assert!(intro.contains("not medical advice"), "the disclaimer:\n{intro}");
     assert!(tmux.alternate_screen());
 
     tmux.keys(&["Space"]);
