@@ -181,7 +181,10 @@ fn guided_session_pauses_skips_and_quits_and_gives_the_terminal_back() {
     tmux.keys(&["q"]);
     let text = tmux.assert_restored(0);
     assert!(text.contains("Stopped after 0:"), "the summary stays on the screen:\n{text}");
-    assert!(text.contains("0 of 3 drills done, 1 skipped (Chin tuck), 2 not reached."), "{text}");
+    assert!(
+        text.contains("0 of 3 drills done, 1 skipped (Chin tuck), 1 stopped part-way (Neck side-bend), 1 not reached."),
+        "{text}"
+    );
 }
 
 #[test]
@@ -194,6 +197,7 @@ fn ctrl_c_stops_the_session_with_130_and_gives_the_terminal_back() {
     tmux.keys(&["C-c"]);
     let text = tmux.assert_restored(130);
     assert!(text.contains("Interrupted after 0:0"), "{text}");
+    assert!(text.contains("0 of 3 drills done, 1 stopped part-way (Chin tuck), 2 not reached."), "{text}");
     assert!(text.contains("backpain: interrupted"), "{text}");
 }
 

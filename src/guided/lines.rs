@@ -75,8 +75,12 @@ pub fn summary_text(summary: &Summary, cues: &[Cue]) -> String {
         Ending::Finished => format!("Done: {done} of {steps} drills{skipped}, in {time}{paused}."),
         Ending::Quit | Ending::Interrupted => {
             let how = if summary.ending == Ending::Quit { "Stopped" } else { "Interrupted" };
+            let stopped = summary
+                .stopped
+                .map(|step| format!(", 1 stopped part-way ({})", drill_name(cues, step)))
+                .unwrap_or_default();
             format!(
-                "{how} after {time}{paused}: {done} of {steps} drills done{skipped}, {} not reached.",
+                "{how} after {time}{paused}: {done} of {steps} drills done{skipped}{stopped}, {} not reached.",
                 summary.not_reached()
             )
         }
@@ -187,6 +191,7 @@ pub fn event_json(event: &Event, status: &Status) -> Value {
             "steps": summary.steps,
             "done": summary.done.len(),
             "skipped": summary.skipped.len(),
+            "stopped": usize::from(summary.stopped.is_some()),
             "not_reached": summary.not_reached(),
             "seconds": summary.elapsed.as_secs(),
             "paused_seconds": summary.paused.as_secs(),
@@ -275,8 +280,30 @@ mod tests {
         let end = events.last().unwrap();
         assert_eq!(end["event"], "end");
         assert_eq!(
-            (end["ending"].as_str(), end["at"].as_u64(), end["not_reached"].as_u64()),
-            (Some("quit"), Some(7), Some(3))
+            (end["ending"].as_str(), end["at"].as_u64(), end["stopped"].as_u64(), end["not_reached"].as_u64()),
+            (Some("quit"), Some(7), Some(1), Some(2)),
+            "Chin tuck was under way"
+        );
+    }
+
+    #[test]
+    fn an_interrupted_session_counts_the_drill_under_way_as_stopped_part_way() {
+        let text = session(vec![(2.0, Key::Interrupt)], false);
+        let last = text.lines().last().unwrap();
+        assert!(
+            last.ends_with(
+                "Interrupted after 0:02: 0 of 3 drills done, 1 stopped part-way (Chin tuck), 2 not reached."
+            ),
+            "{last}"
+        );
+        let text = session(vec![(30.0, Key::Char('n')), (40.0, Key::Char('q'))], false);
+        let last = text.lines().last().unwrap();
+        assert!(
+            last.ends_with(
+                "Stopped after 0:40: 0 of 3 drills done, 1 skipped (Chin tuck), 1 stopped part-way (Neck side-bend), \
+                 1 not reached."
+            ),
+            "{last}"
         );
     }
 }
