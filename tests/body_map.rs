@@ -26,6 +26,27 @@ fn piped_route_prints_the_map_with_every_zone_then_the_list() {
 }
 
 #[test]
+fn piped_route_at_40_columns_puts_the_legend_under_the_map() {
+    let output = Command::new(env!("CARGO_BIN_EXE_backpain")).arg("route").env("COLUMNS", "40").output().unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    for line in backpain::render::bodymap::MAP {
+        assert!(lines.contains(&line.trim_end()), "map line alone on its row: {line}\n{text}");
+    }
+    let last_map_row = lines.iter().position(|line| *line == "       |_______|_______|").unwrap();
+    for legend in ["A  Lower back", "B  Upper back", "C  Sciatic nerve", "D  Hip & pelvis", "E  Neck & upper back"] {
+        let row = lines.iter().position(|line| line.starts_with(legend)).unwrap_or_else(|| panic!("{legend}:\n{text}"));
+        assert!(row > last_map_row, "{legend} under the map:\n{text}");
+    }
+    let table = lines.iter().position(|line| line.starts_with('╭')).expect("the list");
+    // Under the heading, the map and its legend fit in 40 columns (it was 58 wide).
+    for line in &lines[1..table] {
+        assert!(line.chars().count() <= 40, "{} columns: {line}", line.chars().count());
+    }
+}
+
+#[test]
 fn route_json_without_a_location_is_still_the_plain_list() {
     let output = route(&["--json"]);
     assert!(output.status.success());

@@ -124,6 +124,7 @@ enum Event {
         steps: usize,
         done: usize,
         skipped: usize,
+        stopped: usize,
         not_reached: usize,
         seconds: u64,
         paused_seconds: u64,

@@ -66,6 +66,9 @@ fn every_budget_fits_keeps_the_core_drills_and_the_order_or_names_the_minimum() 
                     .filter(|step| step.priority == 1)
                     .map(|step| expected_drill(step, morning))
                     .collect();
+                let priorities: Vec<u8> = routine.steps.iter().map(|step| step.priority).collect();
+                let morning_flag = if morning { vec!["--morning".to_string()] } else { Vec::new() };
+                let unbudgeted = run_routine(location.id, variant, &morning_flag);
                 let mut minimum = None;
                 for minutes in 1..=routine.total_seconds().div_ceil(60) + 1 {
                     let outcome = run_routine(location.id, variant, &flags(minutes));
@@ -109,6 +112,8 @@ fn every_budget_fits_keeps_the_core_drills_and_the_order_or_names_the_minimum() 
                             "{context}"
                         );
                     }
+                    let context = format!("{context} --minutes {minutes}");
+                    assert_the_budget_rule_was_followed(&context, json, &unbudgeted.json, &priorities);
                 }
                 // The error's minimum is the smallest budget that works.
                 let minimum = minimum.unwrap_or_else(|| panic!("{context}: no budget fitted"));
@@ -122,11 +127,86 @@ fn every_budget_fits_keeps_the_core_drills_and_the_order_or_names_the_minimum() 
                 }
                 // A budget the routine fits in changes nothing but says so.
                 let roomy = run_routine(location.id, variant, &flags(240));
-                let morning_flag = if morning { vec!["--morning".to_string()] } else { Vec::new() };
-                let plain = run_routine(location.id, variant, &morning_flag);
-                assert_eq!(ids(&roomy.json), ids(&plain.json), "{context}");
-                assert_eq!(roomy.json["total_seconds"], plain.json["total_seconds"], "{context}");
+                assert_eq!(ids(&roomy.json), ids(&unbudgeted.json), "{context}");
+                assert_eq!(roomy.json["total_seconds"], unbudgeted.json["total_seconds"], "{context}");
             }
+        }
+    }
+}
+
+/// The README's rule, checked on the result: drop priority 3 (last first), then priority 2, then
+/// sets (last drill first), then reps, never below half of each drill's own dose (rounded up),
+/// taken from the drill with the most to spare, the later drill on a tie.
+fn assert_the_budget_rule_was_followed(context: &str, fitted: &Value, original: &Value, priorities: &[u8]) {
+    let dose = |step: &Value, field: &str| step["dose"][field].as_u64().unwrap();
+    let original: Vec<&Value> = original["steps"].as_array().unwrap().iter().collect();
+    assert_eq!(original.len(), priorities.len(), "{context}");
+    // Where each kept step sits in the unbudgeted plan.
+    let mut position = 0;
+    let kept: Vec<(usize, &Value)> = fitted["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|step| {
+            while original[position]["id"] != step["id"] {
+                position += 1;
+            }
+            position += 1;
+            (position - 1, step)
+        })
+        .collect();
+    let is_kept = |index: usize| kept.iter().any(|(kept_index, _)| *kept_index == index);
+    let dropped =
+        |priority: u8| (0..original.len()).filter(move |&index| priorities[index] == priority && !is_kept(index));
+    let all_dropped = |priority: u8| (0..original.len()).all(|index| priorities[index] != priority || !is_kept(index));
+    // Drops: the last of a priority first, and priority 2 only once priority 3 is gone.
+    for priority in [2, 3] {
+        if let Some(first) = dropped(priority).min() {
+            let later = (first..original.len()).filter(|&index| priorities[index] == priority);
+            assert!(later.clone().all(|index| !is_kept(index)), "{context}: priority {priority} dropped last first");
+        }
+    }
+    if dropped(2).next().is_some() {
+        assert!(all_dropped(3), "{context}: priority 2 dropped while priority 3 was kept");
+    }
+    let sets_cut = kept.iter().any(|(index, step)| dose(step, "sets") < dose(original[*index], "sets"));
+    let reps_cut = kept.iter().any(|(index, step)| dose(step, "reps") < dose(original[*index], "reps"));
+    if sets_cut || reps_cut {
+        assert!(all_dropped(2) && all_dropped(3), "{context}: sets or reps cut before every droppable drill went");
+    }
+    if sets_cut {
+        // The last drill first: a cut drill still above one set has only one-set drills after it.
+        for (place, (index, step)) in kept.iter().enumerate() {
+            if dose(step, "sets") < dose(original[*index], "sets") && dose(step, "sets") > 1 {
+                assert!(kept[place + 1..].iter().all(|(_, later)| dose(later, "sets") == 1), "{context}: sets order");
+            }
+        }
+    }
+    if reps_cut {
+        assert!(kept.iter().all(|(_, step)| dose(step, "sets") == 1), "{context}: reps cut before sets");
+    }
+    let spare: Vec<(u64, bool)> = kept
+        .iter()
+        .map(|(index, step)| {
+            let (reps, from) = (dose(step, "reps"), dose(original[*index], "reps"));
+            let floor = from.div_ceil(2).max(1);
+            assert!(reps >= floor, "{context}: {} cut to {reps} reps, below half of {from}", step["id"]);
+            (reps - floor, reps < from)
+        })
+        .collect();
+    // The most to spare first, the later drill on a tie: every cut drill ends within one rep of
+    // the most any drill has left, and the ones one below are all after the ones left at the most.
+    let most = spare.iter().map(|(spare, _)| *spare).max().unwrap_or(0);
+    for (place, &(left, cut)) in spare.iter().enumerate() {
+        if !cut {
+            continue;
+        }
+        assert!(left + 1 >= most, "{context}: a drill cut to {left} spare reps while another keeps {most}");
+        if left + 1 == most {
+            assert!(
+                spare[place + 1..].iter().all(|(later, _)| *later != most),
+                "{context}: an earlier drill cut while a later one kept {most} spare reps"
+            );
         }
     }
 }

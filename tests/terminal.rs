@@ -11,7 +11,7 @@ mod common;
 
 const BIN: &str = env!("CARGO_BIN_EXE_backpain");
 
-/// A private tmux server with one 80 × 24 window running bash; killed on drop.
+/// A private tmux server with one window (80 × 24 unless asked) running bash; killed on drop.
 struct Tmux {
     socket: String,
     /// The server's socket file, removed on drop (kill-server leaves it behind).
@@ -20,6 +20,11 @@ struct Tmux {
 
 impl Tmux {
     fn start(test: &str) -> Option<Tmux> {
+        Tmux::start_sized(test, 80, 24)
+    }
+
+    /// A window of `columns` × `rows` instead of 80 × 24.
+    fn start_sized(test: &str, columns: u16, rows: u16) -> Option<Tmux> {
         if !common::require_tools(&["tmux"], &format!("{test} (real-terminal test)")) {
             return None;
         }
@@ -32,9 +37,9 @@ impl Tmux {
             "new-session",
             "-d",
             "-x",
-            "80",
+            &columns.to_string(),
             "-y",
-            "24",
+            &rows.to_string(),
             "env",
             "PS1=$ ",
             "NO_COLOR=",
@@ -152,6 +157,7 @@ fn guided_session_pauses_skips_and_quits_and_gives_the_terminal_back() {
     assert!(intro.contains("WARNING: Stop at once"), "the warning first:\n{intro}");
     assert!(intro.contains("Gentle tension, never sharp pain"), "the intensity rule:\n{intro}");
     assert!(intro.contains("Stop and get medical help if:"), "{intro}");
+    assert!(intro.contains("not medical advice"), "the disclaimer:\n{intro}");
     assert!(tmux.alternate_screen());
 
     tmux.keys(&["Space"]);
@@ -180,7 +186,10 @@ fn guided_session_pauses_skips_and_quits_and_gives_the_terminal_back() {
     tmux.keys(&["q"]);
     let text = tmux.assert_restored(0);
     assert!(text.contains("Stopped after 0:"), "the summary stays on the screen:\n{text}");
-    assert!(text.contains("0 of 3 drills done, 1 skipped (Chin tuck), 2 not reached."), "{text}");
+    assert!(
+        text.contains("0 of 3 drills done, 1 skipped (Chin tuck), 1 stopped part-way (Neck side-bend), 1 not reached."),
+        "{text}"
+    );
 }
 
 #[test]
@@ -193,6 +202,7 @@ fn ctrl_c_stops_the_session_with_130_and_gives_the_terminal_back() {
     tmux.keys(&["C-c"]);
     let text = tmux.assert_restored(130);
     assert!(text.contains("Interrupted after 0:0"), "{text}");
+    assert!(text.contains("0 of 3 drills done, 1 stopped part-way (Chin tuck), 2 not reached."), "{text}");
     assert!(text.contains("backpain: interrupted"), "{text}");
 }
 
@@ -301,4 +311,21 @@ fn the_body_map_cancels_with_q_and_interrupts_with_ctrl_c() {
     tmux.wait_for("Where does it hurt? (back view)");
     tmux.keys(&["C-c"]);
     tmux.assert_restored(130);
+}
+
+#[test]
+fn a_small_terminal_shows_the_zone_list_whole_and_it_still_picks() {
+    let Some(tmux) = Tmux::start_sized("map-small", 40, 20) else { return };
+    tmux.type_line(&route_line());
+    let screen = tmux.wait_for("> A  Lower back (lumbar)");
+    for zone in ["B  Upper back (thoracic)", "C  Sciatic nerve", "D  Hip & pelvis", "E  Neck & upper back"] {
+        assert!(screen.contains(zone), "{zone} whole:\n{screen}");
+    }
+    assert!(screen.contains("Press a letter, or ↑/↓ and Enter."), "{screen}");
+    assert!(!screen.contains(r#".-"""-."#), "no half a figure: the map does not fit in 20 rows:\n{screen}");
+    tmux.keys(&["Down"]);
+    tmux.wait_for("> B  Upper back");
+    tmux.keys(&["d"]);
+    let text = tmux.assert_restored(0);
+    assert!(text.contains("Pain type D: Hip & pelvis"), "{text}");
 }

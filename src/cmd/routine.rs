@@ -2,7 +2,7 @@
 //! with the rules that go with it. `prepare` is shared with the guided player.
 
 use crate::cli::RoutineArgs;
-use crate::dataset::{self, minutes_or_seconds, Location, Variant};
+use crate::dataset::{self, minutes_or_seconds, Drill, Location, Variant};
 use crate::error::UsageError;
 use crate::plan::budget::{self, Cut};
 use crate::plan::morning::{self, Swap, WakeTime, Why};
@@ -57,7 +57,7 @@ pub fn prepare(request: Request) -> Result<Prepared, UsageError> {
     if let Some(minutes) = request.minutes {
         let before = plan.total_seconds();
         let (fitted, cuts) = budget::fit(&plan, minutes * 60).map_err(|short| too_short(&request, minutes, short))?;
-        adjustments.extend(describe_cuts(minutes, before, fitted.total_seconds(), &cuts));
+        adjustments.extend(describe_cuts(minutes, before, &fitted, &cuts));
         plan = fitted;
     }
     Ok(Prepared { request, plan, adjustments })
@@ -144,7 +144,7 @@ fn describe_morning(why: Why, swaps: &[Swap]) -> Vec<String> {
 }
 
 /// "Time budget 10 min: ..." and what was cut, one line per kind of cut.
-fn describe_cuts(minutes: u32, before: u32, after: u32, cuts: &[Cut]) -> Vec<String> {
+fn describe_cuts(minutes: u32, before: u32, plan: &Plan, cuts: &[Cut]) -> Vec<String> {
     let budget = minutes_or_seconds(minutes * 60);
     let before_text = minutes_or_seconds(before);
     if cuts.is_empty() {
@@ -153,30 +153,50 @@ fn describe_cuts(minutes: u32, before: u32, after: u32, cuts: &[Cut]) -> Vec<Str
     let mut lines = vec![format!(
         "Time budget {budget}: the routine takes {before_text}, so it was cut to {} (lower-priority drills go \
          first, the last first; then extra sets; then reps, down to half).",
-        minutes_or_seconds(after)
+        minutes_or_seconds(plan.total_seconds())
     )];
     let dropped: Vec<String> = cuts
         .iter()
         .filter_map(|cut| match cut {
-            Cut::Dropped { drill, priority } => Some(format!("{} (priority {priority})", drill.name)),
+            Cut::Dropped { drill, priority } => Some(format!("{}, priority {priority}", drill.name)),
             _ => None,
         })
         .collect();
     if !dropped.is_empty() {
-        lines.push(format!("Left out: {}.", dropped.join(", ")));
+        lines.push(format!("Left out: {}.", dropped.join("; ")));
     }
-    let fewer: Vec<String> = cuts
-        .iter()
-        .filter_map(|cut| match cut {
-            Cut::FewerSets { drill, from, to } => Some(format!("{}: {to} set instead of {from}", drill.name)),
-            Cut::FewerReps { drill, from, to } => Some(format!("{}: {to} reps instead of {from}", drill.name)),
-            Cut::Dropped { .. } => None,
-        })
-        .collect();
+    // One entry per drill, its fewer sets and fewer reps together, in the order of the cuts.
+    let mut fewer: Vec<(&Drill, Vec<String>)> = Vec::new();
+    for cut in cuts {
+        let (drill, text) = match cut {
+            Cut::FewerSets { drill, from, to } => (*drill, count_instead(*to, *from, "set", "sets")),
+            Cut::FewerReps { drill, from, to } if holds(plan, drill) => {
+                (*drill, count_instead(*to, *from, "hold", "holds"))
+            }
+            Cut::FewerReps { drill, from, to } => (*drill, count_instead(*to, *from, "rep", "reps")),
+            Cut::Dropped { .. } => continue,
+        };
+        match fewer.iter_mut().find(|(seen, _)| seen.id == drill.id) {
+            Some((_, texts)) => texts.push(text),
+            None => fewer.push((drill, vec![text])),
+        }
+    }
     if !fewer.is_empty() {
+        let fewer: Vec<String> =
+            fewer.iter().map(|(drill, texts)| format!("{}: {}", drill.name, texts.join(", "))).collect();
         lines.push(format!("Shortened: {}.", fewer.join("; ")));
     }
     lines
+}
+
+/// Whether `drill`'s reps in `plan` are holds (so a cut reads "2 holds instead of 3").
+fn holds(plan: &Plan, drill: &Drill) -> bool {
+    plan.steps.iter().any(|step| step.drill.id == drill.id && step.dose.hold_seconds > 0)
+}
+
+/// "1 rep instead of 2", "2 holds instead of 3".
+fn count_instead(to: u32, from: u32, one: &str, many: &str) -> String {
+    format!("{to} {} instead of {from}", if to == 1 { one } else { many })
 }
 
 #[cfg(test)]
@@ -219,6 +239,21 @@ mod tests {
         let roomy = prepare(Request { minutes: Some(60), ..request }).unwrap();
         assert_eq!(roomy.adjustments.len(), 1);
         assert!(roomy.adjustments[0].ends_with("so nothing was cut."));
+    }
+
+    #[test]
+    fn a_budget_names_each_shortened_drill_once_and_counts_in_words() {
+        let hip = dataset::location("hip").unwrap();
+        let prepared = prepare(Request { minutes: Some(4), ..Request::plain(hip, Variant::Full) }).unwrap();
+        let shortened = prepared.adjustments.iter().find(|line| line.starts_with("Shortened: ")).unwrap();
+        assert_eq!(shortened.matches("Glute bridge").count(), 1, "{shortened}");
+        assert!(shortened.contains("Glute bridge: 1 set instead of 2, "), "{shortened}");
+        assert!(!shortened.contains(" 1 reps") && !shortened.contains(" 1 holds"), "{shortened}");
+        let left_out = prepared.adjustments.iter().find(|line| line.starts_with("Left out: ")).unwrap();
+        assert!(!left_out.contains(") (priority"), "no nested brackets: {left_out}");
+        assert!(left_out.contains(", priority "), "{left_out}");
+        assert_eq!(count_instead(1, 2, "rep", "reps"), "1 rep instead of 2");
+        assert_eq!(count_instead(2, 3, "hold", "holds"), "2 holds instead of 3");
     }
 
     #[test]

@@ -27,8 +27,15 @@ pub fn describe(cue: &Cue) -> String {
             format!("Drill {step} of {steps}: {name}, {}, {dose}. {}.", position.label(), cues.join(". "))
         }
         Cue::Position { seconds, .. } => format!("Get into position: {seconds} s"),
+        // One hold or one timed rep (a 3-minute walk) is not "rep 1 of 1".
+        Cue::Hold { set: s, sets, side: d, reps: 1, seconds, .. } => {
+            format!("Hold {seconds} s{}{}", side(*d), set(*s, *sets))
+        }
         Cue::Hold { set: s, sets, side: d, rep, reps, seconds, .. } => {
             format!("Hold {seconds} s: rep {rep} of {reps}{}{}", side(*d), set(*s, *sets))
+        }
+        Cue::Reps { set: s, sets, side: d, reps: 1, seconds, .. } => {
+            format!("{}{}{}", minutes_or_seconds(*seconds), side(*d), set(*s, *sets))
         }
         Cue::Reps { set: s, sets, side: d, reps, rep_seconds, seconds, .. } => format!(
             "{reps} reps, about {rep_seconds} s each ({}){}{}",
@@ -68,8 +75,12 @@ pub fn summary_text(summary: &Summary, cues: &[Cue]) -> String {
         Ending::Finished => format!("Done: {done} of {steps} drills{skipped}, in {time}{paused}."),
         Ending::Quit | Ending::Interrupted => {
             let how = if summary.ending == Ending::Quit { "Stopped" } else { "Interrupted" };
+            let stopped = summary
+                .stopped
+                .map(|step| format!(", 1 stopped part-way ({})", drill_name(cues, step)))
+                .unwrap_or_default();
             format!(
-                "{how} after {time}{paused}: {done} of {steps} drills done{skipped}, {} not reached.",
+                "{how} after {time}{paused}: {done} of {steps} drills done{skipped}{stopped}, {} not reached.",
                 summary.not_reached()
             )
         }
@@ -180,6 +191,7 @@ pub fn event_json(event: &Event, status: &Status) -> Value {
             "steps": summary.steps,
             "done": summary.done.len(),
             "skipped": summary.skipped.len(),
+            "stopped": usize::from(summary.stopped.is_some()),
             "not_reached": summary.not_reached(),
             "seconds": summary.elapsed.as_secs(),
             "paused_seconds": summary.paused.as_secs(),
@@ -234,11 +246,23 @@ mod tests {
         assert_eq!(lines[8], "[0:30] Skipped drill 1: Chin tuck");
         assert!(lines[9].starts_with("[0:30] Drill 2 of 3: Neck side-bend"), "{}", lines[9]);
         assert_eq!(lines[10], "[0:30] Get into position: 5 s");
-        assert_eq!(lines[11], "[0:35] Hold 20 s: rep 1 of 1, left side");
+        assert_eq!(lines[11], "[0:35] Hold 20 s, left side");
         assert_eq!(lines[12], "[0:55] Switch to the right side");
         let last = lines.last().unwrap();
         assert!(last.ends_with("Done: 2 of 3 drills, 1 skipped (Chin tuck), in 2:25, 0:08 of it paused."), "{last}");
         assert!(!text.contains('\x1b') && !text.contains('\x07'));
+    }
+
+    #[test]
+    fn a_single_hold_or_timed_rep_is_not_counted_as_one_of_one() {
+        let walk = Cue::Reps { step: 1, set: 1, sets: 1, side: None, reps: 1, rep_seconds: 180, seconds: 180 };
+        assert_eq!(describe(&walk), "3 min");
+        let walks = Cue::Reps { step: 1, set: 2, sets: 2, side: None, reps: 1, rep_seconds: 90, seconds: 90 };
+        assert_eq!(describe(&walks), "1 min 30 s, set 2 of 2");
+        let hold = Cue::Hold { step: 1, set: 1, sets: 1, side: None, rep: 1, reps: 1, seconds: 20 };
+        assert_eq!(describe(&hold), "Hold 20 s");
+        let reps = Cue::Reps { step: 1, set: 1, sets: 1, side: None, reps: 8, rep_seconds: 4, seconds: 32 };
+        assert_eq!(describe(&reps), "8 reps, about 4 s each (32 s)");
     }
 
     #[test]
@@ -256,8 +280,30 @@ mod tests {
         let end = events.last().unwrap();
         assert_eq!(end["event"], "end");
         assert_eq!(
-            (end["ending"].as_str(), end["at"].as_u64(), end["not_reached"].as_u64()),
-            (Some("quit"), Some(7), Some(3))
+            (end["ending"].as_str(), end["at"].as_u64(), end["stopped"].as_u64(), end["not_reached"].as_u64()),
+            (Some("quit"), Some(7), Some(1), Some(2)),
+            "Chin tuck was under way"
+        );
+    }
+
+    #[test]
+    fn an_interrupted_session_counts_the_drill_under_way_as_stopped_part_way() {
+        let text = session(vec![(2.0, Key::Interrupt)], false);
+        let last = text.lines().last().unwrap();
+        assert!(
+            last.ends_with(
+                "Interrupted after 0:02: 0 of 3 drills done, 1 stopped part-way (Chin tuck), 2 not reached."
+            ),
+            "{last}"
+        );
+        let text = session(vec![(30.0, Key::Char('n')), (40.0, Key::Char('q'))], false);
+        let last = text.lines().last().unwrap();
+        assert!(
+            last.ends_with(
+                "Stopped after 0:40: 0 of 3 drills done, 1 skipped (Chin tuck), 1 stopped part-way (Neck side-bend), \
+                 1 not reached."
+            ),
+            "{last}"
         );
     }
 }

@@ -46,6 +46,8 @@ pub struct Summary {
     pub done: Vec<usize>,
     /// Drills skipped with n.
     pub skipped: Vec<usize>,
+    /// The drill under way when the session was quit or interrupted.
+    pub stopped: Option<usize>,
     /// From the first cue to the end, pauses included.
     pub elapsed: Duration,
     /// Of which paused.
@@ -53,9 +55,9 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Drills neither done nor skipped: the session ended before them.
+    /// Drills neither done, skipped nor under way: the session ended before them.
     pub fn not_reached(&self) -> usize {
-        self.steps.saturating_sub(self.done.len() + self.skipped.len())
+        self.steps.saturating_sub(self.done.len() + self.skipped.len() + usize::from(self.stopped.is_some()))
     }
 }
 
@@ -178,6 +180,7 @@ pub fn play(cues: &[Cue], clock: &mut dyn Clock, keys: &mut dyn Keys, view: &mut
         steps: cues.iter().filter(|cue| matches!(cue, Cue::Drill { .. })).count(),
         done: Vec::new(),
         skipped: Vec::new(),
+        stopped: None,
         elapsed: Duration::ZERO,
         paused: Duration::ZERO,
     };
@@ -214,6 +217,8 @@ pub fn play(cues: &[Cue], clock: &mut dyn Clock, keys: &mut dyn Keys, view: &mut
                 }
                 Some(action @ (Action::Quit | Action::Interrupt)) => {
                     summary.ending = if action == Action::Interrupt { Ending::Interrupted } else { Ending::Quit };
+                    // Getting into position counts: the drill's screen is already up.
+                    summary.stopped = Some(cue.step());
                     summary.elapsed = now - place.start;
                     view.event(&Event::End(summary.clone()), &place.status(left, now))?;
                     return Ok(summary);
@@ -419,16 +424,21 @@ mod tests {
         let (log, summary) = run(vec![(90.0, Key::Char('q'))]);
         assert_eq!(log.last(), Some(&(90, "end Quit".to_string())));
         assert_eq!(log.len(), 10, "nothing after quit: {log:?}");
-        assert_eq!((summary.done.as_slice(), summary.not_reached()), (&[1][..], 2));
+        // At 90 s drill 2 (cat-cow) is under way: stopped part-way, not "not reached".
+        assert_eq!((summary.done.as_slice(), summary.stopped, summary.not_reached()), (&[1][..], Some(2), 1));
 
         let (log, summary) = run(vec![(3.0, Key::Escape)]);
         assert_eq!(log.last(), Some(&(3, "end Quit".to_string())));
-        assert_eq!(summary.not_reached(), 3);
+        assert_eq!((summary.stopped, summary.not_reached()), (Some(1), 2), "the first drill was under way");
 
         let (log, summary) = run(vec![(12.5, Key::Interrupt)]);
         assert_eq!(log.last(), Some(&(12, "end Interrupted".to_string())));
         assert_eq!(summary.ending, Ending::Interrupted);
         assert_eq!(summary.elapsed, Duration::from_millis(12_500));
+        assert_eq!((summary.done.len(), summary.stopped, summary.not_reached()), (0, Some(1), 2));
+
+        let (_, finished) = run(Vec::new());
+        assert_eq!((finished.stopped, finished.not_reached()), (None, 0), "nothing is under way at the end");
     }
 
     #[test]

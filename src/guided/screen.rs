@@ -116,42 +116,7 @@ pub fn introduce(
     color: bool,
 ) -> io::Result<Start> {
     loop {
-        let (columns, rows) = tui::size();
-        let width = usize::from(columns);
-        let mut frame = Frame::new();
-        let said = intro(report);
-        let flags = said.iter().filter(|(said, _)| *said == Said::Flag).count();
-        let mut flags_shown = 0;
-        // Keep the prompt on screen: red flags that do not fit are counted, with where to see them.
-        let room = usize::from(rows).saturating_sub(4);
-        for (said, line) in &said {
-            let (look, bullet) = match said {
-                Said::Title => (Look::Title, ""),
-                Said::Warning => (Look::Warning, ""),
-                Said::Rule | Said::FlagsHeading => (Look::Bold, ""),
-                Said::Adjustment => (Look::Plain, "* "),
-                Said::Flag => (Look::Plain, "- "),
-                Said::Disclaimer => continue,
-            };
-            let mut wrapped = wrap(line, width.saturating_sub(bullet.len()).max(10));
-            if *said == Said::Flag {
-                if frame.lines.len() + wrapped.len() > room {
-                    continue;
-                }
-                flags_shown += 1;
-            }
-            for (index, part) in wrapped.drain(..).enumerate() {
-                let lead = if index == 0 { bullet.to_string() } else { " ".repeat(bullet.len()) };
-                frame.push(look, format!("{lead}{part}"));
-            }
-        }
-        if flags_shown < flags {
-            let more = format!("... and {} more: backpain route --location {}", flags - flags_shown, report.location);
-            frame.push(Look::Dim, more);
-        }
-        frame.push(Look::Plain, "");
-        frame.push(Look::Bold, "Press space or Enter to start, q to quit.");
-        frame.draw(out, color)?;
+        intro_frame(report, tui::size()).draw(out, color)?;
         match keys.wait(clock, Duration::from_secs(3600))? {
             Some(Key::Char(' ') | Key::Enter) => return Ok(Start::Go),
             Some(Key::Char('q') | Key::Escape) => return Ok(Start::Cancel),
@@ -159,6 +124,52 @@ pub fn introduce(
             _ => {}
         }
     }
+}
+
+/// The introduction for a terminal of `columns` × `rows`: the prompt and the disclaimer stay on
+/// screen; red flags that do not fit are counted.
+fn intro_frame(report: &RoutineReport, (columns, rows): (u16, u16)) -> Frame {
+    let width = usize::from(columns);
+    let mut frame = Frame::new();
+    let said = intro(report);
+    let flags = said.iter().filter(|(said, _)| *said == Said::Flag).count();
+    let mut flags_shown = 0;
+    // Keep the prompt on screen: red flags that do not fit are counted, with where to see them.
+    // The disclaimer ("not medical advice") is always shown, dim, under the prompt.
+    let disclaimer = wrap(report.disclaimer, width.max(10));
+    let room = usize::from(rows).saturating_sub(5 + disclaimer.len());
+    for (said, line) in &said {
+        let (look, bullet) = match said {
+            Said::Title => (Look::Title, ""),
+            Said::Warning => (Look::Warning, ""),
+            Said::Rule | Said::FlagsHeading => (Look::Bold, ""),
+            Said::Adjustment => (Look::Plain, "* "),
+            Said::Flag => (Look::Plain, "- "),
+            Said::Disclaimer => continue,
+        };
+        let mut wrapped = wrap(line, width.saturating_sub(bullet.len()).max(10));
+        if *said == Said::Flag {
+            if frame.lines.len() + wrapped.len() > room {
+                continue;
+            }
+            flags_shown += 1;
+        }
+        for (index, part) in wrapped.drain(..).enumerate() {
+            let lead = if index == 0 { bullet.to_string() } else { " ".repeat(bullet.len()) };
+            frame.push(look, format!("{lead}{part}"));
+        }
+    }
+    if flags_shown < flags {
+        let more = format!("... and {} more: backpain route --location {}", flags - flags_shown, report.location);
+        frame.push(Look::Dim, more);
+    }
+    frame.push(Look::Plain, "");
+    frame.push(Look::Bold, "Press space or Enter to start, q to quit.");
+    frame.push(Look::Plain, "");
+    for line in disclaimer {
+        frame.push(Look::Dim, line);
+    }
+    frame
 }
 
 /// The live session screen.
@@ -340,6 +351,23 @@ mod tests {
             assert!(lines.contains(&kept), "{kept}: {lines:#?}");
         }
         assert!(lines.iter().any(|line| line.contains("0:11 / 2:45")));
+    }
+
+    #[test]
+    fn the_introduction_shows_the_disclaimer_under_the_prompt_whatever_the_size() {
+        use crate::cmd::routine::{prepare, report, Request};
+        let lower = crate::dataset::location("lower").unwrap();
+        let report = report(&prepare(Request::plain(lower, crate::dataset::Variant::Full)).unwrap());
+        for size in [(80, 24), (40, 20), (60, 14)] {
+            let frame = intro_frame(&report, size);
+            let lines = texts(&frame);
+            assert!(lines.len() <= usize::from(size.1), "{size:?}: {lines:#?}");
+            let prompt = lines.iter().position(|line| line.starts_with("Press space")).expect("prompt");
+            let below = lines[prompt + 1..].join(" ");
+            assert!(below.contains("not medical advice"), "{size:?}: {lines:#?}");
+            let dim = frame.lines.iter().filter(|(look, _)| *look == Look::Dim).map(|(_, text)| text.as_str());
+            assert!(dim.collect::<Vec<_>>().join(" ").contains("not medical advice"), "dim: {size:?}");
+        }
     }
 
     #[test]

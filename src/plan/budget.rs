@@ -80,9 +80,15 @@ pub fn fit(plan: &Plan, budget_seconds: u32) -> Result<(Plan, Vec<Cut>), TooShor
         step.dose.sets -= 1;
     }
     while !fits(&kept) {
-        let spare = |step: &PlannedStep| step.dose.reps.saturating_sub(rep_floor(&step.dose));
+        // The floor comes from the dose the plan was given, not the one being cut: otherwise it
+        // would fall with every rep taken.
+        let spare =
+            |index: usize, step: &PlannedStep| step.dose.reps.saturating_sub(rep_floor(&plan.steps[index].dose));
         // `max_by_key` keeps the last of equal maxima: the later drill on a tie.
-        let Some((_, step)) = kept.iter_mut().filter(|(_, step)| spare(step) > 0).max_by_key(|(_, step)| spare(step))
+        let Some((_, step)) = kept
+            .iter_mut()
+            .filter(|(index, step)| spare(*index, step) > 0)
+            .max_by_key(|(index, step)| spare(*index, step))
         else {
             break;
         };
@@ -194,6 +200,19 @@ mod tests {
         let err = fit(&plan(), 64).unwrap_err();
         assert_eq!(err, TooShort { budget_seconds: 64, minimum_seconds: 65 });
         assert_eq!(err.minimum_minutes(), 2);
+    }
+
+    #[test]
+    fn reps_never_fall_below_half_of_the_original_dose() {
+        // At the minimum both drills sit at 3 of 6 reps, never lower, whatever the budget above it.
+        for budget in 65..=125 {
+            let (fitted, _) = fit(&plan(), budget).unwrap();
+            for step in &fitted.steps {
+                assert!(step.dose.reps >= 3, "{budget} s: {} cut to {} reps", step.drill.id, step.dose.reps);
+            }
+        }
+        let (fitted, _) = fit(&plan(), 65).unwrap();
+        assert_eq!((fitted.steps[0].dose.reps, fitted.steps[1].dose.reps), (3, 3));
     }
 
     #[test]

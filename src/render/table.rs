@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
 
+use super::bodymap::{self, Layout};
 use super::{Render, Theme};
 use crate::dataset::{minutes_or_seconds, Citation, Status, Urgency};
 use crate::report::{
@@ -176,13 +177,32 @@ impl Render for LocationsReport {
             ]);
         }
         let legend: Vec<String> = self.0.iter().map(|line| format!("{}  {}", line.code, line.name)).collect();
-        // Legend rows start level with the zones' own rows, about a third of the way down.
-        let legend: Vec<String> = std::iter::repeat(String::new()).take(6).chain(legend).collect();
-        let mut out = format!("{}\n", theme.heading("Where does it hurt? (body map, back view)"));
-        for line in super::bodymap::with_legend(&legend, 4) {
-            let _ = writeln!(out, "{line}");
+        // Beside the map, legend rows start level with the zones' own rows, a third of the way down.
+        let padding = 6;
+        let legend_width = legend.iter().map(|line| line.chars().count()).max().unwrap_or(0);
+        let rows = (padding + legend.len(), legend.len());
+        let mut out = String::new();
+        let heading = theme.heading("Where does it hurt? (body map, back view)");
+        match bodymap::layout(usize::from(theme.width), None, 4, legend_width, rows) {
+            Layout::Beside => {
+                let legend: Vec<String> = std::iter::repeat(String::new()).take(padding).chain(legend).collect();
+                let _ = writeln!(out, "{heading}");
+                for line in bodymap::with_legend(&legend, 4) {
+                    let _ = writeln!(out, "{line}");
+                }
+                out.push('\n');
+            }
+            Layout::Below => {
+                let _ = writeln!(out, "{heading}");
+                for line in bodymap::with_legend(&[], 0) {
+                    let _ = writeln!(out, "{line}");
+                }
+                let _ = writeln!(out, "\n{}\n", legend.join("\n"));
+            }
+            // The table below is the list: nothing to add.
+            Layout::ListOnly => {}
         }
-        let _ = writeln!(out, "\n{table}\nNext: backpain route --location <LOCATION>");
+        let _ = writeln!(out, "{table}\nNext: backpain route --location <LOCATION>");
         out
     }
 }

@@ -88,38 +88,86 @@ fn draw(out: &mut dyn Write, locations: &[Location], selected: usize, color: boo
     };
     let heading = "Where does it hurt? (back view)".to_string();
     line(&mut buffer, vec![if color { heading.cyan().bold() } else { heading.bold() }])?;
-    // Beside the map: how to pick, the zones level with the torso, what the chosen one means.
     let gap = 4;
-    let room = usize::from(columns).saturating_sub(bodymap::width() + gap + 2).max(20);
-    let mut legend: Vec<style::StyledContent<String>> = vec![String::new().stylize(); 2];
-    legend.push("Press a letter, or ↑/↓ and Enter.".to_string().bold());
-    legend.push("q quits.".to_string().bold());
-    legend.push(String::new().stylize());
-    legend.push(String::new().stylize());
-    for location in locations {
-        let text = format!("{}  {}", location.code, location.name);
+    let keys_help = ["Press a letter, or ↑/↓ and Enter.", "q quits."];
+    let entries: Vec<String> =
+        locations.iter().map(|location| format!("  {}  {}", location.code, location.name)).collect();
+    let legend_width = keys_help
+        .iter()
+        .map(|text| text.chars().count())
+        .chain(entries.iter().map(|e| e.chars().count()))
+        .max()
+        .unwrap_or(0);
+    let columns = usize::from(columns);
+    // The chosen zone's description takes what room the layout leaves.
+    let area = |room: usize| chosen.map(|location| wrap(location.area, room.max(20))).unwrap_or_default();
+    let beside_room = columns.saturating_sub(bodymap::width() + gap + 2);
+    // Beside the map the legend is padded to line up with the zones: 2 + 2 + 2 + zones + 1 + area.
+    let beside_rows = 7 + entries.len() + area(beside_room).len();
+    let below_rows = 3 + entries.len() + area(columns).len();
+    let layout = bodymap::layout(
+        columns,
+        Some(usize::from(rows).saturating_sub(1)),
+        gap,
+        legend_width,
+        (beside_rows, below_rows),
+    );
+    let (padding, room) = match layout {
+        bodymap::Layout::Beside => (true, beside_room),
+        bodymap::Layout::Below | bodymap::Layout::ListOnly => (false, columns),
+    };
+    let blank = || String::new().stylize();
+    let mut legend: Vec<style::StyledContent<String>> = Vec::new();
+    if padding {
+        legend.extend([blank(), blank()]);
+    }
+    legend.extend(keys_help.map(|text| text.to_string().bold()));
+    legend.push(blank());
+    if padding {
+        legend.push(blank());
+    }
+    for (location, entry) in locations.iter().zip(entries) {
         legend.push(if Some(location) == chosen {
-            format!("> {text}").reverse().bold()
+            format!("> {}", entry.trim_start()).reverse().bold()
         } else {
-            format!("  {text}").stylize()
+            entry.stylize()
         });
     }
-    legend.push(String::new().stylize());
-    if let Some(location) = chosen {
-        legend.extend(wrap(location.area, room).into_iter().map(|text| text.attribute(Attribute::Dim)));
-    }
-    for (index, map_line) in bodymap::MAP.iter().enumerate() {
-        let mut parts = Vec::new();
-        // The chosen zone's letters stand out on the map.
-        for c in format!("{map_line:<width$}", width = bodymap::width()).chars() {
-            let part = c.to_string();
-            parts.push(if Some(c) == letter { part.reverse().bold() } else { part.stylize() });
+    legend.push(blank());
+    legend.extend(area(room).into_iter().map(|text| text.attribute(Attribute::Dim)));
+    // The chosen zone's letters stand out on the map.
+    let map_line = |map_line: &str| -> Vec<style::StyledContent<String>> {
+        format!("{map_line:<width$}", width = bodymap::width())
+            .chars()
+            .map(|c| if Some(c) == letter { c.to_string().reverse().bold() } else { c.to_string().stylize() })
+            .collect()
+    };
+    match layout {
+        bodymap::Layout::Beside => {
+            for (index, map_text) in bodymap::MAP.iter().enumerate() {
+                let mut parts = map_line(map_text);
+                parts.push(" ".repeat(gap).stylize());
+                if let Some(text) = legend.get(index) {
+                    parts.push(text.clone());
+                }
+                line(&mut buffer, parts)?;
+            }
         }
-        parts.push(" ".repeat(gap).stylize());
-        if let Some(text) = legend.get(index) {
-            parts.push(text.clone());
+        bodymap::Layout::Below => {
+            for map_text in bodymap::MAP {
+                line(&mut buffer, map_line(map_text))?;
+            }
+            line(&mut buffer, vec![blank()])?;
+            for text in legend {
+                line(&mut buffer, vec![text])?;
+            }
         }
-        line(&mut buffer, parts)?;
+        // Too small for the map: the list alone, picked the same way.
+        bodymap::Layout::ListOnly => {
+            for text in legend {
+                line(&mut buffer, vec![text])?;
+            }
+        }
     }
     queue!(buffer, terminal::Clear(terminal::ClearType::FromCursorDown))?;
     out.write_all(&buffer)?;
