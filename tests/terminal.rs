@@ -329,3 +329,45 @@ fn a_small_terminal_shows_the_zone_list_whole_and_it_still_picks() {
     let text = tmux.assert_restored(0);
     assert!(text.contains("Pain type D: Hip & pelvis"), "{text}");
 }
+
+/// Whether process `pid` has ended (or is a zombie nobody reaped) within `limit`.
+fn ends_within(pid: &str, limit: Duration) -> bool {
+    let deadline = Instant::now() + limit;
+    loop {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .ok()
+            .and_then(|stat| stat.rsplit_once(')').map(|(_, rest)| rest.trim_start().chars().next()))
+            .flatten();
+        if matches!(state, None | Some('Z')) {
+            return true;
+        }
+        if Instant::now() > deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Closing the terminal window (here: killing tmux) must end the program, not leave it
+/// spinning on a hung-up terminal as crossterm's poll does.
+fn closing_the_terminal_ends(test: &str, line: &str, shown: &str) {
+    let Some(tmux) = Tmux::start(test) else { return };
+    tmux.type_line(line);
+    tmux.wait_for(shown);
+    let shell = tmux.run(&["display-message", "-p", "-t", "0", "#{pane_pid}"]);
+    let shell = String::from_utf8(shell.stdout).unwrap().trim().to_string();
+    let program = children(&shell).into_iter().next();
+    let program = program.unwrap_or_else(|| panic!("the program runs under the shell {shell}"));
+    tmux.run(&["kill-server"]);
+    assert!(ends_within(&program, Duration::from_secs(5)), "{test}: still running after its terminal closed");
+}
+
+#[test]
+fn closing_the_terminal_ends_the_body_map() {
+    closing_the_terminal_ends("hangup-map", &route_line(), "Where does it hurt");
+}
+
+#[test]
+fn closing_the_terminal_ends_a_guided_session() {
+    closing_the_terminal_ends("hangup-guided", &routine_line(""), "Press space or Enter to start");
+}

@@ -49,12 +49,56 @@ impl Keys for TerminalKeys {
             if left.is_zero() {
                 return Ok(None);
             }
-            if event::poll(clock.real(left).min(SLICE))? {
-                if let Some(key) = translate(event::read()?) {
-                    return Ok(Some(key));
+            match terminal_readable(clock.real(left).min(SLICE))? {
+                Readable::No => {}
+                // The terminal went away (its window closed, tmux killed): stop as for SIGHUP.
+                // crossterm's own poll spins at full CPU on a hung-up terminal, never returning.
+                Readable::HungUp => return Ok(Some(Key::Interrupt)),
+                Readable::Yes => {
+                    if event::poll(Duration::ZERO)? {
+                        if let Some(key) = translate(event::read()?) {
+                            return Ok(Some(key));
+                        }
+                    }
                 }
             }
         }
+    }
+}
+
+enum Readable {
+    Yes,
+    No,
+    HungUp,
+}
+
+/// Waits up to `timeout` for input on the terminal crossterm reads (stdin when it is one, else
+/// `/dev/tty`), telling a hang-up apart from input.
+fn terminal_readable(timeout: Duration) -> io::Result<Readable> {
+    use std::io::IsTerminal;
+    use std::os::fd::AsRawFd;
+
+    let tty;
+    let fd = if io::stdin().is_terminal() {
+        io::stdin().as_raw_fd()
+    } else {
+        tty = std::fs::File::open("/dev/tty")?;
+        tty.as_raw_fd()
+    };
+    let mut poll = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+    let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+    // SAFETY: one valid pollfd, and `fd` stays open for the call (`tty` lives to the end).
+    let ready = unsafe { libc::poll(&mut poll, 1, millis) };
+    if ready < 0 {
+        let err = io::Error::last_os_error();
+        return if err.kind() == io::ErrorKind::Interrupted { Ok(Readable::No) } else { Err(err) };
+    }
+    if poll.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        Ok(Readable::HungUp)
+    } else if poll.revents & libc::POLLIN != 0 {
+        Ok(Readable::Yes)
+    } else {
+        Ok(Readable::No)
     }
 }
 
