@@ -54,6 +54,14 @@ impl Tmux {
         Some(tmux)
     }
 
+    /// The process id of the program the pane's shell is running.
+    fn program(&self) -> String {
+        let shell = self.run(&["display-message", "-p", "-t", "0", "#{pane_pid}"]);
+        let shell = String::from_utf8(shell.stdout).unwrap().trim().to_string();
+        let program = children(&shell).into_iter().next();
+        program.unwrap_or_else(|| panic!("a program runs under the shell {shell}"))
+    }
+
     fn run(&self, args: &[&str]) -> Output {
         Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().unwrap()
     }
@@ -213,11 +221,7 @@ fn sigterm_stops_the_session_with_130_and_gives_the_terminal_back() {
     tmux.wait_for("Press space or Enter to start");
     tmux.keys(&["Space"]);
     tmux.wait_for("HOLD · rep 1 of 10");
-    // The shell's child is the player: signal it by its process id.
-    let shell = tmux.run(&["display-message", "-p", "-t", "0", "#{pane_pid}"]);
-    let shell = String::from_utf8(shell.stdout).unwrap().trim().to_string();
-    let player = children(&shell).into_iter().next();
-    let player = player.unwrap_or_else(|| panic!("the player runs under the shell {shell}"));
+    let player = tmux.program();
     // bash's own kill: /bin/kill comes with procps, which a fresh machine may not have.
     let killed = Command::new("bash").args(["-c", &format!("kill -TERM {player}")]).status().unwrap();
     assert!(killed.success());
@@ -354,10 +358,7 @@ fn closing_the_terminal_ends(test: &str, line: &str, shown: &str) {
     let Some(tmux) = Tmux::start(test) else { return };
     tmux.type_line(line);
     tmux.wait_for(shown);
-    let shell = tmux.run(&["display-message", "-p", "-t", "0", "#{pane_pid}"]);
-    let shell = String::from_utf8(shell.stdout).unwrap().trim().to_string();
-    let program = children(&shell).into_iter().next();
-    let program = program.unwrap_or_else(|| panic!("the program runs under the shell {shell}"));
+    let program = tmux.program();
     tmux.run(&["kill-server"]);
     assert!(ends_within(&program, Duration::from_secs(5)), "{test}: still running after its terminal closed");
 }
