@@ -311,7 +311,7 @@ impl Render for DrillsReport {
                     "Bends spine",
                     if drill.spinal_flexion { "yes: not in the first ~2 h after waking" } else { "no" }.to_string(),
                 ),
-                ("Dose", drill.dose.text.clone()),
+                ("Dose", format!("{} (default; a routine may set its own)", drill.dose.text)),
                 ("How", drill.cues.iter().map(|cue| format!("- {cue}")).collect::<Vec<_>>().join("\n")),
                 (
                     "Take care",
@@ -327,7 +327,7 @@ impl Render for DrillsReport {
             return format!("{table}\n{}", theme.footer(crate::dataset::dataset().meta.disclaimer));
         }
         let mut table = theme.table();
-        table.set_header(theme.header(&["Drill", "Name", "Position", "Desk", "Dose"]));
+        table.set_header(theme.header(&["Drill", "Name", "Position", "Desk", "Default dose"]));
         for drill in &self.0 {
             table.add_row(vec![
                 Cell::new(drill.id),
