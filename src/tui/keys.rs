@@ -33,6 +33,30 @@ pub trait Keys {
 /// How often a wait wakes up to look at the signal flag.
 const SLICE: Duration = Duration::from_millis(100);
 
+/// The wait both key sources share: until `timeout` of session time has passed (`None`), the
+/// stop flag is set (`Interrupt`), or `slice` — called with the session time left, and
+/// expected to block for at most about `SLICE` — returns a key.
+fn wait_until_stopped(
+    stop: &AtomicBool,
+    clock: &mut dyn Clock,
+    timeout: Duration,
+    mut slice: impl FnMut(&mut dyn Clock, Duration) -> io::Result<Option<Key>>,
+) -> io::Result<Option<Key>> {
+    let deadline = clock.now() + timeout;
+    loop {
+        if stop.load(Ordering::SeqCst) {
+            return Ok(Some(Key::Interrupt));
+        }
+        let left = deadline.saturating_sub(clock.now());
+        if left.is_zero() {
+            return Ok(None);
+        }
+        if let Some(key) = slice(clock, left)? {
+            return Ok(Some(key));
+        }
+    }
+}
+
 /// Keys from the terminal in raw mode, and the stop signal.
 pub struct TerminalKeys {
     pub stop: Arc<AtomicBool>,
@@ -40,29 +64,16 @@ pub struct TerminalKeys {
 
 impl Keys for TerminalKeys {
     fn wait(&mut self, clock: &mut dyn Clock, timeout: Duration) -> io::Result<Option<Key>> {
-        let deadline = clock.now() + timeout;
-        loop {
-            if self.stop.load(Ordering::SeqCst) {
-                return Ok(Some(Key::Interrupt));
-            }
-            let left = deadline.saturating_sub(clock.now());
-            if left.is_zero() {
-                return Ok(None);
-            }
+        wait_until_stopped(&self.stop, clock, timeout, |clock, left| {
             match terminal_readable(clock.real(left).min(SLICE))? {
-                Readable::No => {}
+                Readable::No => Ok(None),
                 // The terminal went away (its window closed, tmux killed): stop as for SIGHUP.
                 // crossterm's own poll spins at full CPU on a hung-up terminal, never returning.
-                Readable::HungUp => return Ok(Some(Key::Interrupt)),
-                Readable::Yes => {
-                    if event::poll(Duration::ZERO)? {
-                        if let Some(key) = translate(event::read()?) {
-                            return Ok(Some(key));
-                        }
-                    }
-                }
+                Readable::HungUp => Ok(Some(Key::Interrupt)),
+                Readable::Yes if event::poll(Duration::ZERO)? => Ok(translate(event::read()?)),
+                Readable::Yes => Ok(None),
             }
-        }
+        })
     }
 }
 
@@ -129,17 +140,10 @@ pub struct SignalKeys {
 
 impl Keys for SignalKeys {
     fn wait(&mut self, clock: &mut dyn Clock, timeout: Duration) -> io::Result<Option<Key>> {
-        let deadline = clock.now() + timeout;
-        loop {
-            if self.stop.load(Ordering::SeqCst) {
-                return Ok(Some(Key::Interrupt));
-            }
-            let left = deadline.saturating_sub(clock.now());
-            if left.is_zero() {
-                return Ok(None);
-            }
+        wait_until_stopped(&self.stop, clock, timeout, |clock, left| {
             clock.sleep(left.min(clock.session(SLICE)));
-        }
+            Ok(None)
+        })
     }
 }
 
