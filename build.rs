@@ -117,6 +117,8 @@ fn main() {
         routines: load("routines.json"),
         rules: load("rules.json"),
         faq: load("faq.json"),
+        conditions: load("conditions.json"),
+        regions: load("regions.json"),
     };
     let mut code = String::from("pub static DATASET: Dataset = ");
     dataset.literal(&mut code);

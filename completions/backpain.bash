@@ -130,7 +130,7 @@ _backpain() {
                     return 0
                     ;;
                 --id)
-                    COMPREPLY=($(compgen -W "knee-to-chest seated-knee-hug knee-rolls bottom-to-heels prone-press-up half-kneeling-hip-flexor standing-hip-flexor cat-cow seated-cat-cow doorway-chest-stretch seated-chair-extension seated-rotation shoulder-blade-squeeze thread-the-needle supine-figure-4 seated-figure-4 knee-to-opposite-shoulder seated-nerve-slider short-walk glute-bridge standing-hamstring standing-thigh-stretch pelvic-tilt seated-pelvic-tilt chin-tuck neck-rotation neck-side-bend levator-stretch shoulder-rolls" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "knee-to-chest seated-knee-hug knee-rolls bottom-to-heels prone-press-up half-kneeling-hip-flexor standing-hip-flexor cat-cow seated-cat-cow doorway-chest-stretch seated-chair-extension seated-rotation shoulder-blade-squeeze thread-the-needle supine-figure-4 seated-figure-4 knee-to-opposite-shoulder seated-nerve-slider short-walk glute-bridge standing-hamstring standing-thigh-stretch pelvic-tilt seated-pelvic-tilt chin-tuck neck-rotation neck-side-bend levator-stretch shoulder-rolls sit-to-stand heel-raises mini-squat seated-hip-march neck-isometric" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -353,7 +353,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__remind)
-            opts="-l -h --color --every --location --trigger --action --count --between --days --dry-run --once --print-schedule --config --json --help"
+            opts="-l -h --color --every --location --trigger --action --count --between --days --dry-run --once --print-schedule --config --json --condition --region --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -403,6 +403,14 @@ _backpain() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --condition)
+                    COMPREPLY=($(compgen -W "hip-replacement pregnancy osteoporosis recent-surgery acute-sciatica" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "uk us ca au nz ie de in eu" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -411,7 +419,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__route)
-            opts="-l -h --color --location --json --help"
+            opts="-l -h --color --location --condition --region --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -429,6 +437,14 @@ _backpain() {
                     COMPREPLY=($(compgen -W "lower upper sciatic hip neck" -- "${cur}"))
                     return 0
                     ;;
+                --condition)
+                    COMPREPLY=($(compgen -W "hip-replacement pregnancy osteoporosis recent-surgery acute-sciatica" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "uk us ca au nz ie de in eu" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -437,7 +453,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__routine)
-            opts="-l -h --color --location --micro --guided --quiet --minutes --morning --wake-time --json --help"
+            opts="-l -h --color --location --micro --guided --quiet --minutes --morning --wake-time --condition --region --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -461,6 +477,14 @@ _backpain() {
                     ;;
                 --wake-time)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --condition)
+                    COMPREPLY=($(compgen -W "hip-replacement pregnancy osteoporosis recent-surgery acute-sciatica" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "uk us ca au nz ie de in eu" -- "${cur}"))
                     return 0
                     ;;
                 *)

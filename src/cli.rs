@@ -133,6 +133,24 @@ pub struct MythsArgs {
     pub output: JsonArgs,
 }
 
+/// What applies to you: conditions whose precautions change the routines, and your region.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ProfileArgs {
+    /// A condition whose precautions apply to you; repeat it for several: pregnancy,
+    /// hip-replacement, osteoporosis, recent-surgery, acute-sciatica.
+    ///
+    /// Drills the condition rules out are swapped for a safer one or left out, and each change
+    /// is listed with its reason and source. Adds to `conditions` in the config file's
+    /// [profile] table.
+    #[arg(long = "condition", value_name = "NAME", value_parser = ConditionParser)]
+    pub conditions: Vec<&'static dataset::Condition>,
+
+    /// Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in,
+    /// eu [default: neutral wording that names no country's numbers].
+    #[arg(long, value_name = "REGION", value_parser = RegionParser)]
+    pub region: Option<&'static dataset::Region>,
+}
+
 #[derive(Debug, Args)]
 pub struct RouteArgs {
     /// Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar).
@@ -142,6 +160,9 @@ pub struct RouteArgs {
     /// Piped, the map and the list of locations are printed instead; with --json, the list.
     #[arg(long, short, value_name = "LOCATION", value_parser = LocationParser)]
     pub location: Option<&'static Location>,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
 
     #[command(flatten)]
     pub output: JsonArgs,
@@ -189,6 +210,9 @@ pub struct RoutineArgs {
     /// When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself.
     #[arg(long, value_name = "HH:MM", value_parser = parse_wake_time)]
     pub wake_time: Option<WakeTime>,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
 
     #[command(flatten)]
     pub output: JsonArgs,
@@ -255,6 +279,9 @@ pub struct RemindArgs {
     /// Print one JSON object per reminder (JSON Lines) instead of text.
     #[arg(long)]
     pub json: bool,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -349,6 +376,59 @@ impl TypedValueParser for DrillParser {
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
         Some(Box::new(dataset::dataset().drills.iter().map(|drill| PossibleValue::new(drill.id).help(drill.name))))
     }
+}
+
+/// Parses a condition by id or alias; a miss names the valid ones and the nearest.
+#[derive(Clone)]
+struct ConditionParser;
+
+impl TypedValueParser for ConditionParser {
+    type Value = &'static dataset::Condition;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        crate::profile::condition(&value.to_string_lossy()).map_err(invalid)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(dataset::dataset().conditions.iter().map(|condition| {
+            PossibleValue::new(condition.id).help(condition.name).aliases(condition.aliases.iter().copied())
+        })))
+    }
+}
+
+/// Parses a region by id or alias; a miss names the valid ones and the nearest.
+#[derive(Clone)]
+struct RegionParser;
+
+impl TypedValueParser for RegionParser {
+    type Value = &'static dataset::Region;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        crate::profile::region(&value.to_string_lossy()).map_err(invalid)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            dataset::dataset()
+                .regions
+                .iter()
+                .map(|region| PossibleValue::new(region.id).help(region.name).aliases(region.aliases.iter().copied())),
+        ))
+    }
+}
+
+fn invalid(message: String) -> clap::Error {
+    clap::Error::raw(clap::error::ErrorKind::InvalidValue, format!("{message}\n"))
 }
 
 fn parse_wake_time(text: &str) -> Result<WakeTime, String> {

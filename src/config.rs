@@ -21,7 +21,8 @@ use std::path::{Path, PathBuf};
 use chrono::{Duration, NaiveTime};
 use serde::{Deserialize, Deserializer};
 
-use crate::dataset::Location;
+use crate::dataset::{Condition, Location, Region};
+use crate::profile::{self, Profile};
 use crate::remind::parse;
 use crate::remind::schedule::{Days, Window};
 
@@ -33,6 +34,26 @@ pub struct Config {
     pub remind: RemindConfig,
     #[serde(default)]
     pub routine: RoutineConfig,
+    #[serde(default)]
+    pub profile: ProfileConfig,
+}
+
+/// `[profile]`: what applies to the person, for every command that shows a routine.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ProfileConfig {
+    /// Conditions whose precautions apply (`--condition` adds to them).
+    #[serde(default, deserialize_with = "conditions")]
+    pub conditions: Vec<&'static Condition>,
+    /// The region whose emergency numbers the red flags name (`--region` wins).
+    #[serde(default, deserialize_with = "some_region")]
+    pub region: Option<&'static Region>,
+}
+
+impl ProfileConfig {
+    pub fn profile(&self) -> Profile {
+        Profile { conditions: self.conditions.clone(), region: self.region }
+    }
 }
 
 /// `[remind]`: a default for every `backpain remind` flag; flags override them.
@@ -161,6 +182,15 @@ fn some_location<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static Loca
     })
 }
 
+fn conditions<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<&'static Condition>, D::Error> {
+    let names = Vec::<String>::deserialize(d)?;
+    names.iter().map(|name| profile::condition(name).map_err(serde::de::Error::custom)).collect()
+}
+
+fn some_region<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static Region>, D::Error> {
+    with(d, profile::region)
+}
+
 fn some_count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     let count = i64::deserialize(d)?;
     if count < 1 {
@@ -192,6 +222,18 @@ mod tests {
         assert_eq!(config.remind.days.map(|days| days.to_string()).as_deref(), Some("mon-fri"));
         assert_eq!(config.remind.dry_run, Some(true));
         assert_eq!(config.routine.wake_time, NaiveTime::from_hms_opt(6, 45, 0));
+    }
+
+    #[test]
+    fn the_profile_names_conditions_and_a_region() {
+        let config = parse("[profile]\nconditions = [\"pregnancy\", \"osteoporosis\"]\nregion = \"nz\"\n").unwrap();
+        let ids: Vec<_> = config.profile.conditions.iter().map(|condition| condition.id).collect();
+        assert_eq!(ids, ["pregnancy", "osteoporosis"]);
+        assert_eq!(config.profile.region.map(|region| region.id), Some("nz"));
+        let err = parse("[profile]\nconditions = [\"pregnancy\", \"osteoporsis\"]\n").unwrap_err().to_string();
+        assert!(err.contains("config.toml:2:") && err.contains("did you mean `osteoporosis`?"), "{err}");
+        let err = parse("[profile]\nregion = \"mars\"\n").unwrap_err().to_string();
+        assert!(err.contains("config.toml:2:10: unknown region `mars`"), "{err}");
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod exit;
 pub mod generate;
 pub mod guided;
 pub mod plan;
+pub mod profile;
 pub mod remind;
 pub mod render;
 pub mod report;
@@ -121,31 +122,50 @@ where
     }
 }
 
+/// The standard config file, or none; a broken one is an error, never silently passed over.
+fn discover_config() -> anyhow::Result<config::Config> {
+    Ok(config::Config::discover(None).map_err(|err| error::UsageError::Invalid(err.to_string()))?)
+}
+
 fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write) -> anyhow::Result<Exit> {
     let theme = env.theme(cli.color);
     let bytes = match &cli.command {
         Command::Myths(args) => render(&cmd::myths::run(args), args.output.json, &theme),
-        Command::Route(args) => match args.location {
-            Some(location) => render(&cmd::route::run(location), args.output.json, &theme),
-            // The picker needs keys as well as a screen: both ends must be the terminal.
-            None if !args.output.json && env.stdout_is_terminal && std::io::stdin().is_terminal() => {
-                match tui::pick::pick(stdout, theme.color)? {
-                    Some(location) => render(&cmd::route::run(location), false, &theme),
-                    None => return Ok(Exit::Success),
+        Command::Route(args) => {
+            let profile = cmd::profile(&args.profile, &discover_config()?);
+            match args.location {
+                Some(location) => render(&cmd::route::run(location, &profile), args.output.json, &theme),
+                // The picker needs keys as well as a screen: both ends must be the terminal.
+                None if !args.output.json && env.stdout_is_terminal && std::io::stdin().is_terminal() => {
+                    match tui::pick::pick(stdout, theme.color)? {
+                        Some(location) => render(&cmd::route::run(location, &profile), false, &theme),
+                        None => return Ok(Exit::Success),
+                    }
                 }
+                None => render(&cmd::route::list(), args.output.json, &theme),
             }
-            None => render(&cmd::route::list(), args.output.json, &theme),
-        },
+        }
         Command::Routine(args) => {
             // The local time of day decides whether a wake time turns morning mode on; --morning
             // and --wake-time win over the config file's wake time, but a broken file is an
             // error either way, never silently passed over.
             let now = chrono::Local::now().time();
-            let config = config::Config::discover(None).map_err(|err| error::UsageError::Invalid(err.to_string()))?;
+            let config = discover_config()?;
             let configured_wake = config.routine.wake_time.map(plan::morning::WakeTime::from);
-            let request = cmd::routine::Request::new(args, configured_wake, now);
+            let profile = cmd::profile(&args.profile, &config);
+            let request = cmd::routine::Request::new(args, configured_wake, profile, now);
             let prepared = cmd::routine::prepare(request)?;
             let report = cmd::routine::report(&prepared);
+            if args.guided && prepared.is_empty() {
+                // Nothing to play: say why, as the table does, and start no session.
+                let mut text = String::new();
+                for line in &report.adjustments {
+                    text.push_str(line);
+                    text.push('\n');
+                }
+                stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).context("cannot write to stdout")?;
+                return Ok(Exit::Success);
+            }
             if args.guided {
                 let output = if args.output.json {
                     guided::Output::Json

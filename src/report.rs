@@ -4,8 +4,10 @@
 use serde::Serialize;
 
 use crate::dataset::{
-    self, Citation, Claim, Dose, Drill, Evidence, Location, RedFlag, Routine, Status, Urgency, Variant,
+    self, Citation, Claim, Condition, Dose, Drill, Evidence, Kind, Location, Movement, RedFlag, Status, Urgency,
+    UrgencyWording, Variant,
 };
+use crate::plan::Plan;
 
 /// A claim's evidence with its sources resolved to full references.
 #[derive(Debug, Serialize)]
@@ -56,18 +58,59 @@ pub struct MythsReport(pub Vec<MythView>);
 pub struct RedFlagView {
     pub text: &'static str,
     pub urgency: Urgency,
+    /// What to do, in the words for the reader's region (`--region`), neutral without one.
+    pub when: &'static str,
 }
 
-impl From<&'static RedFlag> for RedFlagView {
-    fn from(flag: &'static RedFlag) -> Self {
-        RedFlagView { text: flag.text, urgency: flag.urgency }
+impl RedFlagView {
+    pub fn new(flag: &'static RedFlag, wording: &'static UrgencyWording) -> Self {
+        RedFlagView { text: flag.text, urgency: flag.urgency, when: wording.says(flag.urgency) }
     }
 }
 
-/// The red flags shown with any routine: the location's own, then the general ones.
-pub fn red_flags(location: &'static Location) -> Vec<RedFlagView> {
+/// The red flags shown with any routine: the location's own, then the general ones, emergencies
+/// first so that no shortened view can leave one out.
+pub fn red_flags(location: &'static Location, wording: &'static UrgencyWording) -> Vec<RedFlagView> {
     let meta = &dataset::dataset().meta;
-    location.red_flags.iter().chain(meta.general_red_flags).map(RedFlagView::from).collect()
+    let mut flags: Vec<RedFlagView> =
+        location.red_flags.iter().chain(meta.general_red_flags).map(|flag| RedFlagView::new(flag, wording)).collect();
+    flags.sort_by_key(|flag| flag.urgency as u8);
+    flags
+}
+
+/// A condition the person named, with what it changes and what to do first.
+#[derive(Debug, Serialize)]
+pub struct ConditionView {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// Shown with every drill it rules out.
+    pub caution: &'static str,
+    pub first: Option<&'static str>,
+    pub sources: Vec<&'static Citation>,
+}
+
+impl ConditionView {
+    pub fn new(condition: &'static Condition) -> Self {
+        ConditionView {
+            id: condition.id,
+            name: condition.name,
+            caution: condition.caution,
+            first: condition.first,
+            sources: cite(condition.sources),
+        }
+    }
+}
+
+/// One change a condition made to a routine, for scripts (`adjustments` says it in words).
+#[derive(Debug, Serialize)]
+pub struct ChangeView {
+    /// The conditions that rule the drill out.
+    pub conditions: Vec<&'static str>,
+    pub drill: &'static str,
+    /// The drill done instead, or null when it is left out.
+    pub replaced_by: Option<&'static str>,
+    pub reason: String,
+    pub sources: Vec<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -83,16 +126,19 @@ pub struct RoutineSummary {
     pub total_seconds: u32,
     pub drills: Vec<DrillRef>,
     pub command: String,
+    /// What the person's conditions changed, in words; empty when nothing was.
+    pub adjustments: Vec<String>,
 }
 
 impl RoutineSummary {
-    pub fn new(location: &'static Location, routine: &'static Routine) -> Self {
-        let micro = if routine.variant == Variant::Micro { " --micro" } else { "" };
+    /// `plan` as it will be done, `command` the way to see it whole, `adjustments` what changed.
+    pub fn new(plan: &Plan, command: String, adjustments: Vec<String>) -> Self {
         RoutineSummary {
-            variant: routine.variant,
-            total_seconds: routine.total_seconds(),
-            drills: routine.steps.iter().map(|step| DrillRef { id: step.drill, name: step.drill().name }).collect(),
-            command: format!("backpain routine --location {}{micro}", location.id),
+            variant: plan.variant,
+            total_seconds: plan.total_seconds(),
+            drills: plan.steps.iter().map(|step| DrillRef { id: step.drill.id, name: step.drill.name }).collect(),
+            command,
+            adjustments,
         }
     }
 }
@@ -110,6 +156,8 @@ pub struct RouteReport {
     pub routine: RoutineSummary,
     pub micro_routine: RoutineSummary,
     pub next: String,
+    /// The conditions given (`--condition`, `[profile]`), with what to do first.
+    pub conditions: Vec<ConditionView>,
     pub disclaimer: &'static str,
 }
 
@@ -161,8 +209,10 @@ pub struct StepView {
     pub position: dataset::Position,
     pub dose: DoseView,
     pub cues: &'static [&'static str],
-    pub cautions: &'static [&'static str],
+    /// The drill's own cautions, then every condition precaution that applies to it.
+    pub cautions: Vec<&'static str>,
     pub sources: Vec<&'static Citation>,
+    pub kind: Kind,
 }
 
 impl StepView {
@@ -173,8 +223,9 @@ impl StepView {
             position: drill.position,
             dose: DoseView::new(dose),
             cues: drill.cues,
-            cautions: drill.cautions,
+            cautions: drill.all_cautions(),
             sources: cite(drill.sources),
+            kind: drill.kind,
         }
     }
 }
@@ -211,8 +262,12 @@ pub struct RoutineReport {
     pub warning: Option<&'static str>,
     pub advice: Vec<ClaimView>,
     pub steps: Vec<StepView>,
-    /// What --minutes or --morning changed, in words; empty when nothing was.
+    /// What --condition, --morning or --minutes changed, in words; empty when nothing was.
     pub adjustments: Vec<String>,
+    /// Each change a condition made, for scripts.
+    pub changes: Vec<ChangeView>,
+    /// The conditions given (`--condition`, `[profile]`), with what to do first.
+    pub conditions: Vec<ConditionView>,
     pub rules: Vec<RuleView>,
     pub red_flags: Vec<RedFlagView>,
     pub disclaimer: &'static str,
@@ -228,10 +283,15 @@ pub struct DrillView {
     pub spinal_flexion: bool,
     pub dose: DoseView,
     pub cues: &'static [&'static str],
-    pub cautions: &'static [&'static str],
+    /// The drill's own cautions, then every condition precaution that applies to it.
+    pub cautions: Vec<&'static str>,
     pub sources: Vec<&'static Citation>,
     pub morning_swap: Option<&'static str>,
     pub locations: Vec<&'static str>,
+    pub kind: Kind,
+    pub movements: &'static [Movement],
+    /// The conditions (`--condition`) whose precautions rule this drill out.
+    pub precautions: Vec<&'static str>,
 }
 
 /// `backpain drills [--id ID]`.

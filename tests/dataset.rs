@@ -48,7 +48,12 @@ fn the_guide_outline_is_all_there() {
     for rule in ["intensity", "morning", "micro-breaks", "trigger-action", "daily", "start-15"] {
         assert!(dataset::rule(rule).is_some(), "rule `{rule}` missing");
     }
-    assert_eq!(data.faq.len(), 3);
+    // The guide's three questions, then what a self-help resource must also say (tests/safety.rs).
+    let faq: Vec<_> = data.faq.iter().map(|q| q.id).collect();
+    for id in ["every-day", "hurts-more", "motion-is-lotion"] {
+        assert!(faq.contains(&id), "the guide's question `{id}` is missing: {faq:?}");
+    }
+    assert_eq!(faq.len(), 10, "{faq:?}");
     assert!(data.drills.len() >= 20, "only {} drills", data.drills.len());
     assert!(dataset::location("sciatic").and_then(|l| l.warning).is_some(), "the sciatic medical warning is missing");
 }

@@ -70,6 +70,7 @@ enum Event {
         position: String,
         dose: String,
         cues: Vec<String>,
+        cautions: Vec<String>,
     },
     Position {
         at: u64,

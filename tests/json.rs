@@ -60,6 +60,27 @@ struct Myth {
 struct RedFlag {
     text: String,
     urgency: Urgency,
+    when: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Condition {
+    id: String,
+    name: String,
+    caution: String,
+    first: Option<String>,
+    sources: Vec<Citation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Change {
+    conditions: Vec<String>,
+    drill: String,
+    replaced_by: Option<String>,
+    reason: String,
+    sources: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -84,6 +105,7 @@ struct RoutineSummary {
     total_seconds: u32,
     drills: Vec<DrillRef>,
     command: String,
+    adjustments: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -99,6 +121,7 @@ struct Route {
     routine: RoutineSummary,
     micro_routine: RoutineSummary,
     next: String,
+    conditions: Vec<Condition>,
     disclaimer: String,
 }
 
@@ -135,6 +158,7 @@ struct Step {
     cues: Vec<String>,
     cautions: Vec<String>,
     sources: Vec<Citation>,
+    kind: String,
 }
 
 #[derive(Deserialize)]
@@ -159,6 +183,8 @@ struct Routine {
     advice: Vec<Claim>,
     steps: Vec<Step>,
     adjustments: Vec<String>,
+    changes: Vec<Change>,
+    conditions: Vec<Condition>,
     rules: Vec<Rule>,
     red_flags: Vec<RedFlag>,
     disclaimer: String,
@@ -179,6 +205,9 @@ struct Drill {
     sources: Vec<Citation>,
     morning_swap: Option<String>,
     locations: Vec<String>,
+    kind: String,
+    movements: Vec<String>,
+    precautions: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -234,12 +263,36 @@ fn routine_json_has_variant_total_and_steps() {
 }
 
 #[test]
+fn a_condition_names_each_change_with_its_reason_and_sources() {
+    let routine: Routine =
+        parse(&["routine", "--location", "lower", "--condition", "hip-replacement", "--region", "uk"]);
+    assert_eq!(routine.conditions.len(), 1);
+    assert_eq!(routine.conditions[0].id, "hip-replacement");
+    assert!(!routine.conditions[0].sources.is_empty() && !routine.conditions[0].caution.is_empty());
+    assert!(routine.conditions[0].first.is_some());
+    assert!(!routine.changes.is_empty());
+    for change in &routine.changes {
+        assert_eq!(change.conditions, ["hip-replacement"]);
+        assert!(!change.reason.is_empty() && !change.sources.is_empty(), "{}", change.drill);
+        assert!(routine.steps.iter().all(|step| step.id != change.drill), "{} is still in the routine", change.drill);
+        if let Some(to) = &change.replaced_by {
+            assert!(routine.steps.iter().any(|step| &step.id == to), "{to} is in the routine");
+        }
+    }
+    assert!(routine.red_flags.iter().any(|flag| flag.when.contains("999")), "the UK wording names 999");
+    let route: Route = parse(&["route", "--location", "lower", "--condition", "pregnancy"]);
+    assert_eq!(route.conditions[0].id, "pregnancy");
+    assert!(!route.routine.adjustments.is_empty());
+    assert_eq!(route.next, "backpain routine --location lower --condition pregnancy");
+}
+
+#[test]
 fn drills_sources_and_faq_json() {
     let drills: Vec<Drill> = parse(&["drills"]);
     assert!(drills.len() >= 20);
     let sources: Vec<Citation> = parse(&["sources"]);
     assert!(sources.iter().any(|c| c.id == "snook-1998"));
     let faq: Faq = parse(&["faq"]);
-    assert_eq!(faq.questions.len(), 3);
+    assert_eq!(faq.questions.len(), 10);
     assert!(faq.guide.iter().any(|r| r.id == "trigger-action"));
 }

@@ -234,7 +234,7 @@ fn morning_mode_swaps_every_bending_drill_and_says_why_with_the_evidence() {
             assert_eq!(adjustments.len(), 2 + bending.max(1), "{context}: one line per swap: {adjustments:?}");
             let rules: Vec<&str> =
                 json["rules"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
-            assert_eq!(rules, ["intensity", "morning"], "{context}");
+            assert_eq!(rules, ["not-today", "intensity", "morning"], "{context}");
             if variant == Variant::Micro {
                 assert!(
                     steps.iter().all(|id| dataset::drill(id).unwrap().desk_friendly),

@@ -28,9 +28,12 @@ fn view(drill: &'static Drill) -> DrillView {
         spinal_flexion: drill.spinal_flexion,
         dose: DoseView::new(&drill.dose),
         cues: drill.cues,
-        cautions: drill.cautions,
+        cautions: drill.all_cautions(),
         sources: cite(drill.sources),
         morning_swap: drill.morning_swap,
         locations,
+        kind: drill.kind,
+        movements: drill.movements,
+        precautions: drill.precautions().map(|condition| condition.id).collect(),
     }
 }

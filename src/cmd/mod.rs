@@ -7,3 +7,13 @@ pub mod myths;
 pub mod route;
 pub mod routine;
 pub mod sources;
+
+use crate::cli::ProfileArgs;
+use crate::config::Config;
+use crate::profile::Profile;
+
+/// The person's profile: `--condition`/`--region` together with the config file's `[profile]`.
+pub fn profile(args: &ProfileArgs, config: &Config) -> Profile {
+    let flags = Profile { conditions: args.conditions.clone(), region: args.region };
+    Profile::merge(&flags, &config.profile.profile())
+}

@@ -5,35 +5,45 @@ use crate::cli::RoutineArgs;
 use crate::dataset::{self, minutes_or_seconds, Drill, Location, Variant};
 use crate::error::UsageError;
 use crate::plan::budget::{self, Cut};
+use crate::plan::conditions::{self, Change};
 use crate::plan::morning::{self, Swap, WakeTime, Why};
 use crate::plan::Plan;
-use crate::report::{red_flags, ClaimView, RoutineReport, RuleView, StepView};
+use crate::profile::Profile;
+use crate::report::{red_flags, ChangeView, ClaimView, ConditionView, RoutineReport, RuleView, StepView};
 
 /// What the user asked for, with the time of day already looked at.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Request {
     pub location: &'static Location,
     pub variant: Variant,
     pub minutes: Option<u32>,
     /// Why morning mode is on, or `None`.
     pub morning: Option<Why>,
+    /// The person's conditions and region (flags and config file together).
+    pub profile: Profile,
 }
 
 impl Request {
     /// The request for `args`, where `now` is the local time of day and `configured_wake` the
     /// config file's wake time (`--wake-time` wins over it).
-    pub fn new(args: &RoutineArgs, configured_wake: Option<WakeTime>, now: chrono::NaiveTime) -> Self {
+    pub fn new(
+        args: &RoutineArgs,
+        configured_wake: Option<WakeTime>,
+        profile: Profile,
+        now: chrono::NaiveTime,
+    ) -> Self {
         Request {
             location: args.location,
             variant: if args.micro { Variant::Micro } else { Variant::Full },
             minutes: args.minutes,
             morning: morning::decide(args.morning, args.wake_time.or(configured_wake), now),
+            profile,
         }
     }
 
-    /// The routine as the dataset has it: no budget, no morning mode.
+    /// The routine as the dataset has it: no budget, no morning mode, no conditions.
     pub fn plain(location: &'static Location, variant: Variant) -> Self {
-        Request { location, variant, minutes: None, morning: None }
+        Request { location, variant, minutes: None, morning: None, profile: Profile::default() }
     }
 }
 
@@ -43,9 +53,19 @@ pub struct Prepared {
     pub request: Request,
     pub plan: Plan,
     pub adjustments: Vec<String>,
+    /// What the conditions changed.
+    pub changes: Vec<Change>,
 }
 
-/// Morning swaps first, then the time budget, so the budget fits the drills that will be done.
+impl Prepared {
+    /// The conditions ruled out every drill: there is no routine to show or play.
+    pub fn is_empty(&self) -> bool {
+        self.plan.steps.is_empty()
+    }
+}
+
+/// Morning swaps first, then the conditions (whose swaps keep morning mode), then the time
+/// budget, so the budget fits the drills that will be done.
 pub fn prepare(request: Request) -> Result<Prepared, UsageError> {
     let mut plan = Plan::new(request.location, request.variant);
     let mut adjustments = Vec::new();
@@ -54,20 +74,95 @@ pub fn prepare(request: Request) -> Result<Prepared, UsageError> {
         adjustments.extend(describe_morning(why, &swaps));
         plan = swapped;
     }
+    let (adapted, changes) = conditions::adapt(&plan, &request.profile.conditions, request.morning.is_some());
+    adjustments.extend(describe_changes(&changes));
+    plan = adapted;
+    if plan.steps.is_empty() {
+        adjustments.push(nothing_left(&request));
+        return Ok(Prepared { request, plan, adjustments, changes });
+    }
     if let Some(minutes) = request.minutes {
         let before = plan.total_seconds();
         let (fitted, cuts) = budget::fit(&plan, minutes * 60).map_err(|short| too_short(&request, minutes, short))?;
         adjustments.extend(describe_cuts(minutes, before, &fitted, &cuts));
         plan = fitted;
     }
-    Ok(Prepared { request, plan, adjustments })
+    Ok(Prepared { request, plan, adjustments, changes })
+}
+
+/// "Hip replacement: Knee-to-chest (bends the hip past a right angle) is swapped for ...".
+fn describe_changes(changes: &[Change]) -> Vec<String> {
+    changes
+        .iter()
+        .map(|change| {
+            let names: Vec<&str> = change.because.iter().map(|condition| condition.name).collect();
+            let what: Vec<&str> = change
+                .because
+                .iter()
+                .flat_map(|condition| condition.conflicts(change.drill))
+                .map(dataset::Movement::label)
+                .collect();
+            let what = if what.is_empty() { String::new() } else { format!(" ({})", dedup(what).join("; ")) };
+            let done = match &change.swap {
+                Some((to, dose)) => format!("is swapped for {}: {}", to.name, dose.describe()),
+                None => "is left out".to_string(),
+            };
+            let reasons: Vec<String> = change
+                .because
+                .iter()
+                .map(|condition| format!("{} [{}]", condition.reason, condition.sources.join(", ")))
+                .collect();
+            format!("{}: {}{what} {done}. Why: {}.", names.join(", "), change.drill.name, reasons.join("; "))
+        })
+        .collect()
+}
+
+fn dedup(mut items: Vec<&'static str>) -> Vec<&'static str> {
+    let mut seen = Vec::new();
+    items.retain(|item| {
+        let fresh = !seen.contains(item);
+        seen.push(item);
+        fresh
+    });
+    items
+}
+
+/// Said instead of an empty routine.
+fn nothing_left(request: &Request) -> String {
+    let names: Vec<&str> = request.profile.conditions.iter().map(|condition| condition.id).collect();
+    format!(
+        "No drill of the {} is suitable with --condition {}, so there is no routine to show. {}",
+        routine_name(request),
+        names.join(" --condition "),
+        request
+            .profile
+            .conditions
+            .iter()
+            .filter_map(|condition| condition.first)
+            .next()
+            .unwrap_or("Ask a physiotherapist or your doctor which exercises suit you.")
+    )
+}
+
+/// The changes for scripts: one per drill a condition ruled out.
+fn change_views(changes: &[Change]) -> Vec<ChangeView> {
+    changes
+        .iter()
+        .map(|change| ChangeView {
+            conditions: change.because.iter().map(|condition| condition.id).collect(),
+            drill: change.drill.id,
+            replaced_by: change.swap.as_ref().map(|(to, _)| to.id),
+            reason: change.because.iter().map(|condition| condition.reason).collect::<Vec<_>>().join("; "),
+            sources: change.because.iter().flat_map(|condition| condition.sources.iter().copied()).collect(),
+        })
+        .collect()
 }
 
 /// The report for `routine` (table or JSON), and for the guided player's introduction.
 pub fn report(prepared: &Prepared) -> RoutineReport {
-    let Prepared { request, plan, adjustments } = prepared;
+    let Prepared { request, plan, adjustments, changes } = prepared;
     let location = request.location;
-    let mut rules = vec!["intensity"];
+    let mut rules = vec!["not-today", "intensity"];
     if plan.has_flexion() || request.morning.is_some() {
         rules.push("morning");
     }
@@ -81,14 +176,12 @@ pub fn report(prepared: &Prepared) -> RoutineReport {
         advice: location.advice.iter().map(ClaimView::new).collect(),
         steps: plan.steps.iter().map(|step| StepView::new(step.drill, &step.dose)).collect(),
         adjustments: adjustments.clone(),
+        changes: change_views(changes),
+        conditions: request.profile.conditions.iter().copied().map(ConditionView::new).collect(),
         rules: rules.into_iter().filter_map(dataset::rule).map(RuleView::new).collect(),
-        red_flags: red_flags(location),
+        red_flags: red_flags(location, request.profile.wording()),
         disclaimer: dataset::dataset().meta.disclaimer,
     }
-}
-
-pub fn run(request: Request) -> Result<RoutineReport, UsageError> {
-    Ok(report(&prepare(request)?))
 }
 
 fn routine_name(request: &Request) -> String {
@@ -217,7 +310,7 @@ mod tests {
     #[test]
     fn morning_mode_says_why_with_the_evidence_status() {
         let request = Request { morning: Some(Why::Asked), ..Request::plain(lower(), Variant::Full) };
-        let prepared = prepare(request).unwrap();
+        let prepared = prepare(request.clone()).unwrap();
         let first = &prepared.adjustments[0];
         assert!(first.starts_with("Morning mode (--morning): For about 2 hours"), "{first}");
         assert!(prepared.adjustments[1].starts_with("The morning caution is partly supported: Snook 1998"));
@@ -226,13 +319,13 @@ mod tests {
         let prepared = prepare(Request { morning: Some(woke), ..request }).unwrap();
         assert!(prepared.adjustments[0].starts_with("Morning mode (you woke at 06:30, 45 min ago)"));
         let rules: Vec<_> = report(&prepared).rules.iter().map(|rule| rule.id).collect();
-        assert_eq!(rules, ["intensity", "morning"], "the caution is shown with the swaps");
+        assert_eq!(rules, ["not-today", "intensity", "morning"], "the caution is shown with the swaps");
     }
 
     #[test]
     fn a_budget_says_what_it_cut() {
         let request = Request { minutes: Some(5), ..Request::plain(lower(), Variant::Full) };
-        let prepared = prepare(request).unwrap();
+        let prepared = prepare(request.clone()).unwrap();
         assert!(prepared.plan.total_seconds() <= 300);
         assert!(prepared.adjustments[0].starts_with("Time budget 5 min: the routine takes"));
         assert!(prepared.adjustments[1].starts_with("Left out: "), "{:?}", prepared.adjustments);

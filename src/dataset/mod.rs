@@ -63,12 +63,95 @@ impl Position {
 }
 
 impl Urgency {
+    /// The heading a group of red flags of this urgency goes under.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Urgency::Emergency => "Emergency",
+            Urgency::Urgent => "Urgent",
+            Urgency::Gp => "Soon",
+        }
+    }
+}
+
+impl UrgencyWording {
+    /// What to do for a red flag of `urgency`.
+    pub fn says(&self, urgency: Urgency) -> &'static str {
+        match urgency {
+            Urgency::Emergency => self.emergency,
+            Urgency::Urgent => self.urgent,
+            Urgency::Gp => self.gp,
+        }
+    }
+
+    /// The wording for `region`, or the neutral one that names no country's numbers.
+    pub fn of(region: Option<&'static Region>) -> &'static UrgencyWording {
+        match region {
+            Some(region) => &region.wording,
+            None => &DATASET.meta.urgency_wording,
+        }
+    }
+}
+
+impl Kind {
     pub fn label(self) -> &'static str {
         match self {
-            Urgency::Emergency => "emergency: now",
-            Urgency::Urgent => "urgent: GP or 111",
-            Urgency::Gp => "see a GP",
+            Kind::Stretch => "stretch",
+            Kind::Mobility => "mobility",
+            Kind::Strength => "strength",
+            Kind::Activity => "activity",
         }
+    }
+}
+
+impl Movement {
+    /// What the movement does, in words for a reason.
+    pub fn label(self) -> &'static str {
+        match self {
+            Movement::HipFlexion => "bends the hip past a right angle",
+            Movement::HipAdduction => "crosses the leg over the midline",
+            Movement::HipRotation => "turns or twists at the hip",
+            Movement::LyingOnBack => "is done lying on your back",
+            Movement::LyingOnFront => "is done lying on your front",
+            Movement::EndRangeFlexion => "bends the spine forward to the end of its range",
+            Movement::SpinalTwist => "twists the spine",
+            Movement::NerveTension => "is a long, strong hamstring hold",
+        }
+    }
+}
+
+impl Condition {
+    /// Whether this condition's precautions rule `drill` out.
+    pub fn rules_out(&self, drill: &Drill) -> bool {
+        self.avoid_all || drill.movements.iter().any(|movement| self.avoid.contains(movement))
+    }
+
+    /// The movements of `drill` this condition rules out, in the drill's order.
+    pub fn conflicts(&self, drill: &'static Drill) -> impl Iterator<Item = Movement> + '_ {
+        drill.movements.iter().copied().filter(|movement| self.avoid.contains(movement))
+    }
+
+    /// Every name this condition answers to: id and aliases.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> {
+        [self.id].into_iter().chain(self.aliases.iter().copied())
+    }
+}
+
+impl Region {
+    pub fn names(&self) -> impl Iterator<Item = &'static str> {
+        [self.id].into_iter().chain(self.aliases.iter().copied())
+    }
+}
+
+impl Drill {
+    /// The conditions whose precautions rule this drill out (not those that rule out every drill).
+    pub fn precautions(&'static self) -> impl Iterator<Item = &'static Condition> {
+        DATASET.conditions.iter().filter(move |condition| !condition.avoid_all && condition.rules_out(self))
+    }
+
+    /// Everything to take care of: the drill's own cautions, then each condition's precaution.
+    /// Shown wherever the drill is shown, whether or not the person named a condition.
+    pub fn all_cautions(&'static self) -> Vec<&'static str> {
+        self.cautions.iter().copied().chain(self.precautions().map(|condition| condition.caution)).collect()
     }
 }
 
@@ -192,6 +275,18 @@ pub fn myth(id: &str) -> Option<&'static Myth> {
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
     DATASET.rules.iter().find(|rule| rule.id == id)
+}
+
+/// A condition by id or alias, ignoring case and surrounding space.
+pub fn condition(name: &str) -> Option<&'static Condition> {
+    let name = name.trim();
+    DATASET.conditions.iter().find(|condition| condition.names().any(|known| known.eq_ignore_ascii_case(name)))
+}
+
+/// A region by id or alias, ignoring case and surrounding space.
+pub fn region(name: &str) -> Option<&'static Region> {
+    let name = name.trim();
+    DATASET.regions.iter().find(|region| region.names().any(|known| known.eq_ignore_ascii_case(name)))
 }
 
 pub fn citation(id: &str) -> Option<&'static Citation> {

@@ -24,6 +24,26 @@ choices! {
     /// Where a rule is shown: with every routine, or in the implementation guide.
     #[serde(rename_all = "snake_case")]
     pub enum RuleKind { Safety, Habit }
+
+    /// What a drill trains: the evidence favours strength and activity over stretching alone.
+    #[serde(rename_all = "snake_case")]
+    pub enum Kind { Stretch, Mobility, Strength, Activity }
+
+    /// A movement or position that a condition's precautions may rule out.
+    #[serde(rename_all = "snake_case")]
+    pub enum Movement {
+        // hip_flexion: past a right angle; hip_adduction: across the midline; hip_rotation: turning
+        // or twisting at the hip; lying_on_back/front; end_range_flexion: spine bent forward to its
+        // limit or under load; spinal_twist; nerve_tension: long, strong hamstring holds.
+        HipFlexion,
+        HipAdduction,
+        HipRotation,
+        LyingOnBack,
+        LyingOnFront,
+        EndRangeFlexion,
+        SpinalTwist,
+        NerveTension,
+    }
 }
 
 records! {
@@ -37,6 +57,8 @@ records! {
         pub routines: List<Routine>,
         pub rules: List<Rule>,
         pub faq: List<Faq>,
+        pub conditions: List<Condition>,
+        pub regions: List<Region>,
     }
 
     /// `data/meta.json`.
@@ -45,6 +67,42 @@ records! {
         pub guide: Str,
         pub general_red_flags: List<RedFlag>,
         pub red_flag_sources: List<Str>,
+        /// How soon to get help, in words that name no country's numbers (no `--region`).
+        pub urgency_wording: UrgencyWording,
+    }
+
+    /// What each urgency tells the reader to do.
+    pub struct UrgencyWording {
+        pub emergency: Str,
+        pub urgent: Str,
+        pub gp: Str,
+    }
+
+    /// A country or area whose emergency numbers and services the red flags can name.
+    pub struct Region {
+        pub id: Str,
+        pub name: Str,
+        pub aliases: List<Str>,
+        pub wording: UrgencyWording,
+        pub sources: List<Str>,
+    }
+
+    /// Something that applies to a person (`--condition`) and rules drills out.
+    pub struct Condition {
+        pub id: Str,
+        pub name: Str,
+        pub aliases: List<Str>,
+        /// Drills with any of these movements are swapped or left out.
+        pub avoid: List<Movement>,
+        /// Every drill is left out: the person's own clinical team decides.
+        pub avoid_all: bool,
+        /// Shown with every drill this condition rules out, whether or not it was given.
+        pub caution: Str,
+        /// Why the drills are changed, shown with each change.
+        pub reason: Str,
+        /// What to do first, shown before the routine when the condition is given.
+        pub first: Opt<Str>,
+        pub sources: List<Str>,
     }
 
     /// A source the dataset may cite; `id` is what `sources` lists name.
@@ -120,6 +178,13 @@ records! {
         pub cautions: List<Str>,
         pub sources: List<Str>,
         pub morning_swap: Opt<Str>,
+        pub kind: Kind,
+        /// Movements that a condition's precautions may rule out.
+        pub movements: List<Movement>,
+        /// The caution in a few words, for a notification.
+        pub brief: Str,
+        /// Drills that may stand in for this one when a condition rules it out, best first.
+        pub alternatives: List<Str>,
     }
 
     /// A drill in a routine; `dose` overrides the drill's own, `priority` 1 is kept first

@@ -37,6 +37,8 @@ pub enum Cue {
         position: Position,
         dose: String,
         cues: &'static [&'static str],
+        /// Everything to take care of: the drill's cautions and any condition precautions.
+        cautions: Vec<&'static str>,
     },
     /// Moving into position for the drill: the pause between two drills.
     Position { step: usize, seconds: u32 },
@@ -93,6 +95,7 @@ pub fn cues(plan: &Plan) -> Vec<Cue> {
             position: drill.position,
             dose: dose.describe(),
             cues: drill.cues,
+            cautions: drill.all_cautions(),
         });
         if index > 0 {
             cues.push(Cue::Position { step, seconds: TRANSITION_SECONDS });
@@ -168,6 +171,7 @@ mod tests {
                 position: knee.position,
                 dose: "2 × 20 s hold, each side".into(),
                 cues: knee.cues,
+                cautions: knee.all_cautions(),
             }
         );
         assert!(matches!(cues[6], Cue::Drill { step: 2, id: "cat-cow", .. }));

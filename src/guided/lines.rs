@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use super::cues::Cue;
 use super::player::{Ending, Event, Status, Summary, View};
-use crate::dataset::minutes_or_seconds;
+use crate::dataset::{minutes_or_seconds, Urgency};
 use crate::report::RoutineReport;
 
 /// "4:05": minutes and seconds of session time.
@@ -23,8 +23,10 @@ pub fn describe(cue: &Cue) -> String {
     let set = |set: u32, sets: u32| if sets > 1 { format!(", set {set} of {sets}") } else { String::new() };
     let side = |side: Option<super::cues::Side>| side.map(|side| format!(", {}", side.label())).unwrap_or_default();
     match cue {
-        Cue::Drill { step, steps, name, position, dose, cues, .. } => {
-            format!("Drill {step} of {steps}: {name}, {}, {dose}. {}.", position.label(), cues.join(". "))
+        Cue::Drill { step, steps, name, position, dose, cues, cautions, .. } => {
+            let care =
+                if cautions.is_empty() { String::new() } else { format!(" Take care: {}.", cautions.join("; ")) };
+            format!("Drill {step} of {steps}: {name}, {}, {dose}. {}.{care}", position.label(), cues.join(". "))
         }
         Cue::Position { seconds, .. } => format!("Get into position: {seconds} s"),
         // One hold or one timed rep (a 3-minute walk) is not "rep 1 of 1".
@@ -95,7 +97,9 @@ pub enum Said {
     Rule,
     Adjustment,
     FlagsHeading,
-    Flag,
+    /// "Emergency: call ... now": what to do for the flags that follow.
+    Urgency(crate::dataset::Urgency),
+    Flag(crate::dataset::Urgency),
     Disclaimer,
 }
 
@@ -118,9 +122,21 @@ pub fn intro(report: &RoutineReport) -> Vec<(Said, String)> {
     if let Some(rule) = report.rules.iter().find(|rule| rule.id == "intensity") {
         lines.push((Said::Rule, format!("{}: {} ({})", rule.title, rule.text, rule.evidence.status.label())));
     }
+    lines.extend(report.conditions.iter().filter_map(|condition| {
+        condition.first.map(|first| (Said::Adjustment, format!("{}: {first}", condition.name)))
+    }));
     lines.extend(report.adjustments.iter().map(|line| (Said::Adjustment, line.clone())));
+    if let Some(rule) = report.rules.iter().find(|rule| rule.id == "not-today") {
+        lines.push((Said::Rule, format!("{}: {}", rule.title, rule.text)));
+    }
     lines.push((Said::FlagsHeading, "Stop and get medical help if:".into()));
-    lines.extend(report.red_flags.iter().map(|flag| (Said::Flag, format!("{} ({})", flag.text, flag.urgency.label()))));
+    for urgency in [Urgency::Emergency, Urgency::Urgent, Urgency::Gp] {
+        let mut group = report.red_flags.iter().filter(|flag| flag.urgency == urgency).peekable();
+        if let Some(first) = group.peek() {
+            lines.push((Said::Urgency(urgency), format!("{}: {}:", urgency.heading(), first.when)));
+        }
+        lines.extend(group.map(|flag| (Said::Flag(urgency), flag.text.to_string())));
+    }
     lines.push((Said::Disclaimer, report.disclaimer.to_string()));
     lines
 }
@@ -128,7 +144,7 @@ pub fn intro(report: &RoutineReport) -> Vec<(Said, String)> {
 /// The introduction as plain lines.
 pub fn say_intro(out: &mut dyn Write, report: &RoutineReport) -> io::Result<()> {
     for (said, line) in intro(report) {
-        let bullet = if said == Said::Flag { "  - " } else { "" };
+        let bullet = if matches!(said, Said::Flag(_)) { "  - " } else { "" };
         writeln!(out, "{bullet}{line}")?;
     }
     out.flush()

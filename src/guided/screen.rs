@@ -12,7 +12,7 @@ use super::cues::Cue;
 use super::lines::{clock_text, intro, Said};
 use super::player::{Event, Status, View};
 use crate::clock::Clock;
-use crate::dataset::minutes_or_seconds;
+use crate::dataset::{minutes_or_seconds, Urgency};
 use crate::report::RoutineReport;
 use crate::tui::{self, wrap, Key, Keys};
 
@@ -27,6 +27,8 @@ enum Look {
     Paused,
     /// A drill's cue: the first to go when the screen is short.
     Cue,
+    /// A drill's caution: kept when cues give way.
+    Caution,
 }
 
 /// Lines to draw, each cut to the terminal's width.
@@ -82,7 +84,8 @@ impl Frame {
                 (Look::Title, true) => text.with(Color::Cyan).attribute(Attribute::Bold),
                 (Look::Warning, true) => text.with(Color::Red).attribute(Attribute::Bold),
                 (Look::Paused, true) => text.with(Color::Yellow).attribute(Attribute::Bold),
-                (Look::Title | Look::Warning | Look::Paused, false) => text.attribute(Attribute::Bold),
+                (Look::Caution, true) => text.with(Color::Yellow),
+                (Look::Title | Look::Warning | Look::Paused | Look::Caution, false) => text.attribute(Attribute::Bold),
             };
             let row = u16::try_from(row).unwrap_or(u16::MAX);
             queue!(
@@ -107,7 +110,9 @@ pub enum Start {
 }
 
 /// Shows the warning, the red flags, the intensity rule and the changes made, and waits for
-/// space or Enter (start), q or Esc (cancel), or Ctrl-C.
+/// space or Enter (start), q or Esc (cancel), or Ctrl-C. When the emergency red flags do not fit
+/// the terminal, the introduction pages: space, Enter, ↓ or j read on, ↑ or k go back, and only
+/// at its end does space or Enter start the session.
 pub fn introduce(
     out: &mut dyn Write,
     report: &RoutineReport,
@@ -115,10 +120,16 @@ pub fn introduce(
     keys: &mut dyn Keys,
     color: bool,
 ) -> io::Result<Start> {
+    let mut offset = 0;
     loop {
-        intro_frame(report, tui::size()).draw(out, color)?;
+        let intro = intro_frame(report, tui::size(), offset);
+        offset = intro.offset;
+        intro.frame.draw(out, color)?;
         match keys.wait(clock, Duration::from_secs(3600))? {
-            Some(Key::Char(' ') | Key::Enter) => return Ok(Start::Go),
+            Some(Key::Char(' ') | Key::Enter) if intro.at_end => return Ok(Start::Go),
+            Some(Key::Char(' ') | Key::Enter) => offset += intro.page,
+            Some(Key::Down | Key::Char('j')) => offset += 1,
+            Some(Key::Up | Key::Char('k')) => offset = offset.saturating_sub(1),
             Some(Key::Char('q') | Key::Escape) => return Ok(Start::Cancel),
             Some(Key::Interrupt) => return Ok(Start::Interrupted),
             _ => {}
@@ -126,50 +137,145 @@ pub fn introduce(
     }
 }
 
-/// The introduction for a terminal of `columns` × `rows`: the prompt and the disclaimer stay on
-/// screen; red flags that do not fit are counted.
-fn intro_frame(report: &RoutineReport, (columns, rows): (u16, u16)) -> Frame {
-    let width = usize::from(columns);
-    let mut frame = Frame::new();
+/// The introduction as drawn: the frame, whether its end is on screen, the lines one page moves,
+/// and the scroll offset it was drawn at (kept within range).
+struct Intro {
+    frame: Frame,
+    at_end: bool,
+    page: usize,
+    offset: usize,
+}
+
+/// The introduction for a terminal of `columns` × `rows`, scrolled down `offset` lines. The
+/// title, the warning and every emergency red flag are always there in full, scrolled if the
+/// terminal is too small; the prompt and the disclaimer stay at the bottom; the other flags,
+/// rules and changes follow while there is room, and the flags that do not fit are counted with
+/// where to see them.
+fn intro_frame(report: &RoutineReport, (columns, rows): (u16, u16), offset: usize) -> Intro {
+    let width = usize::from(columns).max(10);
     let said = intro(report);
-    let flags = said.iter().filter(|(said, _)| *said == Said::Flag).count();
-    let mut flags_shown = 0;
-    // Keep the prompt on screen: red flags that do not fit are counted, with where to see them.
-    // The disclaimer ("not medical advice") is always shown, dim, under the prompt.
-    let disclaimer = wrap(report.disclaimer, width.max(10));
-    let room = usize::from(rows).saturating_sub(5 + disclaimer.len());
-    for (said, line) in &said {
+    let block = |said: &Said, line: &str| -> (Look, Vec<String>) {
         let (look, bullet) = match said {
             Said::Title => (Look::Title, ""),
-            Said::Warning => (Look::Warning, ""),
-            Said::Rule | Said::FlagsHeading => (Look::Bold, ""),
+            Said::Warning | Said::Urgency(Urgency::Emergency) => (Look::Warning, ""),
+            Said::Rule | Said::FlagsHeading | Said::Urgency(_) => (Look::Bold, ""),
             Said::Adjustment => (Look::Plain, "* "),
-            Said::Flag => (Look::Plain, "- "),
-            Said::Disclaimer => continue,
+            Said::Flag(_) => (Look::Plain, "- "),
+            Said::Disclaimer => (Look::Dim, ""),
         };
-        let mut wrapped = wrap(line, width.saturating_sub(bullet.len()).max(10));
-        if *said == Said::Flag {
-            if frame.lines.len() + wrapped.len() > room {
+        let wrapped = wrap(line, width.saturating_sub(bullet.len()).max(10));
+        let lines = wrapped
+            .into_iter()
+            .enumerate()
+            .map(|(index, part)| {
+                format!("{}{part}", if index == 0 { bullet.to_string() } else { " ".repeat(bullet.len()) })
+            })
+            .collect();
+        (look, lines)
+    };
+    let must_show = |said: &Said| {
+        matches!(said, Said::Title | Said::Warning | Said::FlagsHeading | Said::Urgency(Urgency::Emergency))
+            || *said == Said::Flag(Urgency::Emergency)
+    };
+    let mut must = Frame::new();
+    for (kind, line) in said.iter().filter(|(kind, _)| must_show(kind)) {
+        let (look, lines) = block(kind, line);
+        for line in lines {
+            must.push(look, line);
+        }
+    }
+    // The rest in the order that matters most: the intensity rule, the other flags, then the
+    // day's rule and the changes made.
+    let rank = |said: &Said| match said {
+        Said::Rule => 0,
+        Said::Urgency(_) | Said::Flag(_) => 1,
+        _ => 2,
+    };
+    let mut rest: Vec<&(Said, String)> =
+        said.iter().filter(|(kind, _)| !must_show(kind) && *kind != Said::Disclaimer).collect();
+    rest.sort_by_key(|(kind, _)| rank(kind));
+    let rules_first: Vec<&(Said, String)> = rest
+        .iter()
+        .copied()
+        .filter(|(kind, line)| *kind != Said::Rule || !line.starts_with("When not to exercise"))
+        .collect();
+    let not_today: Vec<&(Said, String)> = rest
+        .iter()
+        .copied()
+        .filter(|(kind, line)| *kind == Said::Rule && line.starts_with("When not to exercise"))
+        .collect();
+
+    let disclaimer = wrap(report.disclaimer, width);
+    let foot = 3 + disclaimer.len();
+    let room = usize::from(rows).saturating_sub(foot).max(1);
+    let flags_in_rest = rest.iter().filter(|(kind, _)| matches!(kind, Said::Flag(_))).count();
+    let mut body = must;
+    let mut flags_shown = 0;
+    let mut paged = false;
+    if body.lines.len() <= room {
+        // Keep a line for the count of flags left out.
+        let limit = room.saturating_sub(1);
+        for (kind, line) in rules_first.iter().chain(&not_today) {
+            let (look, lines) = block(kind, line);
+            if body.lines.len() + lines.len() > limit {
                 continue;
             }
-            flags_shown += 1;
+            // A heading without any of its flags says nothing: leave it for the count.
+            if let Said::Urgency(_) = kind {
+                if body.lines.len() + lines.len() + 1 > limit {
+                    continue;
+                }
+            }
+            if matches!(kind, Said::Flag(_)) {
+                flags_shown += 1;
+            }
+            for line in lines {
+                body.push(look, line);
+            }
         }
-        for (index, part) in wrapped.drain(..).enumerate() {
-            let lead = if index == 0 { bullet.to_string() } else { " ".repeat(bullet.len()) };
-            frame.push(look, format!("{lead}{part}"));
+        // Drop headings left with no flag under them.
+        let mut index = 0;
+        while index < body.lines.len() {
+            let heading = body.lines[index].0 == Look::Bold
+                && body.lines[index].1.ends_with(':')
+                && body.lines[index].1 != "Stop and get medical help if:";
+            let followed = body.lines.get(index + 1).is_some_and(|(_, text)| text.starts_with("- "));
+            if heading && !followed && index + 1 >= body.lines.len() {
+                body.lines.remove(index);
+            } else {
+                index += 1;
+            }
+        }
+    } else {
+        paged = true;
+    }
+    if flags_shown < flags_in_rest {
+        let more = format!(
+            "... and {} more signs to see a clinician: backpain route --location {}",
+            flags_in_rest - flags_shown,
+            report.location
+        );
+        for line in wrap(&more, width) {
+            body.push(Look::Dim, line);
         }
     }
-    if flags_shown < flags {
-        let more = format!("... and {} more: backpain route --location {}", flags - flags_shown, report.location);
-        frame.push(Look::Dim, more);
-    }
+    let total = body.lines.len();
+    let window = if paged { room } else { total.max(1) };
+    let offset = offset.min(total.saturating_sub(window));
+    let at_end = offset + window >= total;
+    let mut frame = Frame::new();
+    frame.lines.extend(body.lines.into_iter().skip(offset).take(window));
     frame.push(Look::Plain, "");
-    frame.push(Look::Bold, "Press space or Enter to start, q to quit.");
+    if at_end {
+        frame.push(Look::Bold, "Press space or Enter to start, q to quit.");
+    } else {
+        frame.push(Look::Bold, "Press space or ↓ to read on (red flags first), q to quit.");
+    }
     frame.push(Look::Plain, "");
     for line in disclaimer {
         frame.push(Look::Dim, line);
     }
-    frame
+    Intro { frame, at_end, page: window.saturating_sub(1).max(1), offset }
 }
 
 /// The live session screen.
@@ -188,11 +294,15 @@ impl Screen<'_> {
         let mut frame = Frame::new();
         frame.push(Look::Title, format!("backpain · {}", self.title));
         frame.push(Look::Plain, "");
-        if let Some(Cue::Drill { step, steps, name, position, dose, cues, .. }) = status.drill() {
+        if let Some(Cue::Drill { step, steps, name, position, dose, cues, cautions, .. }) = status.drill() {
             frame.push(Look::Bold, format!("Drill {step} of {steps}: {name} · {}", position.label()));
             frame.push(Look::Plain, dose.clone());
             for cue in cues.iter() {
                 frame.wrap(Look::Cue, cue, "  - ", width);
+            }
+            // Cautions are never the ones to go on a short screen: cues go first.
+            for caution in cautions {
+                frame.wrap(Look::Caution, caution, "  ! ", width);
             }
         }
         frame.push(Look::Plain, "");
@@ -359,7 +469,8 @@ mod tests {
         let lower = crate::dataset::location("lower").unwrap();
         let report = report(&prepare(Request::plain(lower, crate::dataset::Variant::Full)).unwrap());
         for size in [(80, 24), (40, 20), (60, 14)] {
-            let frame = intro_frame(&report, size);
+            let intro = intro_frame(&report, size, 0);
+            let frame = intro.frame;
             let lines = texts(&frame);
             assert!(lines.len() <= usize::from(size.1), "{size:?}: {lines:#?}");
             let prompt = lines.iter().position(|line| line.starts_with("Press space")).expect("prompt");

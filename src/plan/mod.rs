@@ -2,6 +2,7 @@
 //! budget and morning mode may change. Pure: it knows the dataset, not the clock or the output.
 
 pub mod budget;
+pub mod conditions;
 pub mod morning;
 
 use crate::dataset::{Dose, Drill, Location, Routine, Variant, TRANSITION_SECONDS};
@@ -48,6 +49,18 @@ impl Plan {
     pub fn has_flexion(&self) -> bool {
         self.steps.iter().any(|step| step.drill.spinal_flexion)
     }
+}
+
+/// `dose` with fewer sets, then fewer reps (down to one), until it takes no more than `seconds`.
+pub(crate) fn no_longer_than(dose: &Dose, seconds: u32) -> Dose {
+    let mut dose = dose.clone();
+    while dose.seconds() > seconds && dose.sets > 1 {
+        dose.sets -= 1;
+    }
+    while dose.seconds() > seconds && dose.reps > 1 {
+        dose.reps -= 1;
+    }
+    dose
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use chrono::Timelike;
 use std::fmt;
 use std::str::FromStr;
 
-use super::{Plan, PlannedStep};
+use super::{no_longer_than, Plan, PlannedStep};
 use crate::dataset::{self, Dose, Drill};
 
 /// How long after waking morning mode lasts (Snook 1998's instruction covered ~2 hours).
@@ -125,17 +125,6 @@ pub fn swap(plan: &Plan) -> (Plan, Vec<Swap>) {
     (Plan { steps, ..plan.clone() }, swaps)
 }
 
-fn no_longer_than(dose: &Dose, seconds: u32) -> Dose {
-    let mut dose = dose.clone();
-    while dose.seconds() > seconds && dose.sets > 1 {
-        dose.sets -= 1;
-    }
-    while dose.seconds() > seconds && dose.reps > 1 {
-        dose.reps -= 1;
-    }
-    dose
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,6 +239,7 @@ mod tests {
                 "seated-figure-4",
                 "supine-figure-4",
                 "half-kneeling-hip-flexor",
+                "sit-to-stand",
                 "prone-press-up"
             ]
         );

@@ -54,6 +54,9 @@ pub trait Notifier {
 pub struct Settings {
     pub plan: Plan,
     pub location: &'static Location,
+    /// The drills the reminders rotate through: the location's micro routine, as the person's
+    /// conditions leave it (never empty).
+    pub routine: Vec<crate::plan::PlannedStep>,
     pub habit: Habit,
     pub count: Option<u64>,
     /// How long the Snooze button puts a reminder off.
@@ -176,7 +179,7 @@ impl<C: Clock, N: Notifier> Engine<'_, C, N> {
     }
 
     fn fire(&mut self, now: &DateTime<C::Tz>, rotation: u64, snoozed: bool, actions: bool) -> io::Result<()> {
-        let note = Note::compose(self.settings.location, &self.settings.habit, rotation);
+        let note = Note::compose(self.settings.location, &self.settings.routine, &self.settings.habit, rotation);
         let delivery = self.notifier.deliver(&note, actions);
         let time = now.to_rfc3339_opts(SecondsFormat::Secs, false);
         if self.settings.json {
@@ -330,9 +333,11 @@ mod tests {
     ) -> Run {
         let now = Rc::new(RefCell::new(start));
         let shown = Rc::new(RefCell::new(Vec::new()));
+        let neck = crate::dataset::location("neck").unwrap();
         let mut settings = Settings {
             plan,
-            location: crate::dataset::location("neck").unwrap(),
+            location: neck,
+            routine: crate::plan::Plan::new(neck, crate::dataset::Variant::Micro).steps,
             habit: Habit::default(),
             count: None,
             snooze: DEFAULT_SNOOZE,

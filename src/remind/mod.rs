@@ -19,8 +19,11 @@ use chrono::Duration;
 
 use crate::cli::RemindArgs;
 use crate::config::Config;
+use crate::dataset::Variant;
 use crate::error::UsageError;
 use crate::exit::Exit;
+use crate::plan::conditions;
+use crate::profile::Profile;
 use crate::Env;
 use engine::{Ending, Engine, Notifier, Settings};
 use reminder::Habit;
@@ -44,9 +47,22 @@ pub fn settings(args: &RemindArgs, config: &Config, env: &Env) -> Result<Setting
         .or(file.location)
         .or_else(|| crate::dataset::location(DEFAULT_LOCATION))
         .ok_or_else(|| UsageError::Invalid("the default location is missing from the dataset".into()))?;
+    let flags = Profile { conditions: args.profile.conditions.clone(), region: args.profile.region };
+    let profile = Profile::merge(&flags, &config.profile.profile());
+    let (routine, _) = conditions::adapt(&crate::plan::Plan::new(location, Variant::Micro), &profile.conditions, false);
+    if routine.steps.is_empty() {
+        let names: Vec<&str> = profile.conditions.iter().map(|condition| condition.id).collect();
+        let first = profile.conditions.iter().find_map(|condition| condition.first).unwrap_or_default();
+        return Err(UsageError::Invalid(format!(
+            "no drill of the {} micro routine is suitable with --condition {}, so there is nothing to remind you of. {first}",
+            location.name,
+            names.join(" --condition ")
+        )));
+    }
     Ok(Settings {
         plan,
         location,
+        routine: routine.steps,
         habit: Habit {
             trigger: args.trigger.clone().or_else(|| file.trigger.clone()),
             action: args.action.clone().or_else(|| file.action.clone()),
@@ -63,7 +79,7 @@ pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dy
     let config = Config::discover(args.config.as_deref()).map_err(|err| UsageError::Invalid(err.to_string()))?;
     let settings = settings(args, &config, env)?;
     if let Some(kind) = args.print_schedule {
-        let job = scheduled_job(&settings, args.config.as_deref())?;
+        let job = scheduled_job(&settings, &args.profile, args.config.as_deref())?;
         let text = schedule_files::render(kind, &settings.plan, &job).map_err(UsageError::Invalid)?;
         stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).context("cannot write to stdout")?;
         return Ok(Exit::Success);
@@ -111,9 +127,20 @@ fn use_session_bus() {
 }
 
 /// `backpain remind --once` with this location and habit, by the absolute path of this program.
-fn scheduled_job(settings: &Settings, config: Option<&Path>) -> anyhow::Result<schedule_files::Job> {
+fn scheduled_job(
+    settings: &Settings,
+    profile: &crate::cli::ProfileArgs,
+    config: Option<&Path>,
+) -> anyhow::Result<schedule_files::Job> {
     let program = std::env::current_exe().context("cannot find the path of this program")?;
     let mut args = vec!["remind".to_string(), "--once".into(), "--location".into(), settings.location.id.into()];
+    // The flags' conditions and region go along; the config file's are read again at each run.
+    for condition in &profile.conditions {
+        args.extend(["--condition".into(), condition.id.into()]);
+    }
+    if let Some(region) = profile.region {
+        args.extend(["--region".into(), region.id.into()]);
+    }
     if let Some(trigger) = &settings.habit.trigger {
         args.extend(["--trigger".into(), trigger.clone()]);
     }

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use crate::dataset::{Location, Step, Variant};
+use crate::dataset::Location;
+use crate::plan::PlannedStep;
 
 /// How many drills one reminder names.
 const DRILLS_PER_REMINDER: usize = 2;
@@ -21,17 +22,19 @@ pub struct Note {
     /// Which reminder of the rotation this is (0 first); a snoozed one repeats its number.
     pub rotation: u64,
     pub location: &'static Location,
-    pub steps: Vec<&'static Step>,
+    pub steps: Vec<PlannedStep>,
     pub summary: String,
     pub body: String,
 }
 
 impl Note {
-    pub fn compose(location: &'static Location, habit: &Habit, rotation: u64) -> Note {
-        let steps = &location.routine(Variant::Micro).steps;
+    /// The reminder `rotation` for `location`, naming drills of `routine` (its micro routine as
+    /// the person's conditions leave it), each with its dose, first cue and caution.
+    pub fn compose(location: &'static Location, routine: &[PlannedStep], habit: &Habit, rotation: u64) -> Note {
+        let steps = routine;
         let take = DRILLS_PER_REMINDER.min(steps.len());
         let first = if steps.is_empty() { 0 } else { (rotation % steps.len() as u64) as usize };
-        let steps: Vec<&'static Step> = (0..take).map(|offset| &steps[(first + offset) % steps.len()]).collect();
+        let steps: Vec<PlannedStep> = (0..take).map(|offset| steps[(first + offset) % steps.len()].clone()).collect();
         let summary = match (&habit.trigger, &habit.action) {
             (Some(trigger), Some(action)) => format!("IF {trigger}, THEN {action}"),
             (Some(trigger), None) => format!("IF {trigger}, THEN stretch: 2-minute desk break"),
@@ -41,9 +44,9 @@ impl Note {
         let mut lines: Vec<String> = steps
             .iter()
             .map(|step| {
-                let drill = step.drill();
+                let drill = step.drill;
                 let cue = drill.cues.first().map(|cue| format!(": {cue}")).unwrap_or_default();
-                format!("{} ({}){cue}", drill.name, step.dose().describe())
+                format!("{} ({}){cue}. Take care: {}.", drill.name, step.dose.describe(), drill.brief)
             })
             .collect();
         if habit.trigger.is_none() {
@@ -54,7 +57,7 @@ impl Note {
 
     /// "Seated cat-cow · Standing hip flexor stretch"
     pub fn drill_names(&self) -> String {
-        self.steps.iter().map(|step| step.drill().name).collect::<Vec<_>>().join(" · ")
+        self.steps.iter().map(|step| step.drill.name).collect::<Vec<_>>().join(" · ")
     }
 }
 
@@ -102,7 +105,7 @@ impl ReminderLine {
             time,
             location: note.location.id,
             summary: note.summary.clone(),
-            drills: note.steps.iter().map(|step| DrillRef { id: step.drill().id, name: step.drill().name }).collect(),
+            drills: note.steps.iter().map(|step| DrillRef { id: step.drill.id, name: step.drill.name }).collect(),
             delivered,
             reason,
             snoozed,
@@ -113,17 +116,22 @@ impl ReminderLine {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset;
+    use crate::dataset::{self, Variant};
+    use crate::plan::Plan;
+
+    fn micro(location: &'static Location) -> Vec<PlannedStep> {
+        Plan::new(location, Variant::Micro).steps
+    }
 
     #[test]
     fn consecutive_reminders_lead_with_different_drills() {
         let neck = dataset::location("neck").unwrap();
-        let notes: Vec<Note> = (0..4).map(|n| Note::compose(neck, &Habit::default(), n)).collect();
+        let notes: Vec<Note> = (0..4).map(|n| Note::compose(neck, &micro(neck), &Habit::default(), n)).collect();
         for pair in notes.windows(2) {
-            assert_ne!(pair[0].steps[0].drill().id, pair[1].steps[0].drill().id);
+            assert_ne!(pair[0].steps[0].drill.id, pair[1].steps[0].drill.id);
             assert_ne!(pair[0].body, pair[1].body);
         }
-        assert_eq!(notes[0].steps[0].drill().id, "chin-tuck");
+        assert_eq!(notes[0].steps[0].drill.id, "chin-tuck");
         assert!(notes[0].body.starts_with("Chin tuck"), "{}", notes[0].body);
         assert!(notes[0].summary.starts_with("Desk break"), "{}", notes[0].summary);
     }
@@ -132,7 +140,21 @@ mod tests {
     fn the_users_if_then_plan_is_the_summary() {
         let lower = dataset::location("lower").unwrap();
         let habit = Habit { trigger: Some("I stand up from my desk".into()), action: Some("I do 3 cat-cows".into()) };
-        let note = Note::compose(lower, &habit, 0);
+        let note = Note::compose(lower, &micro(lower), &habit, 0);
         assert_eq!(note.summary, "IF I stand up from my desk, THEN I do 3 cat-cows");
+    }
+
+    #[test]
+    fn the_body_names_each_drills_caution_in_a_few_words() {
+        let neck = dataset::location("neck").unwrap();
+        let note = Note::compose(neck, &micro(neck), &Habit::default(), 0);
+        assert!(
+            note.body.starts_with("Chin tuck (10 × 5 s hold): Glide your head straight back into a double chin. Take care: stop with dizziness or arm symptoms."),
+            "{}",
+            note.body
+        );
+        for step in &note.steps {
+            assert!(note.body.contains(step.drill.brief), "{}", note.body);
+        }
     }
 }

@@ -8,8 +8,8 @@ use super::bodymap::{self, Layout};
 use super::{Render, Theme};
 use crate::dataset::{minutes_or_seconds, Citation, Status, Urgency};
 use crate::report::{
-    ClaimView, DrillsReport, EvidenceView, FaqReport, LocationsReport, MythsReport, RedFlagView, RouteReport,
-    RoutineReport, RoutineSummary, RuleView,
+    ClaimView, ConditionView, DrillsReport, EvidenceView, FaqReport, LocationsReport, MythsReport, RedFlagView,
+    RouteReport, RoutineReport, RoutineSummary, RuleView,
 };
 
 impl Theme {
@@ -73,8 +73,9 @@ impl Theme {
         let mut out = String::new();
         let mut line = String::new();
         let mut lead = first;
-        // Only plain spaces break a line: a no-break space keeps "2 min 50 s" whole.
-        for word in text.split(' ').filter(|word| !word.is_empty()) {
+        // Only plain spaces break a line: a no-break space keeps "2 min 50 s" whole, and a phone
+        // number ("0800 611 116") stays on one line to be read or dialled.
+        for word in unbreakable_words(text) {
             if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
                 let _ = writeln!(out, "{lead}{line}");
                 line.clear();
@@ -83,7 +84,7 @@ impl Theme {
             if !line.is_empty() {
                 line.push(' ');
             }
-            line.push_str(word);
+            line.push_str(&word);
         }
         if !line.is_empty() {
             let _ = writeln!(out, "{lead}{line}");
@@ -97,24 +98,66 @@ impl Theme {
         format!("{table}\n")
     }
 
+    /// The red flags by urgency, emergencies first, each group headed by what to do in the
+    /// reader's region: never cut short.
     fn red_flags(&self, flags: &[RedFlagView]) -> String {
-        let mut table = self.table();
-        table.set_header(self.header(&["Stop and get medical help if", "When"]));
-        for flag in flags {
-            let urgency = Cell::new(flag.urgency.label());
-            let urgency = match flag.urgency {
-                Urgency::Emergency => urgency.fg(Color::Red).add_attribute(Attribute::Bold),
-                Urgency::Urgent => urgency.fg(Color::Red),
-                Urgency::Gp => urgency.fg(Color::Yellow),
+        let mut out = format!("{}\n", self.heading("Stop and get medical help if:"));
+        for urgency in [Urgency::Emergency, Urgency::Urgent, Urgency::Gp] {
+            let group: Vec<&RedFlagView> = flags.iter().filter(|flag| flag.urgency == urgency).collect();
+            let Some(first) = group.first() else { continue };
+            let style = match urgency {
+                Urgency::Emergency => "1;31",
+                Urgency::Urgent => "31",
+                Urgency::Gp => "33",
             };
-            table.add_row(vec![Cell::new(flag.text), urgency]);
+            let title = self.wrap(&format!("{}: {}", urgency.heading(), first.when), "");
+            out.push_str(&self.paint(title.trim_end_matches('\n'), style));
+            out.push('\n');
+            for flag in group {
+                out.push_str(&self.bullet(flag.text, "  - "));
+            }
         }
-        format!("{table}\n")
+        out.push('\n');
+        out
+    }
+
+    /// What each condition the person named asks them to do first.
+    fn conditions(&self, conditions: &[ConditionView]) -> String {
+        let mut out = String::new();
+        for condition in conditions {
+            if let Some(first) = condition.first {
+                out.push_str(&self.bullet(&format!("{}: {first}", condition.name), "* "));
+            }
+        }
+        out
     }
 
     fn footer(&self, disclaimer: &str) -> String {
         self.paint(&self.wrap(disclaimer, ""), "2")
     }
+}
+
+/// The words of `text` split at plain spaces, with runs of digit groups (phone numbers) kept
+/// together as one word.
+fn unbreakable_words(text: &str) -> Vec<String> {
+    let digits = |word: &str| {
+        let core = word.trim_end_matches([',', '.', ';', ')', ':']).trim_start_matches('(');
+        !core.is_empty() && core.bytes().all(|byte| byte.is_ascii_digit())
+    };
+    let mut words: Vec<String> = Vec::new();
+    let mut previous_digits = false;
+    for word in text.split(' ').filter(|word| !word.is_empty()) {
+        let is_digits = digits(word);
+        match words.last_mut() {
+            Some(last) if previous_digits && is_digits && !last.ends_with([',', ';', ')', ':', '.']) => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+        previous_digits = is_digits;
+    }
+    words
 }
 
 /// "nhs-lbp, snook-1998": citation ids, short enough for a table cell.
@@ -132,6 +175,9 @@ fn claim_rows(table: &mut Table, theme: &Theme, label: &str, claim: &ClaimView) 
 }
 
 fn routine_line(summary: &RoutineSummary) -> String {
+    if summary.drills.is_empty() {
+        return "No suitable drills with your conditions (see below).".to_string();
+    }
     let names: Vec<&str> = summary.drills.iter().map(|drill| drill.name).collect();
     format!("{}: {}\n$ {}", minutes_or_seconds(summary.total_seconds), names.join(", "), summary.command)
 }
@@ -215,6 +261,7 @@ impl Render for RouteReport {
         if let Some(warning) = self.warning {
             out.push_str(&theme.warning(warning));
         }
+        out.push_str(&theme.conditions(&self.conditions));
         let mut table = theme.table();
         claim_rows(&mut table, theme, "Likely cause", &self.cause);
         table.add_row(vec![
@@ -226,6 +273,16 @@ impl Render for RouteReport {
             Cell::new(routine_line(&self.micro_routine)),
         ]);
         let _ = writeln!(out, "{table}");
+        let mut seen: Vec<&str> = Vec::new();
+        for adjustment in self.routine.adjustments.iter().chain(&self.micro_routine.adjustments) {
+            if !seen.contains(&adjustment.as_str()) {
+                seen.push(adjustment);
+                out.push_str(&theme.bullet(adjustment, "* "));
+            }
+        }
+        if !seen.is_empty() {
+            out.push('\n');
+        }
         out.push_str(&theme.red_flags(&self.red_flags));
         out.push_str(&theme.paint(&theme.wrap(&format!("Next: {}", self.next), ""), "1"));
         out.push_str(&theme.footer(self.disclaimer));
@@ -255,8 +312,16 @@ impl Render for RoutineReport {
         if let Some(warning) = self.warning {
             out.push_str(&theme.warning(warning));
         }
+        out.push_str(&theme.conditions(&self.conditions));
         for adjustment in &self.adjustments {
             out.push_str(&theme.bullet(adjustment, "* "));
+        }
+        if self.steps.is_empty() {
+            // Nothing suits the conditions given: say so (above), and still show the red flags.
+            out.push('\n');
+            out.push_str(&theme.red_flags(&self.red_flags));
+            out.push_str(&theme.footer(self.disclaimer));
+            return out;
         }
         let mut table = theme.table();
         table.set_header(theme.header(&["#", "Drill", "How", "Take care"]));
@@ -270,6 +335,7 @@ impl Render for RoutineReport {
             );
             let cues: Vec<String> = step.cues.iter().map(|cue| format!("- {cue}")).collect();
             let cautions: Vec<String> = step.cautions.iter().map(|caution| format!("- {caution}")).collect();
+            let drill = format!("{drill}\n{}", step.kind.label());
             table.add_row(vec![
                 Cell::new(index + 1),
                 Cell::new(drill).add_attribute(Attribute::Bold),

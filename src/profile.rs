@@ -1,0 +1,89 @@
+//! What applies to the person: the conditions whose precautions change the routines, and the
+//! region whose emergency numbers and services the red flags name. Given with `--condition` and
+//! `--region`, or in the config file's `[profile]` table.
+
+use crate::dataset::{self, Condition, Region, UrgencyWording};
+
+/// The person's conditions and region; empty means no precautions and neutral wording.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Profile {
+    pub conditions: Vec<&'static Condition>,
+    pub region: Option<&'static Region>,
+}
+
+impl Profile {
+    /// The conditions from both the flags and the file (a precaution is never dropped because
+    /// the other place left it out), each once; the flag's region wins over the file's.
+    pub fn merge(flags: &Profile, file: &Profile) -> Profile {
+        let mut conditions: Vec<&'static Condition> = Vec::new();
+        for condition in flags.conditions.iter().chain(&file.conditions) {
+            if !conditions.iter().any(|known| known.id == condition.id) {
+                conditions.push(condition);
+            }
+        }
+        Profile { conditions, region: flags.region.or(file.region) }
+    }
+
+    /// How the red flags say what to do.
+    pub fn wording(&self) -> &'static UrgencyWording {
+        UrgencyWording::of(self.region)
+    }
+}
+
+/// A condition by name; a miss names the valid ones and the nearest.
+pub fn condition(text: &str) -> Result<&'static Condition, String> {
+    let conditions = dataset::dataset().conditions;
+    dataset::condition(text).ok_or_else(|| {
+        let ids: Vec<&str> = conditions.iter().map(|condition| condition.id).collect();
+        unknown("condition", text, dataset::nearest(text, conditions.iter().flat_map(Condition::names)), &ids)
+    })
+}
+
+/// A region by name; a miss names the valid ones and the nearest.
+pub fn region(text: &str) -> Result<&'static Region, String> {
+    let regions = dataset::dataset().regions;
+    dataset::region(text).ok_or_else(|| {
+        let ids: Vec<&str> = regions.iter().map(|region| region.id).collect();
+        unknown("region", text, dataset::nearest(text, regions.iter().flat_map(Region::names)), &ids)
+    })
+}
+
+fn unknown(what: &str, text: &str, nearest: Option<&str>, ids: &[&str]) -> String {
+    let hint = nearest.map(|name| format!(" (did you mean `{name}`?)")).unwrap_or_default();
+    format!("unknown {what} `{text}`{hint}; valid: {}", ids.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_and_file_add_up_and_the_flag_region_wins() {
+        let flags = Profile { conditions: vec![condition("pregnancy").unwrap()], region: Some(region("uk").unwrap()) };
+        let file = Profile {
+            conditions: vec![condition("osteoporosis").unwrap(), condition("pregnancy").unwrap()],
+            region: Some(region("de").unwrap()),
+        };
+        let merged = Profile::merge(&flags, &file);
+        let ids: Vec<_> = merged.conditions.iter().map(|condition| condition.id).collect();
+        assert_eq!(ids, ["pregnancy", "osteoporosis"]);
+        assert_eq!(merged.region.map(|region| region.id), Some("uk"));
+        assert_eq!(Profile::merge(&Profile::default(), &file).region.map(|region| region.id), Some("de"));
+    }
+
+    #[test]
+    fn a_near_miss_is_named_with_the_valid_names() {
+        let err = condition("hip-replacment").unwrap_err();
+        assert!(
+            err.starts_with("unknown condition `hip-replacment` (did you mean `hip-replacement`?); valid: "),
+            "{err}"
+        );
+        assert!(err.contains("pregnancy") && err.contains("recent-surgery"), "{err}");
+        let err = region("ukk").unwrap_err();
+        assert!(
+            err.contains("(did you mean `uk`?)") && err.contains("valid: uk, us, ca, au, nz, ie, de, in, eu"),
+            "{err}"
+        );
+        assert_eq!(condition("Pregnant").map(|condition| condition.id), Ok("pregnancy"));
+    }
+}
