@@ -198,6 +198,10 @@ fn once_lands_in_dunst_with_app_name_summary_and_body() {
     assert_eq!(drills.len(), 2, "{body}");
     for drill in drills {
         assert!(NECK_DRILLS.iter().any(|name| drill.starts_with(&format!("{name} ("))), "{body}");
+        // Each suggestion names its caution in a few words, as the drill tables do in full.
+        let name = NECK_DRILLS.iter().find(|name| drill.starts_with(&format!("{name} ("))).unwrap();
+        let brief = backpain::dataset::dataset().drills.iter().find(|d| d.name == *name).unwrap().brief;
+        assert!(drill.ends_with(&format!("Take care: {brief}.")), "{drill}");
     }
     assert!(body.contains("Chin tuck (10 × 5 s hold): Glide your head straight back") || !body.contains("Chin tuck"));
 }

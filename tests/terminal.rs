@@ -372,3 +372,42 @@ fn closing_the_terminal_ends_the_body_map() {
 fn closing_the_terminal_ends_a_guided_session() {
     closing_the_terminal_ends("hangup-guided", &routine_line(""), "Press space or Enter to start");
 }
+
+#[test]
+fn the_sciatic_guided_start_screen_shows_every_emergency_flag_and_the_prompt_at_80x24() {
+    let Some(tmux) = Tmux::start("sciaticintro") else { return };
+    tmux.type_line(&format!("{BIN} routine --location sciatic --minutes 8 --morning --guided --quiet"));
+    let intro = tmux.wait_for("Press space or Enter to start");
+    assert!(intro.contains("WARNING: Get advice before starting."), "{intro}");
+    let sciatic = backpain::dataset::location("sciatic").unwrap();
+    let emergencies = sciatic.red_flags.iter().filter(|flag| flag.urgency == backpain::dataset::Urgency::Emergency);
+    for flag in emergencies {
+        // Each flag may wrap; its words are all on the screen in order.
+        let screen: String = intro.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(screen.contains(flag.text), "emergency flag `{}` not on the 80x24 start screen:\n{intro}", flag.text);
+    }
+    assert!(intro.lines().count() <= 24, "{intro}");
+    tmux.keys(&["q"]);
+}
+
+#[test]
+fn a_start_screen_too_small_for_the_emergency_flags_pages_instead_of_cutting_them() {
+    let Some(tmux) = Tmux::start_sized("smallintro", 50, 14) else { return };
+    tmux.type_line(&format!("{BIN} routine --location neck --guided --quiet"));
+    let mut seen = tmux.wait_for("Press space or ↓ for more, q to quit.");
+    for _ in 0..10 {
+        if seen.contains("Press space or Enter to start") {
+            break;
+        }
+        tmux.keys(&["Space"]);
+        std::thread::sleep(Duration::from_millis(300));
+        seen.push_str(&tmux.screen());
+    }
+    let flat: String = seen.split_whitespace().collect::<Vec<_>>().join(" ");
+    let neck = backpain::dataset::location("neck").unwrap();
+    for flag in neck.red_flags.iter().filter(|flag| flag.urgency == backpain::dataset::Urgency::Emergency) {
+        assert!(flat.contains(flag.text), "`{}` never shown:\n{seen}", flag.text);
+    }
+    assert!(seen.contains("Press space or Enter to start"), "paging reaches the start: {seen}");
+    tmux.keys(&["q"]);
+}

@@ -269,7 +269,7 @@ fn intro_frame(report: &RoutineReport, (columns, rows): (u16, u16), offset: usiz
     if at_end {
         frame.push(Look::Bold, "Press space or Enter to start, q to quit.");
     } else {
-        frame.push(Look::Bold, "Press space or ↓ to read on (red flags first), q to quit.");
+        frame.push(Look::Bold, "Press space or ↓ for more, q to quit.");
     }
     frame.push(Look::Plain, "");
     for line in disclaimer {
