@@ -142,12 +142,12 @@ pub struct ProfileArgs {
     /// Drills the condition rules out are swapped for a safer one or left out, and each change
     /// is listed with its reason and source. Adds to `conditions` in the config file's
     /// [profile] table.
-    #[arg(long = "condition", value_name = "NAME", value_parser = ConditionParser)]
+    #[arg(long = "condition", value_name = "NAME", value_parser = condition_parser())]
     pub conditions: Vec<&'static dataset::Condition>,
 
     /// Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in,
     /// eu [default: neutral wording that names no country's numbers].
-    #[arg(long, value_name = "REGION", value_parser = RegionParser)]
+    #[arg(long, value_name = "REGION", value_parser = region_parser())]
     pub region: Option<&'static dataset::Region>,
 }
 
@@ -378,35 +378,22 @@ impl TypedValueParser for DrillParser {
     }
 }
 
-/// Parses a condition by id or alias; a miss names the valid ones and the nearest.
-#[derive(Clone)]
-struct ConditionParser;
+/// Parses a dataset value by id or alias with `parse`, whose miss names the valid ones and the
+/// nearest; `values` lists them for completions and the man pages.
+struct NamedParser<T: 'static> {
+    parse: fn(&str) -> Result<&'static T, String>,
+    values: fn() -> Vec<PossibleValue>,
+}
 
-impl TypedValueParser for ConditionParser {
-    type Value = &'static dataset::Condition;
-
-    fn parse_ref(
-        &self,
-        _cmd: &clap::Command,
-        _arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<Self::Value, clap::Error> {
-        crate::profile::condition(&value.to_string_lossy()).map_err(invalid)
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(dataset::dataset().conditions.iter().map(|condition| {
-            PossibleValue::new(condition.id).help(condition.name).aliases(condition.aliases.iter().copied())
-        })))
+// Function pointers copy whatever T is; derive would ask T: Clone.
+impl<T> Clone for NamedParser<T> {
+    fn clone(&self) -> Self {
+        NamedParser { parse: self.parse, values: self.values }
     }
 }
 
-/// Parses a region by id or alias; a miss names the valid ones and the nearest.
-#[derive(Clone)]
-struct RegionParser;
-
-impl TypedValueParser for RegionParser {
-    type Value = &'static dataset::Region;
+impl<T: Send + Sync + 'static> TypedValueParser for NamedParser<T> {
+    type Value = &'static T;
 
     fn parse_ref(
         &self,
@@ -414,16 +401,31 @@ impl TypedValueParser for RegionParser {
         _arg: Option<&clap::Arg>,
         value: &std::ffi::OsStr,
     ) -> Result<Self::Value, clap::Error> {
-        crate::profile::region(&value.to_string_lossy()).map_err(invalid)
+        (self.parse)(&value.to_string_lossy()).map_err(invalid)
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(
-            dataset::dataset()
-                .regions
-                .iter()
-                .map(|region| PossibleValue::new(region.id).help(region.name).aliases(region.aliases.iter().copied())),
-        ))
+        Some(Box::new((self.values)().into_iter()))
+    }
+}
+
+fn condition_parser() -> NamedParser<dataset::Condition> {
+    NamedParser {
+        parse: crate::profile::condition,
+        values: || {
+            let conditions = dataset::dataset().conditions.iter();
+            conditions.map(|c| PossibleValue::new(c.id).help(c.name).aliases(c.aliases.iter().copied())).collect()
+        },
+    }
+}
+
+fn region_parser() -> NamedParser<dataset::Region> {
+    NamedParser {
+        parse: crate::profile::region,
+        values: || {
+            let regions = dataset::dataset().regions.iter();
+            regions.map(|r| PossibleValue::new(r.id).help(r.name).aliases(r.aliases.iter().copied())).collect()
+        },
     }
 }
 
