@@ -113,6 +113,11 @@ fn use_session_bus() {
 /// `backpain remind --once` with this location and habit, by the absolute path of this program.
 fn scheduled_job(settings: &Settings, config: Option<&Path>) -> anyhow::Result<schedule_files::Job> {
     let program = std::env::current_exe().context("cannot find the path of this program")?;
+    // A printed schedule is text: a path that is not UTF-8 cannot be written into it faithfully,
+    // and one with replacement characters would name a file that does not exist.
+    let program = program.to_str().map(String::from).with_context(|| {
+        format!("cannot print a schedule: the path of this program, {}, is not valid UTF-8", program.display())
+    })?;
     let mut args = vec!["remind".to_string(), "--once".into(), "--location".into(), settings.location.id.into()];
     if let Some(trigger) = &settings.habit.trigger {
         args.extend(["--trigger".into(), trigger.clone()]);
@@ -122,7 +127,13 @@ fn scheduled_job(settings: &Settings, config: Option<&Path>) -> anyhow::Result<s
     }
     if let Some(config) = config {
         let config = std::path::absolute(config).unwrap_or_else(|_| config.to_path_buf());
-        args.extend(["--config".into(), config.display().to_string()]);
+        let text = config.to_str().ok_or_else(|| {
+            UsageError::Invalid(format!(
+                "--config {} is not valid UTF-8, so it cannot be written into a schedule; rename the file or use a UTF-8 path",
+                config.display()
+            ))
+        })?;
+        args.extend(["--config".into(), text.to_string()]);
     }
-    Ok(schedule_files::Job { program: program.display().to_string(), args })
+    Ok(schedule_files::Job { program, args })
 }
