@@ -77,3 +77,90 @@ fn a_config_path_that_is_not_utf8_is_refused_for_schedules() {
     assert!(stderr.contains("is not valid UTF-8"), "{stderr}");
     assert!(output.stdout.is_empty());
 }
+
+/// Puts `make` at the standard config path under a fresh XDG_CONFIG_HOME and checks that both
+/// commands that read it refuse it in one line naming the file and `problem`, at once.
+fn standard_config_is_refused(what: &str, make: impl Fn(&Path), problem: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("backpain/config.toml");
+    std::fs::create_dir_all(dir.path().join("backpain")).unwrap();
+    make(&config);
+    for args in [&["remind", "--dry-run", "--once"][..], &["routine", "--location", "neck"]] {
+        let started = std::time::Instant::now();
+        let output = backpain(dir.path()).args(args).timeout(std::time::Duration::from_secs(10)).output().unwrap();
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "{what}: {args:?} took {:?}", started.elapsed());
+        let stderr = one_line(&output, 2, &format!("{what}: {args:?}"));
+        assert!(stderr.contains(&config.display().to_string()), "{what}: names the file: {stderr}");
+        assert!(stderr.contains(problem), "{what}: says {problem:?}: {stderr}");
+    }
+}
+
+#[test]
+fn a_standard_config_that_cannot_be_read_is_an_error_never_skipped() {
+    use std::os::unix::fs::symlink;
+    standard_config_is_refused("directory", |path| std::fs::create_dir(path).unwrap(), "it is a directory, not a file");
+    standard_config_is_refused(
+        "dangling symlink",
+        |path| symlink(path.with_file_name("gone.toml"), path).unwrap(),
+        "symbolic link to a file that does not exist",
+    );
+    standard_config_is_refused(
+        "symlink loop",
+        |path| {
+            symlink(path.with_file_name("b.toml"), path).unwrap();
+            symlink(path, path.with_file_name("b.toml")).unwrap();
+        },
+        "loop of symbolic links",
+    );
+    standard_config_is_refused(
+        "FIFO",
+        |path| {
+            let made = std::process::Command::new("mkfifo").arg(path).status().unwrap();
+            assert!(made.success());
+        },
+        "it is a FIFO (named pipe), not a file",
+    );
+    standard_config_is_refused("device", |path| symlink("/dev/zero", path).unwrap(), "it is a device, not a file");
+    standard_config_is_refused(
+        "too large",
+        |path| std::fs::write(path, format!("# {}\n", "x".repeat(2 << 20))).unwrap(),
+        "larger than 1024 KiB",
+    );
+    standard_config_is_refused(
+        "not UTF-8",
+        |path| std::fs::write(path, b"[remind]\nevery = \"2h\"\n# caf\xe9\n").unwrap(),
+        "config.toml:3:6: not valid UTF-8 (byte 0xE9); save the file as UTF-8",
+    );
+    // root reads every file whatever its mode, so only another user can see "permission denied".
+    // SAFETY: geteuid cannot fail.
+    if unsafe { libc::geteuid() } != 0 {
+        standard_config_is_refused(
+            "unreadable",
+            |path| {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::write(path, "[remind]\n").unwrap();
+                std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o000)).unwrap();
+            },
+            "permission denied",
+        );
+    }
+}
+
+#[test]
+fn config_devices_and_fifos_end_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    for path in [Path::new("/dev/zero"), Path::new("/dev/urandom"), &fifo] {
+        let started = std::time::Instant::now();
+        let output = backpain(dir.path())
+            .args(["remind", "--dry-run", "--once", "--config"])
+            .arg(path)
+            .timeout(std::time::Duration::from_secs(10))
+            .output()
+            .unwrap();
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "{path:?}: {:?}", started.elapsed());
+        let stderr = one_line(&output, 2, &format!("--config {path:?}"));
+        assert!(stderr.contains("not a file"), "{stderr}");
+    }
+}
