@@ -10,6 +10,7 @@ pub mod config;
 pub mod dataset;
 pub mod error;
 pub mod exit;
+pub mod fsutil;
 pub mod generate;
 pub mod guided;
 pub mod plan;
@@ -167,8 +168,8 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write
         Command::Man { dir } => {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
             for (name, page) in generate::man_pages() {
-                let path = dir.join(name);
-                std::fs::write(&path, page).with_context(|| format!("cannot write {}", path.display()))?;
+                fsutil::write_atomic(dir, &name, &page)
+                    .with_context(|| format!("cannot write {}", dir.join(&name).display()))?;
             }
             return Ok(Exit::Success);
         }

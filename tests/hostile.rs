@@ -164,3 +164,27 @@ fn config_devices_and_fifos_end_at_once() {
         assert!(stderr.contains("not a file"), "{stderr}");
     }
 }
+
+#[test]
+fn man_never_follows_a_symlink_planted_in_its_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim");
+    std::fs::write(&victim, "precious").unwrap();
+    let man = dir.path().join("man1");
+    std::fs::create_dir(&man).unwrap();
+    std::os::unix::fs::symlink(&victim, man.join("backpain.1")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("created"), man.join("backpain-route.1")).unwrap();
+    let output = backpain(dir.path()).arg("man").arg(&man).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious", "the link's target is untouched");
+    assert!(!outside.path().join("created").exists(), "a dangling link's target is not created");
+    let page = std::fs::symlink_metadata(man.join("backpain.1")).unwrap();
+    assert!(page.file_type().is_file(), "the link was replaced by the page");
+    let left: Vec<_> = std::fs::read_dir(&man)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.ends_with(".1"))
+        .collect();
+    assert!(left.is_empty(), "no temporary files left: {left:?}");
+}
