@@ -17,6 +17,7 @@ pub mod plan;
 pub mod remind;
 pub mod render;
 pub mod report;
+pub mod stdio;
 pub mod tui;
 
 use std::ffi::OsString;
@@ -96,7 +97,10 @@ where
             };
             let written = written.and_then(|()| stdout.flush());
             return match written {
-                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Exit::Failure,
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                    let _ = writeln!(stderr, "backpain: cannot write to stdout: {err}");
+                    Exit::Failure
+                }
                 _ => Exit::Success,
             };
         }

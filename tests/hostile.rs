@@ -188,3 +188,63 @@ fn man_never_follows_a_symlink_planted_in_its_directory() {
         .collect();
     assert!(left.is_empty(), "no temporary files left: {left:?}");
 }
+
+/// Runs `backpain ARGS` under bash with `redirect` applied to it, with no config and no bus.
+fn with_redirect(args: &str, redirect: &str) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_backpain");
+    std::process::Command::new("bash")
+        .args(["-c", &format!("exec {bin} {args} {redirect}")])
+        .env("XDG_CONFIG_HOME", dir.path())
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/backpain-test-bus")
+        .env("BACKPAIN_TEST_SPEED", "1000")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn output_that_cannot_be_written_is_exit_1_with_one_line() {
+    let commands = [
+        "--help",
+        "--version",
+        "route --help",
+        "myths",
+        "myths --json",
+        "route",
+        "route --location lower",
+        "routine --location neck --micro",
+        "routine --location neck --micro --guided",
+        "routine --location neck --micro --guided --json",
+        "drills",
+        "sources",
+        "faq",
+        "completions bash",
+        "remind --print-schedule cron",
+        "remind --print-schedule systemd",
+        "remind --dry-run --once",
+        "remind --dry-run --every 1s --count 1",
+    ];
+    for (redirect, problem) in [
+        (">&-", "standard output is closed"),
+        ("1</dev/null", "standard output is open only for reading"),
+        (">/dev/full", "No space left on device"),
+    ] {
+        for command in commands {
+            let output = with_redirect(command, redirect);
+            let stderr = one_line(&output, 1, &format!("{command} {redirect}"));
+            assert!(
+                stderr.contains("cannot write to stdout") && stderr.contains(problem),
+                "{command} {redirect}: {stderr}"
+            );
+        }
+    }
+    // Output thrown away on purpose is still written, and a reader that goes away is no error.
+    for command in ["--help", "myths", "remind --print-schedule cron"] {
+        let output = with_redirect(command, ">/dev/null");
+        assert_eq!(output.status.code(), Some(0), "{command} >/dev/null");
+        let output = with_redirect(&format!("{command} | head -c1 >/dev/null; exit ${{PIPESTATUS[0]}}"), "");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{command} | head: {stderr}");
+        assert!(stderr.is_empty(), "{command} | head: quiet: {stderr}");
+    }
+}

@@ -10,6 +10,8 @@ pub mod screen;
 use std::io::{self, Write};
 use std::sync::atomic::Ordering;
 
+use anyhow::Context as _;
+
 use crate::clock::RealClock;
 use crate::error::Interrupted;
 use crate::exit::Exit;
@@ -78,7 +80,7 @@ pub fn run(
                 Err(err) if stop.load(Ordering::SeqCst) && err.kind() == io::ErrorKind::BrokenPipe => {
                     anyhow::bail!(Interrupted)
                 }
-                played => Some(played?),
+                played => Some(played.context("cannot write to stdout")?),
             }
         }
     };
