@@ -45,7 +45,8 @@ pub fn run(
     let mut clock = RealClock::new(speed);
     let summary = match output {
         Output::Terminal { color, bell } => {
-            let mut keys = tui::TerminalKeys { stop };
+            // The terminal for keys first: without one, say so before touching the screen.
+            let mut keys = tui::TerminalKeys::open()?;
             let summary = {
                 let _screen = tui::Screen::enter()?;
                 match screen::introduce(out, report, &mut clock, &mut keys, color)? {
