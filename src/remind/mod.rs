@@ -76,7 +76,7 @@ pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dy
         use_session_bus();
         // A notification stays up for a while, not past the next reminder.
         let expire = settings.plan.every.min(Duration::minutes(10)).to_std().unwrap_or_default();
-        Box::new(notifier::DesktopNotifier::new(actions, expire, settings.snooze))
+        Box::new(notifier::DesktopNotifier::new(actions, clock.stop_flag(), expire, settings.snooze))
     };
     let ending = Engine { settings, clock, notifier, stdout, stderr }.run().context("cannot write to stdout")?;
     match ending {

@@ -92,14 +92,6 @@ fn restore() {
     }
 }
 
-/// The signals that end a session (with its summary and exit 130) instead of the process.
-pub const STOP_SIGNALS: [i32; 4] = [
-    signal_hook::consts::SIGTERM,
-    signal_hook::consts::SIGHUP,
-    signal_hook::consts::SIGINT,
-    signal_hook::consts::SIGQUIT,
-];
-
 /// A flag that the stop signals set instead of ending the process, so the player can restore
 /// the terminal and print its summary first. Registered once per process.
 pub fn stop_signal() -> io::Result<Arc<AtomicBool>> {
@@ -108,7 +100,7 @@ pub fn stop_signal() -> io::Result<Arc<AtomicBool>> {
         return Ok(Arc::clone(flag));
     }
     let flag = Arc::new(AtomicBool::new(false));
-    for signal in STOP_SIGNALS {
+    for signal in crate::exit::INTERRUPT_SIGNALS {
         signal_hook::flag::register(signal, Arc::clone(&flag))?;
     }
     Ok(Arc::clone(FLAG.get_or_init(|| flag)))

@@ -41,7 +41,7 @@ pub fn get() -> io::Result<&'static Signals> {
     wake.set_nonblocking(true)?;
     writer.set_nonblocking(true)?;
     let stop = super::stop_signal()?;
-    for signal in super::STOP_SIGNALS {
+    for signal in crate::exit::INTERRUPT_SIGNALS {
         signal_hook::low_level::pipe::register(signal, writer.try_clone()?)?;
     }
     let flag = |signal: i32| -> io::Result<Arc<AtomicBool>> {
