@@ -514,5 +514,6 @@ fn no_terminal_for_keys_is_one_line_saying_so() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.starts_with("backpain: this needs a terminal to read keys from"), "{stderr}");
     assert!(stderr.contains("pipe the output"), "{stderr}");
+    assert!(stderr.trim_end().ends_with("for plain lines without keys"), "the reason is not repeated: {stderr}");
     assert!(!tmux.alternate_screen());
 }

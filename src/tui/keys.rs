@@ -46,11 +46,12 @@ const SLICE: Duration = Duration::from_millis(100);
 /// The terminal could not be opened for keys; says what is needed instead.
 #[derive(Debug, thiserror::Error)]
 #[error(
-    "this needs a terminal to read keys from, and there is none (/dev/tty: {source}); \
+    "this needs a terminal to read keys from, and there is none (opening /dev/tty: {cause}); \
      pipe the output (e.g. `| cat`) for plain lines without keys"
 )]
 pub struct NoTerminal {
-    source: io::Error,
+    /// Not a `source`: the message already says it, and `{:#}` would repeat it.
+    cause: io::Error,
 }
 
 /// Keys from the terminal in raw mode, and the stop, suspend and resize signals.
@@ -75,8 +76,7 @@ impl TerminalKeys {
         let tty = if io::stdin().is_terminal() {
             Tty::Stdin(io::stdin())
         } else {
-            let file =
-                File::options().read(true).write(true).open("/dev/tty").map_err(|source| NoTerminal { source })?;
+            let file = File::options().read(true).write(true).open("/dev/tty").map_err(|cause| NoTerminal { cause })?;
             Tty::Device(file.into())
         };
         Ok(TerminalKeys { tty, signals: signals::get()?, pending: VecDeque::new(), gone: false })
