@@ -479,6 +479,8 @@ fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
             assert!(Instant::now() < deadline, "{how}: fg redraws the session; screen:\n{}", tmux.screen());
             std::thread::sleep(Duration::from_millis(50));
         }
+        // Back to a paused session: the time away did not count down the hold.
+        tmux.wait_for("PAUSED · space to resume");
     }
     // One key, no Enter: raw mode is back.
     tmux.keys(&["n"]);

@@ -31,8 +31,11 @@ pub enum Key {
     Right,
     /// Ctrl-C in raw mode, SIGINT/SIGTERM/SIGHUP/SIGQUIT, or the terminal went away.
     Interrupt,
-    /// The terminal changed size, or the program came back from Ctrl-Z: draw again.
+    /// The terminal changed size, or the program was continued after a stop: draw again.
     Resize,
+    /// Back from Ctrl-Z (`fg`) after this much session time stopped: draw again, and a
+    /// session counts the time away as paused.
+    Resumed(Duration),
 }
 
 /// Where keys come from: waits up to `timeout` of session time for one.
@@ -116,8 +119,7 @@ impl Keys for TerminalKeys {
                 return Ok(Some(Key::Interrupt));
             }
             if self.signals.suspend.swap(false, Ordering::SeqCst) {
-                super::suspend()?;
-                return Ok(Some(Key::Resize));
+                return suspended(clock).map(Some);
             }
             if self.signals.resumed.swap(false, Ordering::SeqCst) {
                 // Continued after a stop we did not arrange (SIGSTOP): the shell may have reset
@@ -131,10 +133,7 @@ impl Keys for TerminalKeys {
             while let Some(key) = parse(&mut self.pending) {
                 match key {
                     Parsed::Key(key) => return Ok(Some(key)),
-                    Parsed::Suspend => {
-                        super::suspend()?;
-                        return Ok(Some(Key::Resize));
-                    }
+                    Parsed::Suspend => return suspended(clock).map(Some),
                     Parsed::Nothing => {}
                 }
             }
@@ -167,6 +166,13 @@ impl Keys for TerminalKeys {
             }
         }
     }
+}
+
+/// Stops the process with the terminal given back, and says how long it was away.
+fn suspended(clock: &mut dyn Clock) -> io::Result<Key> {
+    let before = clock.now();
+    super::suspend()?;
+    Ok(Key::Resumed(clock.now().saturating_sub(before)))
 }
 
 enum Parsed {
@@ -264,6 +270,10 @@ impl Keys for Script {
             Some(&(at, key)) if Duration::from_secs_f64(at) <= deadline => {
                 let at = Duration::from_secs_f64(at).max(clock.now());
                 clock.sleep(at - clock.now());
+                // Ctrl-Z at `at`, back after the time it carries.
+                if let Key::Resumed(away) = key {
+                    clock.sleep(away);
+                }
                 self.0.remove(0);
                 Ok(Some(key))
             }
