@@ -131,19 +131,27 @@ fn a_standard_config_that_cannot_be_read_is_an_error_never_skipped() {
         |path| std::fs::write(path, b"[remind]\nevery = \"2h\"\n# caf\xe9\n").unwrap(),
         "config.toml:3:6: not valid UTF-8 (byte 0xE9); save the file as UTF-8",
     );
-    // root reads every file whatever its mode, so only another user can see "permission denied".
-    // SAFETY: geteuid cannot fail.
-    if unsafe { libc::geteuid() } != 0 {
-        standard_config_is_refused(
-            "unreadable",
-            |path| {
-                use std::os::unix::fs::PermissionsExt;
-                std::fs::write(path, "[remind]\n").unwrap();
-                std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o000)).unwrap();
-            },
-            "permission denied",
-        );
+    // root reads every file whatever its mode: run as nobody then (setpriv, util-linux).
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("backpain/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "[remind]\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    for (path, mode) in [(dir.path(), 0o755), (config.parent().unwrap(), 0o755), (config.as_path(), 0o000)] {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
     }
+    // SAFETY: geteuid cannot fail.
+    let root = unsafe { libc::geteuid() } == 0;
+    let mut command = if root {
+        let mut command = std::process::Command::new("setpriv");
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_backpain")]);
+        command
+    } else {
+        std::process::Command::new(env!("CARGO_BIN_EXE_backpain"))
+    };
+    let output = command.args(["routine", "--location", "neck"]).env("XDG_CONFIG_HOME", dir.path()).output().unwrap();
+    let stderr = one_line(&output, 2, "unreadable");
+    assert!(stderr.contains(&format!("{}: permission denied", config.display())), "{stderr}");
 }
 
 #[test]
