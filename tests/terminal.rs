@@ -522,3 +522,26 @@ fn no_terminal_for_keys_is_one_line_saying_so() {
     assert!(stderr.trim_end().ends_with("for plain lines without keys"), "the reason is not repeated: {stderr}");
     assert!(!tmux.alternate_screen());
 }
+
+/// Issue 9.3: the body map suspends and comes back the same way, arrows working after `fg`.
+#[test]
+fn ctrl_z_on_the_body_map_gives_the_terminal_back_and_fg_takes_it_again() {
+    let Some(tmux) = Tmux::start("suspend-map") else { return };
+    tmux.type_line(&format!("{BIN} route"));
+    tmux.wait_for("> A  Lower back");
+    tmux.keys(&["C-z"]);
+    tmux.wait_for("Stopped");
+    assert!(!tmux.alternate_screen(), "off the alternate screen");
+    assert_eq!(cooked_modes(&tmux, "stopped"), "icanon,echo", "cooked mode while stopped");
+    tmux.type_line("fg");
+    tmux.wait_until("the map drawn again", |_| tmux.alternate_screen() && tmux.screen().contains("> A  Lower back"));
+    tmux.keys(&["Down"]);
+    tmux.wait_for("> B  Upper back");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Pain type B");
+    tmux.type_line(&report("after", "$?"));
+    let (rc, text) = tmux.wait_for_value("after");
+    assert_eq!(rc, "0", "{text}");
+    assert!(!tmux.alternate_screen());
+    assert_eq!(cooked_modes(&tmux, "end"), "icanon,echo");
+}
