@@ -93,8 +93,8 @@ pub struct RoutineConfig {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read config file {}: {source}", path.display())]
-    Read { path: PathBuf, source: std::io::Error },
+    #[error("cannot read config file {}: {problem}", path.display())]
+    Read { path: PathBuf, problem: String },
     #[error("{}:{line}:{column}: {message}", path.display())]
     Invalid { path: PathBuf, line: usize, column: usize, message: String },
 }
@@ -108,18 +108,22 @@ impl Config {
 
     /// Reads and checks the file at `path`; a missing file is an error.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text =
-            std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
+        let text = read_text(path)?;
         Config::parse(path, &text)
     }
 
     /// `--config FILE` when given (it must exist), else the standard file if there is one.
+    /// Only a standard path with nothing at all there is skipped: a dangling symlink, a
+    /// directory or an unreadable file there is an error, never silently passed over.
     pub fn discover(explicit: Option<&Path>) -> Result<Config, ConfigError> {
         match explicit {
             Some(path) => Config::load(path),
             None => match Config::default_path() {
-                Some(path) if path.exists() => Config::load(&path),
-                _ => Ok(Config::default()),
+                Some(path) => match std::fs::symlink_metadata(&path) {
+                    Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+                    _ => Config::load(&path),
+                },
+                None => Ok(Config::default()),
             },
         }
     }
@@ -135,6 +139,75 @@ impl Config {
             ConfigError::Invalid { path: path.to_path_buf(), line, column, message }
         })
     }
+}
+
+/// The most a config file may hold. A real one is a few hundred bytes; the limit keeps a
+/// mistaken `--config` (a log, a disk image) from being read into memory whole.
+pub const MAX_BYTES: u64 = 1024 * 1024;
+
+/// The file's text, or why it cannot be a config file. Never blocks (a FIFO is opened
+/// non-blocking and refused) and never reads more than `MAX_BYTES` (`/dev/zero` is a device,
+/// refused before reading; a file that grows while read is cut off at the limit).
+fn read_text(path: &Path) -> Result<String, ConfigError> {
+    use std::fs::OpenOptions;
+    use std::io::{ErrorKind, Read};
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+
+    let fail = |problem: String| ConfigError::Read { path: path.to_path_buf(), problem };
+    let file = OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path).map_err(|err| {
+        fail(match err.kind() {
+            ErrorKind::NotFound if std::fs::symlink_metadata(path).is_ok() => {
+                "it is a symbolic link to a file that does not exist; fix or remove the link".into()
+            }
+            ErrorKind::NotFound => "no such file; check the path".into(),
+            ErrorKind::PermissionDenied => "permission denied; make it readable (chmod u+r)".into(),
+            _ if err.raw_os_error() == Some(libc::ELOOP) => {
+                "it is a loop of symbolic links; point the link at a real file".into()
+            }
+            _ => format!("{err}"),
+        })
+    })?;
+    let metadata = file.metadata().map_err(|err| fail(err.to_string()))?;
+    let kind = metadata.file_type();
+    let not_a_file = if kind.is_dir() {
+        Some("a directory")
+    } else if kind.is_fifo() {
+        Some("a FIFO (named pipe)")
+    } else if kind.is_char_device() || kind.is_block_device() {
+        Some("a device")
+    } else if kind.is_socket() {
+        Some("a socket")
+    } else if !kind.is_file() {
+        Some("not a regular file")
+    } else {
+        None
+    };
+    if let Some(what) = not_a_file {
+        return Err(fail(format!("it is {what}, not a file; point it at a TOML file")));
+    }
+    let too_big = || fail(format!("it is larger than {} KiB; a config file is a few lines of TOML", MAX_BYTES / 1024));
+    if metadata.len() > MAX_BYTES {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(|err| fail(err.to_string()))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = err.utf8_error().valid_up_to();
+        let bytes = err.as_bytes();
+        let before = String::from_utf8_lossy(&bytes[..valid]);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map(|line| line.chars().count()).unwrap_or(0) + 1;
+        let byte = bytes.get(valid).copied().unwrap_or(0);
+        ConfigError::Invalid {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: format!("not valid UTF-8 (byte 0x{byte:02X}); save the file as UTF-8"),
+        }
+    })
 }
 
 fn with<'de, D, T>(deserializer: D, parse: fn(&str) -> Result<T, String>) -> Result<Option<T>, D::Error>

@@ -9,9 +9,18 @@ pub enum Exit {
     Failure = 1,
     /// The command line or a config file was wrong.
     Usage = 2,
-    /// Ended by SIGINT or SIGTERM (Ctrl-C).
+    /// Ended by one of `INTERRUPT_SIGNALS` (Ctrl-C).
     Interrupted = 130,
 }
+
+/// The signals that end a waiting or running command with its summary and `Interrupted`,
+/// rather than killing it: Ctrl-C, `kill`, a closed terminal, Ctrl-\\.
+pub const INTERRUPT_SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGQUIT,
+];
 
 impl From<Exit> for std::process::ExitCode {
     fn from(exit: Exit) -> Self {

@@ -10,6 +10,7 @@ pub mod config;
 pub mod dataset;
 pub mod error;
 pub mod exit;
+pub mod fsutil;
 pub mod generate;
 pub mod guided;
 pub mod plan;
@@ -17,6 +18,7 @@ pub mod profile;
 pub mod remind;
 pub mod render;
 pub mod report;
+pub mod stdio;
 pub mod tui;
 
 use std::ffi::OsString;
@@ -96,7 +98,10 @@ where
             };
             let written = written.and_then(|()| stdout.flush());
             return match written {
-                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Exit::Failure,
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                    let _ = writeln!(stderr, "backpain: cannot write to stdout: {err}");
+                    Exit::Failure
+                }
                 _ => Exit::Success,
             };
         }
@@ -187,8 +192,8 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write
         Command::Man { dir } => {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
             for (name, page) in generate::man_pages() {
-                let path = dir.join(name);
-                std::fs::write(&path, page).with_context(|| format!("cannot write {}", path.display()))?;
+                fsutil::write_atomic(dir, &name, &page)
+                    .with_context(|| format!("cannot write {}", dir.join(&name).display()))?;
             }
             return Ok(Exit::Success);
         }

@@ -271,6 +271,69 @@ fn a_server_that_never_answers_falls_back_after_the_deadline() {
     assert!(Path::new(&session.dir.path().join("bus")).exists());
 }
 
+/// Sends `signal` to `child` and waits for it to end; fails unless it ends within 1 s with 130
+/// and says how many reminders it gave.
+fn ends_at_once_with_130(mut child: Child, signal: i32, shown: &str) {
+    let sent = Instant::now();
+    // SAFETY: signalling our own child by pid.
+    assert_eq!(unsafe { libc::kill(child.id() as i32, signal) }, 0);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if sent.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("signal {signal}: still running 10 s after it");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let took = sent.elapsed();
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert!(
+        took < Duration::from_secs(1),
+        "signal {signal}: took {took:?} to stop a delivery in progress
+{stderr}"
+    );
+    assert_eq!(status.code(), Some(130), "signal {signal}: {stderr}");
+    assert!(stderr.ends_with(&format!("backpain: stopped after {shown}\n")), "signal {signal}: {stderr}");
+}
+
+/// Issue 9.3: a signal while a delivery waits on a hung server ends `--once` and a running
+/// loop within 1 s, not after the 3 s deadline.
+#[test]
+fn signals_end_a_delivery_to_a_hung_server_at_once() {
+    if !real_parts_available() {
+        return;
+    }
+    let session = Session::with_dunst();
+    session.signal_dunst(libc::SIGSTOP);
+    let spawn = |args: &[&str]| {
+        Process::new(assert_cmd::cargo::cargo_bin("backpain"))
+            .args(args)
+            .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
+            .env("XDG_CONFIG_HOME", session.dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP, libc::SIGQUIT] {
+        let child = spawn(&["remind", "--once", "--location", "neck"]);
+        // Well inside the 3 s the delivery may take.
+        std::thread::sleep(Duration::from_millis(1200));
+        ends_at_once_with_130(child, signal, "1 reminder");
+    }
+    let mut child = spawn(&["remind", "--every", "1s"]);
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    assert!(line.starts_with("Reminders every 1s"), "{line}");
+    // The first reminder falls due after 1 s and then waits on the stopped server.
+    std::thread::sleep(Duration::from_millis(2000));
+    ends_at_once_with_130(child, libc::SIGTERM, "1 reminder");
+}
+
 #[test]
 fn a_hung_server_does_not_pile_up_stuck_deliveries() {
     if !real_parts_available() {

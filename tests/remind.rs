@@ -317,6 +317,12 @@ fn sigterm_stops_a_sleeping_remind_with_130_and_a_summary() {
 }
 
 #[test]
+fn sighup_and_sigquit_stop_a_sleeping_remind_with_130_and_a_summary() {
+    stop_with(libc::SIGHUP);
+    stop_with(libc::SIGQUIT);
+}
+
+#[test]
 fn a_closed_pipe_ends_it_quietly() {
     let dir = tempfile::tempdir().unwrap();
     let mut child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))

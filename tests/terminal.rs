@@ -411,3 +411,176 @@ fn a_start_screen_too_small_for_the_emergency_flags_pages_instead_of_cutting_the
     assert!(seen.contains("Press space or Enter to start"), "paging reaches the start: {seen}");
     tmux.keys(&["q"]);
 }
+
+/// The CPU time (utime + stime, in clock ticks) process `pid` has used, if it still exists.
+fn cpu_ticks(pid: &str) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+}
+
+/// Issue 9.7: space, `nn` in one write, a resize, q (or not), and the terminal killed straight
+/// after, many times over: the session must never outlive its terminal (it used to stay behind in 2
+/// of 4 tries, reading end-of-file at full CPU and deaf to SIGTERM), and both n's count.
+#[test]
+fn a_session_never_outlives_its_terminal_after_keys_a_resize_and_q() {
+    // Odd rounds kill the terminal without the q, mid-session: then only the hang-up ends it.
+    for round in 0..8 {
+        let Some(tmux) = Tmux::start(&format!("outlive-{round}")) else { return };
+        tmux.type_line(&routine_line("--quiet"));
+        tmux.wait_for("Press space or Enter to start");
+        let program = tmux.program();
+        tmux.keys(&["Space"]);
+        tmux.wait_for("Drill 1 of 3: Chin tuck");
+        assert!(tmux.run(&["send-keys", "-t", "0", "-l", "nn"]).status.success());
+        tmux.wait_for("Drill 3 of 3: Shoulder rolls");
+        assert!(tmux.run(&["resize-window", "-t", "0", "-x", "100", "-y", "30"]).status.success());
+        if round % 2 == 0 {
+            tmux.keys(&["q"]);
+        }
+        tmux.run(&["kill-server"]);
+        let ended = ends_within(&program, Duration::from_secs(3));
+        let spent = cpu_ticks(&program);
+        if !ended {
+            let _ = Command::new("bash").args(["-c", &format!("kill -KILL {program}")]).status();
+        }
+        assert!(ended, "round {round}: still running after its terminal closed, {spent:?} CPU ticks used");
+    }
+}
+
+/// Issue 9.7: keys sent in one write all take effect, on the body map too.
+#[test]
+fn keys_sent_in_one_write_all_take_effect_on_the_body_map() {
+    let Some(tmux) = Tmux::start("map-jjj") else { return };
+    tmux.type_line(&route_line());
+    tmux.wait_for("> A  Lower back");
+    assert!(tmux.run(&["send-keys", "-t", "0", "-l", "jjj"]).status.success());
+    tmux.wait_for("> D  Hip & pelvis");
+    tmux.keys(&["Enter"]);
+    let text = tmux.assert_restored(0);
+    assert!(text.contains("Pain type D: Hip & pelvis"), "{text}");
+}
+
+fn signal(pid: &str, name: &str) {
+    let sent = Command::new("bash").args(["-c", &format!("kill -{name} {pid}")]).status().unwrap();
+    assert!(sent.success(), "kill -{name} {pid}");
+}
+
+/// Issue 9.3: every stop signal ends a guided session and the body map at once, with 130, the
+/// terminal given back.
+#[test]
+fn every_stop_signal_gives_the_terminal_back_with_130() {
+    for name in ["HUP", "QUIT", "INT", "TERM"] {
+        let Some(tmux) = Tmux::start(&format!("signal-{name}")) else { return };
+        tmux.type_line(&routine_line("--quiet"));
+        tmux.wait_for("Press space or Enter to start");
+        tmux.keys(&["Space"]);
+        tmux.wait_for("HOLD · rep 1 of 10");
+        let started = Instant::now();
+        signal(&tmux.program(), name);
+        let text = tmux.assert_restored(130);
+        assert!(started.elapsed() < Duration::from_secs(5), "SIG{name}: {:?}", started.elapsed());
+        assert!(text.contains("Interrupted after"), "SIG{name}: the summary:\n{text}");
+
+        tmux.type_line("clear");
+        tmux.type_line(&route_line());
+        tmux.wait_for("Where does it hurt?");
+        signal(&tmux.program(), name);
+        tmux.assert_restored(130);
+    }
+}
+
+/// The terminal's modes as `stty` shows them, after the program gave it back to the shell.
+fn cooked_modes(tmux: &Tmux, name: &str) -> String {
+    tmux.type_line(&report(name, "$(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | paste -sd, -)"));
+    tmux.wait_for_value(name).0
+}
+
+/// Issue 9.3: Ctrl-Z (and `kill -TSTP`) gives the terminal back to the shell; `fg` takes it
+/// again, redraws, and single keys work at once (raw mode is back).
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
+    let Some(tmux) = Tmux::start("suspend") else { return };
+    tmux.type_line(&routine_line("--quiet"));
+    tmux.wait_for("Press space or Enter to start");
+    tmux.keys(&["Space"]);
+    tmux.wait_for("Drill 1 of 3: Chin tuck");
+    let program = tmux.program();
+    for (round, how) in ["C-z", "TSTP"].into_iter().enumerate() {
+        if how == "C-z" {
+            tmux.keys(&["C-z"]);
+        } else {
+            signal(&program, how);
+        }
+        tmux.wait_until("the shell says it stopped", |text| text.matches("Stopped").count() > round);
+        assert!(!tmux.alternate_screen(), "{how}: off the alternate screen");
+        assert_eq!(cooked_modes(&tmux, &format!("stopped{round}")), "icanon,echo", "{how}: cooked mode while stopped");
+        tmux.type_line("fg");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !(tmux.alternate_screen() && tmux.screen().contains("Drill")) {
+            assert!(Instant::now() < deadline, "{how}: fg redraws the session; screen:\n{}", tmux.screen());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        // Back to a paused session: the time away did not count down the hold.
+        tmux.wait_for("PAUSED · space to resume");
+    }
+    // One key, no Enter: raw mode is back.
+    tmux.keys(&["n"]);
+    tmux.wait_for("Drill 2 of 3: Neck side-bend");
+    tmux.keys(&["q"]);
+    // The shell ran the rest of the typed line at the first stop; `fg` now returns the exit code.
+    tmux.wait_for("Stopped after");
+    tmux.type_line(&report("after", "$?"));
+    let (rc, text) = tmux.wait_for_value("after");
+    assert_eq!(rc, "0", "{text}");
+    assert!(!tmux.alternate_screen(), "still on the alternate screen");
+    assert_eq!(cooked_modes(&tmux, "end"), "icanon,echo");
+}
+
+/// Issue 9.6: with no terminal to read keys from (no controlling terminal, stdin not one), a
+/// guided session says a terminal is needed and suggests piping, in one line.
+#[test]
+fn no_terminal_for_keys_is_one_line_saying_so() {
+    if !common::require_tools(&["setsid"], "no_terminal_for_keys_is_one_line_saying_so") {
+        return;
+    }
+    let Some(tmux) = Tmux::start("no-tty") else { return };
+    let line = format!(
+        "setsid -w {BIN} routine --location neck --micro --guided </dev/null 2>err.txt; {}",
+        report("rc", "$?")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    tmux.type_line(&format!("cd {}", dir.path().display()));
+    tmux.type_line(&line);
+    let (rc, _) = tmux.wait_for_value("rc");
+    assert_eq!(rc, "1");
+    let stderr = std::fs::read_to_string(dir.path().join("err.txt")).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("backpain: this needs a terminal to read keys from"), "{stderr}");
+    assert!(stderr.contains("pipe the output"), "{stderr}");
+    assert!(stderr.trim_end().ends_with("for plain lines without keys"), "the reason is not repeated: {stderr}");
+    assert!(!tmux.alternate_screen());
+}
+
+/// Issue 9.3: the body map suspends and comes back the same way, arrows working after `fg`.
+#[test]
+fn ctrl_z_on_the_body_map_gives_the_terminal_back_and_fg_takes_it_again() {
+    let Some(tmux) = Tmux::start("suspend-map") else { return };
+    tmux.type_line(&format!("{BIN} route"));
+    tmux.wait_for("> A  Lower back");
+    tmux.keys(&["C-z"]);
+    tmux.wait_for("Stopped");
+    assert!(!tmux.alternate_screen(), "off the alternate screen");
+    assert_eq!(cooked_modes(&tmux, "stopped"), "icanon,echo", "cooked mode while stopped");
+    tmux.type_line("fg");
+    tmux.wait_until("the map drawn again", |_| tmux.alternate_screen() && tmux.screen().contains("> A  Lower back"));
+    tmux.keys(&["Down"]);
+    tmux.wait_for("> B  Upper back");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Pain type B");
+    tmux.type_line(&report("after", "$?"));
+    let (rc, text) = tmux.wait_for_value("after");
+    assert_eq!(rc, "0", "{text}");
+    assert!(!tmux.alternate_screen());
+    assert_eq!(cooked_modes(&tmux, "end"), "icanon,echo");
+}

@@ -10,6 +10,8 @@ pub mod screen;
 use std::io::{self, Write};
 use std::sync::atomic::Ordering;
 
+use anyhow::Context as _;
+
 use crate::clock::RealClock;
 use crate::error::Interrupted;
 use crate::exit::Exit;
@@ -43,7 +45,8 @@ pub fn run(
     let mut clock = RealClock::new(speed);
     let summary = match output {
         Output::Terminal { color, bell } => {
-            let mut keys = tui::TerminalKeys { stop };
+            // The terminal for keys first: without one, say so before touching the screen.
+            let mut keys = tui::TerminalKeys::open()?;
             let summary = {
                 let _screen = tui::Screen::enter()?;
                 match screen::introduce(out, report, &mut clock, &mut keys, color)? {
@@ -78,7 +81,7 @@ pub fn run(
                 Err(err) if stop.load(Ordering::SeqCst) && err.kind() == io::ErrorKind::BrokenPipe => {
                     anyhow::bail!(Interrupted)
                 }
-                played => Some(played?),
+                played => Some(played.context("cannot write to stdout")?),
             }
         }
     };

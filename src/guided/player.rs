@@ -111,6 +111,8 @@ enum Action {
     Quit,
     Interrupt,
     Redraw,
+    /// Back from Ctrl-Z: the person comes back to a paused session.
+    Resumed,
 }
 
 fn action(key: Key) -> Option<Action> {
@@ -120,6 +122,7 @@ fn action(key: Key) -> Option<Action> {
         Key::Char('q') | Key::Escape => Some(Action::Quit),
         Key::Interrupt => Some(Action::Interrupt),
         Key::Resize => Some(Action::Redraw),
+        Key::Resumed(_) => Some(Action::Resumed),
         _ => None,
     }
 }
@@ -199,13 +202,23 @@ pub fn play(cues: &[Cue], clock: &mut dyn Clock, keys: &mut dyn Keys, view: &mut
             };
             let key = keys.wait(clock, timeout)?;
             let now = clock.now();
+            // Time stopped with Ctrl-Z is time away: it never counts down a hold.
+            let away = match key {
+                Some(Key::Resumed(away)) => away.min(now - last),
+                _ => Duration::ZERO,
+            };
             if place.paused {
                 summary.paused += now - last;
             } else {
-                left = left.saturating_sub(now - last);
+                summary.paused += away;
+                left = left.saturating_sub(now - last - away);
             }
             last = now;
             match key.and_then(action) {
+                Some(Action::Resumed) if !place.paused => {
+                    place.paused = true;
+                    view.event(&Event::Paused, &place.status(left, now))?;
+                }
                 Some(Action::Pause) => {
                     place.paused = !place.paused;
                     let event = if place.paused { Event::Paused } else { Event::Resumed };
@@ -223,7 +236,7 @@ pub fn play(cues: &[Cue], clock: &mut dyn Clock, keys: &mut dyn Keys, view: &mut
                     view.event(&Event::End(summary.clone()), &place.status(left, now))?;
                     return Ok(summary);
                 }
-                Some(Action::Redraw) | None => {}
+                Some(Action::Redraw | Action::Resumed) | None => {}
             }
         }
         let step = cue.step();
@@ -439,6 +452,29 @@ mod tests {
 
         let (_, finished) = run(Vec::new());
         assert_eq!((finished.stopped, finished.not_reached()), (None, 0), "nothing is under way at the end");
+    }
+
+    #[test]
+    fn back_from_ctrl_z_the_session_is_paused_and_the_time_away_not_counted() {
+        let (untouched, _) = run(Vec::new());
+        // Stopped at 12.5 s for 10 minutes, resumed with space 5 s after coming back.
+        let (log, summary) = run(vec![(12.5, Key::Resumed(Duration::from_secs(600))), (617.5, Key::Char(' '))]);
+        assert_eq!(log.iter().find(|(_, event)| event == "paused"), Some(&(612, "paused".to_string())), "{log:?}");
+        assert!(log.iter().any(|(at, event)| *at == 617 && event == "resumed"), "{log:?}");
+        assert_eq!(summary.paused, Duration::from_secs(605), "the time away and the pause after it");
+        assert_eq!(summary.ending, Ending::Finished);
+        // Every cue after it plays as long as it would have, only later.
+        let shifted: Vec<(u64, String)> = log
+            .iter()
+            .filter(|(_, event)| event != "paused" && event != "resumed")
+            .map(|(at, event)| (if *at >= 612 { at - 605 } else { *at }, event.clone()))
+            .collect();
+        assert_eq!(shifted, untouched);
+        // Already paused, it stays paused, and the time away adds to the pause.
+        let (log, summary) =
+            run(vec![(5.0, Key::Char(' ')), (6.0, Key::Resumed(Duration::from_secs(60))), (70.0, Key::Char(' '))]);
+        assert_eq!(log.iter().filter(|(_, event)| event == "paused").count(), 1, "{log:?}");
+        assert_eq!(summary.paused, Duration::from_secs(65));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 use std::io::{self, Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::net::UnixStream;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
@@ -35,6 +36,8 @@ impl ActionSender {
 }
 
 pub struct RealClock {
+    /// Set by the stop signals, for waits that are not this clock's (a delivery in progress).
+    stop: Arc<AtomicBool>,
     timer: OwnedFd,
     signals: UnixStream,
     wake: UnixStream,
@@ -42,7 +45,7 @@ pub struct RealClock {
 }
 
 impl RealClock {
-    /// The clock, with SIGINT and SIGTERM turned into a `Wake::Stop`, and the sender that
+    /// The clock, with the interrupt signals turned into a `Wake::Stop`, and the sender that
     /// notification threads use to report actions.
     pub fn new() -> io::Result<(RealClock, ActionSender)> {
         // SAFETY: plain syscall; the fd is owned right away.
@@ -55,14 +58,21 @@ impl RealClock {
         let (signals, signal_writer) = UnixStream::pair()?;
         signals.set_nonblocking(true)?;
         signal_writer.set_nonblocking(true)?;
-        for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        let stop = Arc::new(AtomicBool::new(false));
+        for signal in crate::exit::INTERRUPT_SIGNALS {
+            signal_hook::flag::register(signal, Arc::clone(&stop))?;
             signal_hook::low_level::pipe::register(signal, signal_writer.try_clone()?)?;
         }
         let (wake, wake_writer) = UnixStream::pair()?;
         wake.set_nonblocking(true)?;
         let (sender, actions) = mpsc::channel();
-        let clock = RealClock { timer, signals, wake, actions };
+        let clock = RealClock { stop, timer, signals, wake, actions };
         Ok((clock, ActionSender { actions: sender, wake: Arc::new(Mutex::new(wake_writer)) }))
+    }
+
+    /// The flag the stop signals set, for a delivery to give up waiting on.
+    pub fn stop_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.stop)
     }
 
     fn arm(&self, deadline: &DateTime<Local>) -> io::Result<()> {
@@ -135,5 +145,9 @@ impl Clock for RealClock {
 
     fn wait_until(&mut self, deadline: &DateTime<Local>) -> io::Result<Wake> {
         self.wait(deadline)
+    }
+
+    fn stop_requested(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
     }
 }

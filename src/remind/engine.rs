@@ -42,6 +42,10 @@ pub trait Clock {
     type Tz: TimeZone<Offset: std::fmt::Display>;
     fn now(&self) -> DateTime<Self::Tz>;
     fn wait_until(&mut self, deadline: &DateTime<Self::Tz>) -> io::Result<Wake>;
+    /// Whether a stop signal has come, for `--once`, which never waits on the clock.
+    fn stop_requested(&self) -> bool {
+        false
+    }
 }
 
 /// Shows a reminder; `actions` asks for "Done" and "Snooze 10 min" buttons.
@@ -92,6 +96,11 @@ impl<C: Clock, N: Notifier> Engine<'_, C, N> {
             let now = self.clock.now();
             let rotation = super::schedule::once_rotation(&now, plan.every);
             self.fire(&now, rotation, false, false)?;
+            // A signal during the delivery cut it short (the reminder went to the terminal):
+            // the run still ends as stopped, as the scheduler and the person asked.
+            if self.clock.stop_requested() {
+                return Ok(Ending::Stopped(1));
+            }
             return Ok(Ending::Finished(1));
         }
         let mut anchor = self.clock.now();

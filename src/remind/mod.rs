@@ -92,7 +92,7 @@ pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dy
         use_session_bus();
         // A notification stays up for a while, not past the next reminder.
         let expire = settings.plan.every.min(Duration::minutes(10)).to_std().unwrap_or_default();
-        Box::new(notifier::DesktopNotifier::new(actions, expire, settings.snooze))
+        Box::new(notifier::DesktopNotifier::new(actions, clock.stop_flag(), expire, settings.snooze))
     };
     let ending = Engine { settings, clock, notifier, stdout, stderr }.run().context("cannot write to stdout")?;
     match ending {
@@ -133,6 +133,11 @@ fn scheduled_job(
     config: Option<&Path>,
 ) -> anyhow::Result<schedule_files::Job> {
     let program = std::env::current_exe().context("cannot find the path of this program")?;
+    // A printed schedule is text: a path that is not UTF-8 cannot be written into it faithfully,
+    // and one with replacement characters would name a file that does not exist.
+    let program = program.to_str().map(String::from).with_context(|| {
+        format!("cannot print a schedule: the path of this program, {}, is not valid UTF-8", program.display())
+    })?;
     let mut args = vec!["remind".to_string(), "--once".into(), "--location".into(), settings.location.id.into()];
     // The flags' conditions and region go along; the config file's are read again at each run.
     for condition in &profile.conditions {
@@ -149,7 +154,13 @@ fn scheduled_job(
     }
     if let Some(config) = config {
         let config = std::path::absolute(config).unwrap_or_else(|_| config.to_path_buf());
-        args.extend(["--config".into(), config.display().to_string()]);
+        let text = config.to_str().ok_or_else(|| {
+            UsageError::Invalid(format!(
+                "--config {} is not valid UTF-8, so it cannot be written into a schedule; rename the file or use a UTF-8 path",
+                config.display()
+            ))
+        })?;
+        args.extend(["--config".into(), text.to_string()]);
     }
-    Ok(schedule_files::Job { program: program.display().to_string(), args })
+    Ok(schedule_files::Job { program, args })
 }

@@ -6,7 +6,7 @@
 //! started, and at most a few notifications at a time keep a thread waiting for a click.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
@@ -18,6 +18,8 @@ use super::reminder::{Delivery, Note};
 
 /// How long one delivery may take before the reminder goes to the terminal.
 pub const DEADLINE: Duration = Duration::from_secs(3);
+/// How often a delivery waiting on the server looks at the stop flag.
+const SLICE: Duration = Duration::from_millis(50);
 /// Deliveries still unanswered after their deadline; at this many, stop starting new ones.
 const MAX_STUCK: usize = 2;
 /// Notifications whose buttons a thread is listening to.
@@ -43,6 +45,8 @@ pub fn session_bus(
 /// Sends desktop notifications.
 pub struct DesktopNotifier {
     actions: ActionSender,
+    /// Set by a stop signal: a delivery in progress stops waiting for the server at once.
+    stop: Arc<AtomicBool>,
     /// How long the server shows a notification before closing it (closing also ends the
     /// thread that listens for its buttons).
     expire: Duration,
@@ -53,10 +57,16 @@ pub struct DesktopNotifier {
 }
 
 impl DesktopNotifier {
-    pub fn new(actions: ActionSender, expire: Duration, snooze: chrono::Duration) -> DesktopNotifier {
+    pub fn new(
+        actions: ActionSender,
+        stop: Arc<AtomicBool>,
+        expire: Duration,
+        snooze: chrono::Duration,
+    ) -> DesktopNotifier {
         let seconds = snooze.num_seconds().clamp(1, u32::MAX.into()) as u32;
         DesktopNotifier {
             actions,
+            stop,
             expire,
             snooze_label: format!("Snooze {}", crate::dataset::minutes_or_seconds(seconds)),
             stuck: Arc::new(AtomicUsize::new(0)),
@@ -130,12 +140,25 @@ impl Notifier for DesktopNotifier {
         if let Err(err) = spawned {
             return Delivery::Terminal { reason: format!("cannot start a thread to notify: {err}") };
         }
-        match answered.recv_timeout(DEADLINE) {
-            Ok(Ok(())) => Delivery::Notification,
-            Ok(Err(text)) => Delivery::Terminal { reason: explain(&text) },
-            Err(_) => Delivery::Terminal {
-                reason: format!("the notification server did not answer within {} s", DEADLINE.as_secs()),
-            },
+        // Wait in short slices so that a stop signal ends a delivery to a hung server at once.
+        let started = std::time::Instant::now();
+        loop {
+            match answered.recv_timeout(SLICE) {
+                Ok(Ok(())) => return Delivery::Notification,
+                Ok(Err(text)) => return Delivery::Terminal { reason: explain(&text) },
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    return Delivery::Terminal { reason: "the notification thread ended without an answer".into() }
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) if self.stop.load(Ordering::SeqCst) => {
+                    return Delivery::Terminal { reason: "stopped before the notification server answered".into() }
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) if started.elapsed() >= DEADLINE => {
+                    return Delivery::Terminal {
+                        reason: format!("the notification server did not answer within {} s", DEADLINE.as_secs()),
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+            }
         }
     }
 }

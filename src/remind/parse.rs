@@ -111,7 +111,26 @@ fn habit_text(text: &str, what: &str, example: &str) -> Result<String, String> {
     if trimmed.is_empty() {
         return Err(format!("the {what} is empty; write it out, e.g. '{example}', or leave --{what} out"));
     }
+    // The text goes into notifications and into printed crontabs, units and plists, where a
+    // newline would start a line of its own: refuse every control character outright.
+    if let Some(found) = control_character(trimmed) {
+        return Err(format!("the {what} contains {found}; write it on one line of plain text, e.g. '{example}'"));
+    }
     Ok(trimmed.to_string())
+}
+
+/// The first control character in `text`, named for an error message ("a newline (U+000A)").
+pub fn control_character(text: &str) -> Option<String> {
+    let c = text.chars().find(|c| c.is_control())?;
+    let name = match c {
+        '\n' => "a newline",
+        '\r' => "a carriage return",
+        '\t' => "a tab",
+        '\0' => "a NUL byte",
+        '\x1b' => "an escape character",
+        _ => "a control character",
+    };
+    Some(format!("{name} (U+{:04X})", u32::from(c)))
 }
 
 /// `--count`: a whole number of reminders, at least 1.
@@ -211,6 +230,19 @@ mod tests {
         assert!(window("09:00").unwrap_err().contains("not a time window"));
         assert!(window("25:00-26:00").is_err());
         assert!(window("09:00-09:00").unwrap_err().contains("same time"));
+    }
+
+    #[test]
+    fn habit_text_with_control_characters_is_refused() {
+        assert_eq!(
+            trigger("x\n* * * * * touch /tmp/p #").unwrap_err(),
+            "the trigger contains a newline (U+000A); write it on one line of plain text, e.g. 'I stand up from my desk'"
+        );
+        assert!(action("a\0b").unwrap_err().contains("a NUL byte (U+0000)"));
+        assert!(action("a\x1b[2Jb").unwrap_err().contains("an escape character"));
+        assert!(trigger("a\u{85}b").unwrap_err().contains("a control character (U+0085)"));
+        assert!(trigger("tab\there").is_err());
+        assert_eq!(trigger("I stand up, 100% sure"), Ok("I stand up, 100% sure".to_string()));
     }
 
     #[test]

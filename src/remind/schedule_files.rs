@@ -3,6 +3,7 @@
 
 use chrono::Timelike;
 
+use super::parse::control_character;
 use super::schedule::{human, Days, Plan};
 use crate::cli::ScheduleKind;
 
@@ -66,6 +67,13 @@ pub fn render(kind: ScheduleKind, plan: &Plan, job: &Job) -> Result<String, Stri
             (plan.every.num_minutes()).max(1)
         ));
     }
+    // Each format quotes its words, but none can carry a line break inside a line: a control
+    // character in a word (the program's path, a habit, the config path) would let it add lines.
+    if let Some((word, found)) =
+        std::iter::once(&job.program).chain(&job.args).find_map(|word| Some((word, control_character(word)?)))
+    {
+        return Err(format!("cannot print a schedule for `{}`: it contains {found}", word.escape_debug()));
+    }
     Ok(match kind {
         ScheduleKind::Systemd => format!(
             "# ~/.config/systemd/user/backpain-remind.service\n{}\n# ~/.config/systemd/user/backpain-remind.timer\n{}",
@@ -80,9 +88,9 @@ pub fn render(kind: ScheduleKind, plan: &Plan, job: &Job) -> Result<String, Stri
 }
 
 fn systemd_service(job: &Job) -> String {
-    // systemd unquotes like a shell with C escapes, and expands % specifiers.
+    // systemd unquotes like a shell with C escapes, expands % specifiers and $VARIABLES.
     let quote = |word: &str| {
-        let escaped = word.replace('\\', "\\\\").replace('"', "\\\"").replace('%', "%%");
+        let escaped = word.replace('\\', "\\\\").replace('"', "\\\"").replace('%', "%%").replace('$', "$$");
         if escaped.is_empty() || escaped.contains(|c: char| c.is_whitespace() || c == '\'' || c == ';') {
             format!("\"{escaped}\"")
         } else {
@@ -305,6 +313,28 @@ mod tests {
             text.contains("ExecStart=/usr/local/bin/backpain remind --once --trigger \"I stand up, 100%%\"\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn no_word_can_add_a_line_and_each_format_quotes_its_specials() {
+        let hostile = |args: &[&str]| Job {
+            program: "/usr/local/bin/backpain".into(),
+            args: args.iter().map(|arg| arg.to_string()).collect(),
+        };
+        let every_day = plan("2h", Some("09:00-17:30"), None);
+        for kind in [ScheduleKind::Cron, ScheduleKind::Systemd, ScheduleKind::SystemdService, ScheduleKind::Launchd] {
+            for word in ["x\n* * * * * touch /tmp/p #", "a\rb", "nul\0", "esc\x1b"] {
+                let err = render(kind, &every_day, &hostile(&["remind", "--trigger", word])).unwrap_err();
+                assert!(err.contains("cannot print a schedule") && !err.contains('\n'), "{err}");
+            }
+        }
+        let odd = hostile(&["--trigger", "it's $HOME; 100% \\ \"quoted\" <b>&"]);
+        let service = render(ScheduleKind::SystemdService, &every_day, &odd).unwrap();
+        assert!(service.contains("\"it's $$HOME; 100%% \\\\ \\\"quoted\\\" <b>&\"\n"), "{service}");
+        let cron = render(ScheduleKind::Cron, &every_day, &odd).unwrap();
+        assert!(cron.contains(" '--trigger' 'it'\\''s $HOME; 100\\% \\ \"quoted\" <b>&'\n"), "{cron}");
+        let plist = render(ScheduleKind::Launchd, &every_day, &odd).unwrap();
+        assert!(plist.contains("<string>it's $HOME; 100% \\ &quot;quoted&quot; &lt;b&gt;&amp;</string>"), "{plist}");
     }
 
     #[test]

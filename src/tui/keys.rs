@@ -1,12 +1,22 @@
 //! Keys, as the player and the body map see them, and where they come from.
+//!
+//! The terminal is read here byte by byte rather than through crossterm's event reader:
+//! crossterm's poll spins at full CPU on a hung-up terminal and its reader loops on end-of-file,
+//! and keys it has parsed but not yet handed out are invisible to a poll of the descriptor, so
+//! `nn` typed in one write used to lose its second `n`. Owning the read makes every way the
+//! terminal can end (end-of-file, hang-up, an error) the end of the session, in every path.
 
-use std::io;
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, IsTerminal};
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use rustix::event::{PollFd, PollFlags};
 
+use super::signals::{self, Signals};
 use crate::clock::Clock;
 
 /// A key press, or something that arrives like one.
@@ -19,10 +29,13 @@ pub enum Key {
     Down,
     Left,
     Right,
-    /// Ctrl-C in raw mode, or SIGINT/SIGTERM/SIGHUP.
+    /// Ctrl-C in raw mode, SIGINT/SIGTERM/SIGHUP/SIGQUIT, or the terminal went away.
     Interrupt,
-    /// The terminal changed size: draw again.
+    /// The terminal changed size, or the program was continued after a stop: draw again.
     Resize,
+    /// Back from Ctrl-Z (`fg`) after this much session time stopped: draw again, and a
+    /// session counts the time away as paused.
+    Resumed(Duration),
 }
 
 /// Where keys come from: waits up to `timeout` of session time for one.
@@ -30,107 +43,198 @@ pub trait Keys {
     fn wait(&mut self, clock: &mut dyn Clock, timeout: Duration) -> io::Result<Option<Key>>;
 }
 
-/// How often a wait wakes up to look at the signal flag.
+/// How often a wait without a terminal wakes up to look at the signal flag.
 const SLICE: Duration = Duration::from_millis(100);
 
-/// The wait both key sources share: until `timeout` of session time has passed (`None`), the
-/// stop flag is set (`Interrupt`), or `slice` — called with the session time left, and
-/// expected to block for at most about `SLICE` — returns a key.
-fn wait_until_stopped(
-    stop: &AtomicBool,
-    clock: &mut dyn Clock,
-    timeout: Duration,
-    mut slice: impl FnMut(&mut dyn Clock, Duration) -> io::Result<Option<Key>>,
-) -> io::Result<Option<Key>> {
-    let deadline = clock.now() + timeout;
-    loop {
-        if stop.load(Ordering::SeqCst) {
-            return Ok(Some(Key::Interrupt));
-        }
-        let left = deadline.saturating_sub(clock.now());
-        if left.is_zero() {
-            return Ok(None);
-        }
-        if let Some(key) = slice(clock, left)? {
-            return Ok(Some(key));
-        }
-    }
+/// The terminal could not be opened for keys; says what is needed instead.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "this needs a terminal to read keys from, and there is none (opening /dev/tty: {cause}); \
+     pipe the output (e.g. `| cat`) for plain lines without keys"
+)]
+pub struct NoTerminal {
+    /// Not a `source`: the message already says it, and `{:#}` would repeat it.
+    cause: io::Error,
 }
 
-/// Keys from the terminal in raw mode, and the stop signal.
+/// Keys from the terminal in raw mode, and the stop, suspend and resize signals.
 pub struct TerminalKeys {
-    pub stop: Arc<AtomicBool>,
+    tty: Tty,
+    signals: &'static Signals,
+    /// Bytes read but not yet turned into keys: all of them are handed out before the next
+    /// wait on the terminal.
+    pending: VecDeque<u8>,
+    /// The terminal ended (end-of-file, hang-up, error): every wait from now on is an interrupt.
+    gone: bool,
+}
+
+enum Tty {
+    Stdin(io::Stdin),
+    Device(OwnedFd),
+}
+
+impl TerminalKeys {
+    /// Opens the terminal the keys come from: standard input when it is one, else `/dev/tty`.
+    pub fn open() -> anyhow::Result<TerminalKeys> {
+        let tty = if io::stdin().is_terminal() {
+            Tty::Stdin(io::stdin())
+        } else {
+            let file = File::options().read(true).write(true).open("/dev/tty").map_err(|cause| NoTerminal { cause })?;
+            Tty::Device(file.into())
+        };
+        Ok(TerminalKeys { tty, signals: signals::get()?, pending: VecDeque::new(), gone: false })
+    }
+
+    fn fd(&self) -> BorrowedFd<'_> {
+        match &self.tty {
+            Tty::Stdin(stdin) => stdin.as_fd(),
+            Tty::Device(fd) => fd.as_fd(),
+        }
+    }
+
+    /// Reads what the terminal has; `false` when it has ended.
+    fn fill(&mut self) -> bool {
+        let mut buffer = [0u8; 256];
+        loop {
+            match rustix::io::read(self.fd(), &mut buffer[..]) {
+                Ok(0) => return false,
+                Ok(n) => {
+                    self.pending.extend(&buffer[..n]);
+                    return true;
+                }
+                Err(rustix::io::Errno::INTR) => continue,
+                Err(rustix::io::Errno::AGAIN) => return true,
+                // EIO after a hang-up, EBADF, anything: the terminal is no use any more.
+                Err(_) => return false,
+            }
+        }
+    }
 }
 
 impl Keys for TerminalKeys {
     fn wait(&mut self, clock: &mut dyn Clock, timeout: Duration) -> io::Result<Option<Key>> {
-        wait_until_stopped(&self.stop, clock, timeout, |clock, left| {
-            match terminal_readable(clock.real(left).min(SLICE))? {
-                Readable::No => Ok(None),
-                // The terminal went away (its window closed, tmux killed): stop as for SIGHUP.
-                // crossterm's own poll spins at full CPU on a hung-up terminal, never returning.
-                Readable::HungUp => Ok(Some(Key::Interrupt)),
-                Readable::Yes if event::poll(Duration::ZERO)? => Ok(translate(event::read()?)),
-                Readable::Yes => Ok(None),
+        let deadline = clock.now() + timeout;
+        loop {
+            if self.signals.stop.load(Ordering::SeqCst) || self.gone {
+                return Ok(Some(Key::Interrupt));
             }
-        })
+            if self.signals.suspend.swap(false, Ordering::SeqCst) {
+                return suspended(clock).map(Some);
+            }
+            if self.signals.resumed.swap(false, Ordering::SeqCst) {
+                // Continued after a stop we did not arrange (SIGSTOP): the shell may have reset
+                // the terminal, so take it over again and draw.
+                super::take_back()?;
+                return Ok(Some(Key::Resize));
+            }
+            if self.signals.resize.swap(false, Ordering::SeqCst) {
+                return Ok(Some(Key::Resize));
+            }
+            while let Some(key) = parse(&mut self.pending) {
+                match key {
+                    Parsed::Key(key) => return Ok(Some(key)),
+                    Parsed::Suspend => return suspended(clock).map(Some),
+                    Parsed::Nothing => {}
+                }
+            }
+            let left = deadline.saturating_sub(clock.now());
+            if left.is_zero() {
+                return Ok(None);
+            }
+            let real = clock.real(left);
+            let timeout = rustix::event::Timespec::try_from(real)
+                .unwrap_or(rustix::event::Timespec { tv_sec: i64::from(i32::MAX), tv_nsec: 0 });
+            let (tty_ready, tty_ended) = {
+                let mut fds = [
+                    PollFd::from_borrowed_fd(self.fd(), PollFlags::IN),
+                    PollFd::from_borrowed_fd(self.signals.wake.as_fd(), PollFlags::IN),
+                ];
+                match rustix::event::poll(&mut fds, Some(&timeout)) {
+                    Ok(_) => {}
+                    Err(rustix::io::Errno::INTR) => continue,
+                    Err(err) => return Err(err.into()),
+                }
+                if !fds[1].revents().is_empty() {
+                    self.signals.drain();
+                }
+                let revents = fds[0].revents();
+                (revents.contains(PollFlags::IN), revents.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL))
+            };
+            // Input that came with the hang-up is still handed out; then the session ends.
+            if tty_ready && !self.fill() || tty_ended && !tty_ready {
+                self.gone = true;
+            }
+        }
     }
 }
 
-enum Readable {
-    Yes,
-    No,
-    HungUp,
+/// Stops the process with the terminal given back, and says how long it was away.
+fn suspended(clock: &mut dyn Clock) -> io::Result<Key> {
+    let before = clock.now();
+    super::suspend()?;
+    Ok(Key::Resumed(clock.now().saturating_sub(before)))
 }
 
-/// Waits up to `timeout` for input on the terminal crossterm reads (stdin when it is one, else
-/// `/dev/tty`), telling a hang-up apart from input.
-fn terminal_readable(timeout: Duration) -> io::Result<Readable> {
-    use std::io::IsTerminal;
-    use std::os::fd::AsRawFd;
-
-    let tty;
-    let fd = if io::stdin().is_terminal() {
-        io::stdin().as_raw_fd()
-    } else {
-        tty = std::fs::File::open("/dev/tty")?;
-        tty.as_raw_fd()
-    };
-    let mut poll = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
-    let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
-    // SAFETY: one valid pollfd, and `fd` stays open for the call (`tty` lives to the end).
-    let ready = unsafe { libc::poll(&mut poll, 1, millis) };
-    if ready < 0 {
-        let err = io::Error::last_os_error();
-        return if err.kind() == io::ErrorKind::Interrupted { Ok(Readable::No) } else { Err(err) };
-    }
-    if poll.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-        Ok(Readable::HungUp)
-    } else if poll.revents & libc::POLLIN != 0 {
-        Ok(Readable::Yes)
-    } else {
-        Ok(Readable::No)
-    }
+enum Parsed {
+    Key(Key),
+    /// Ctrl-Z in raw mode, where the terminal no longer turns it into SIGTSTP.
+    Suspend,
+    /// Bytes that mean nothing here (other control keys, unknown escape sequences).
+    Nothing,
 }
 
-fn translate(event: Event) -> Option<Key> {
-    match event {
-        Event::Resize(..) => Some(Key::Resize),
-        Event::Key(KeyEvent { code, modifiers, kind, .. }) if kind != KeyEventKind::Release => match code {
-            KeyCode::Char('c') if modifiers.contains(KeyModifiers::CONTROL) => Some(Key::Interrupt),
-            // Ctrl-N is not n, nor Ctrl-Q q: other control keys do nothing.
-            KeyCode::Char(_) if modifiers.contains(KeyModifiers::CONTROL) => None,
-            KeyCode::Char(c) => Some(Key::Char(c.to_ascii_lowercase())),
-            KeyCode::Enter => Some(Key::Enter),
-            KeyCode::Esc => Some(Key::Escape),
-            KeyCode::Up => Some(Key::Up),
-            KeyCode::Down => Some(Key::Down),
-            KeyCode::Left => Some(Key::Left),
-            KeyCode::Right => Some(Key::Right),
-            _ => None,
+/// The first key in `bytes`, taken off the front; `None` when there are no bytes. The terminal
+/// is in raw mode: Ctrl-C is byte 3, Enter is CR, the arrows are `ESC [ A`..`ESC [ D` (or
+/// `ESC O A` in application mode), and an ESC with nothing after it in the same read is Esc.
+fn parse(bytes: &mut VecDeque<u8>) -> Option<Parsed> {
+    let first = bytes.pop_front()?;
+    Some(match first {
+        // Ctrl-C; Ctrl-\ (what would be SIGQUIT) ends the session the same way.
+        0x03 | 0x1c => Parsed::Key(Key::Interrupt),
+        0x1a => Parsed::Suspend,
+        b'\r' | b'\n' => Parsed::Key(Key::Enter),
+        0x1b => match bytes.front() {
+            Some(b'[' | b'O') => {
+                bytes.pop_front();
+                // Parameters and intermediates, then one final byte (0x40..=0x7e).
+                let mut last = None;
+                while let Some(byte) = bytes.pop_front() {
+                    if (0x40..=0x7e).contains(&byte) {
+                        last = Some(byte);
+                        break;
+                    }
+                }
+                match last {
+                    Some(b'A') => Parsed::Key(Key::Up),
+                    Some(b'B') => Parsed::Key(Key::Down),
+                    Some(b'C') => Parsed::Key(Key::Right),
+                    Some(b'D') => Parsed::Key(Key::Left),
+                    _ => Parsed::Nothing,
+                }
+            }
+            _ => Parsed::Key(Key::Escape),
         },
-        _ => None,
-    }
+        // Other control keys do nothing: Ctrl-N is not n, nor Ctrl-Q q.
+        0x00..=0x1f | 0x7f => Parsed::Nothing,
+        0x20..=0x7e => Parsed::Key(Key::Char(char::from(first).to_ascii_lowercase())),
+        _ => {
+            // A UTF-8 sequence: its length is in the lead byte.
+            let length = match first {
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                0xf0..=0xf7 => 4,
+                _ => return Some(Parsed::Nothing),
+            };
+            let mut sequence = vec![first];
+            while sequence.len() < length && bytes.front().is_some_and(|byte| byte & 0xc0 == 0x80) {
+                sequence.extend(bytes.pop_front());
+            }
+            match std::str::from_utf8(&sequence).ok().and_then(|text| text.chars().next()) {
+                Some(c) => Parsed::Key(Key::Char(c)),
+                None => Parsed::Nothing,
+            }
+        }
+    })
 }
 
 /// No keyboard (output is piped): only the stop signal interrupts the wait.
@@ -140,10 +244,17 @@ pub struct SignalKeys {
 
 impl Keys for SignalKeys {
     fn wait(&mut self, clock: &mut dyn Clock, timeout: Duration) -> io::Result<Option<Key>> {
-        wait_until_stopped(&self.stop, clock, timeout, |clock, left| {
+        let deadline = clock.now() + timeout;
+        loop {
+            if self.stop.load(Ordering::SeqCst) {
+                return Ok(Some(Key::Interrupt));
+            }
+            let left = deadline.saturating_sub(clock.now());
+            if left.is_zero() {
+                return Ok(None);
+            }
             clock.sleep(left.min(clock.session(SLICE)));
-            Ok(None)
-        })
+        }
     }
 }
 
@@ -159,6 +270,10 @@ impl Keys for Script {
             Some(&(at, key)) if Duration::from_secs_f64(at) <= deadline => {
                 let at = Duration::from_secs_f64(at).max(clock.now());
                 clock.sleep(at - clock.now());
+                // Ctrl-Z at `at`, back after the time it carries.
+                if let Key::Resumed(away) = key {
+                    clock.sleep(away);
+                }
                 self.0.remove(0);
                 Ok(Some(key))
             }
@@ -173,20 +288,40 @@ impl Keys for Script {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crossterm::event::KeyEventState;
 
-    fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
-        Event::Key(KeyEvent { code, modifiers, kind: KeyEventKind::Press, state: KeyEventState::NONE })
+    fn keys(bytes: &[u8]) -> Vec<Option<Key>> {
+        let mut bytes: VecDeque<u8> = bytes.iter().copied().collect();
+        let mut keys = Vec::new();
+        while let Some(parsed) = parse(&mut bytes) {
+            keys.push(match parsed {
+                Parsed::Key(key) => Some(key),
+                Parsed::Suspend => Some(Key::Char('Z')),
+                Parsed::Nothing => None,
+            });
+        }
+        keys
     }
 
     #[test]
     fn ctrl_c_in_raw_mode_is_an_interrupt_and_letters_ignore_case() {
-        assert_eq!(translate(press(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Key::Interrupt));
-        assert_eq!(translate(press(KeyCode::Char('c'), KeyModifiers::NONE)), Some(Key::Char('c')));
-        assert_eq!(translate(press(KeyCode::Char('Q'), KeyModifiers::SHIFT)), Some(Key::Char('q')));
-        assert_eq!(translate(press(KeyCode::Char(' '), KeyModifiers::NONE)), Some(Key::Char(' ')));
-        assert_eq!(translate(press(KeyCode::Char('n'), KeyModifiers::CONTROL)), None);
-        assert_eq!(translate(press(KeyCode::Tab, KeyModifiers::NONE)), None);
-        assert_eq!(translate(Event::Resize(80, 24)), Some(Key::Resize));
+        assert_eq!(keys(b"\x03"), [Some(Key::Interrupt)]);
+        assert_eq!(keys(b"cQ "), [Some(Key::Char('c')), Some(Key::Char('q')), Some(Key::Char(' '))]);
+        assert_eq!(keys(b"\x0e\t\x7f"), [None, None, None], "Ctrl-N is not n; tab and backspace do nothing");
+        assert_eq!(keys(b"\r\n"), [Some(Key::Enter), Some(Key::Enter)]);
+        assert_eq!(keys(b"\x1a"), [Some(Key::Char('Z'))], "Ctrl-Z suspends");
+    }
+
+    #[test]
+    fn every_key_in_one_read_is_handed_out() {
+        assert_eq!(keys(b"nn"), [Some(Key::Char('n')), Some(Key::Char('n'))]);
+        assert_eq!(keys(b"jjj"), [Some(Key::Char('j')); 3]);
+        assert_eq!(
+            keys(b"\x1b[B\x1b[B\x1bOA\x1b[C\x1b[D"),
+            [Some(Key::Down), Some(Key::Down), Some(Key::Up), Some(Key::Right), Some(Key::Left)]
+        );
+        assert_eq!(keys(b"\x1b"), [Some(Key::Escape)]);
+        assert_eq!(keys(b"\x1b[1;5Aq"), [Some(Key::Up), Some(Key::Char('q'))], "modifiers are read past");
+        assert_eq!(keys(b"\x1b[200~x"), [None, Some(Key::Char('x'))], "unknown sequences do nothing");
+        assert_eq!(keys("é".as_bytes()), [Some(Key::Char('é'))]);
     }
 }

@@ -1,10 +1,11 @@
 //! The interactive terminal, shared by the guided player and the body map: raw mode and the
 //! alternate screen behind a guard that always restores them (on return, on error, on panic,
-//! even with `panic = "abort"`), keys read from the terminal, and SIGTERM/SIGHUP/SIGINT as a
-//! flag the key loop checks.
+//! even with `panic = "abort"`), keys read from the terminal, SIGTERM/SIGHUP/SIGINT/SIGQUIT as a
+//! flag the key loop checks, and Ctrl-Z giving the terminal back until `fg`.
 
 pub mod keys;
 pub mod pick;
+pub mod signals;
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -34,18 +35,44 @@ impl Screen {
                 previous(info);
             }));
         });
-        terminal::enable_raw_mode()?;
-        ACTIVE.store(true, Ordering::SeqCst);
         let screen = Screen { _private: () };
-        // From here on `Drop` restores the terminal, also when these fail.
-        execute!(
-            io::stdout(),
-            terminal::EnterAlternateScreen,
-            cursor::Hide,
-            terminal::Clear(terminal::ClearType::All)
-        )?;
+        // From here on `Drop` restores the terminal, also when taking it over fails half-way.
+        take_over()?;
         Ok(screen)
     }
+}
+
+/// Raw mode, the alternate screen, the cursor hidden and the screen cleared.
+fn take_over() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide, terminal::Clear(terminal::ClearType::All))
+}
+
+/// Ctrl-Z: gives the terminal back as it was, stops the process as the shell expects, and
+/// when `fg` continues it takes the terminal over again (the caller redraws).
+fn suspend() -> io::Result<()> {
+    let active = ACTIVE.load(Ordering::SeqCst);
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    if active {
+        take_over()?;
+    }
+    // This stop's own SIGCONT needs no second take-over.
+    if let Ok(signals) = signals::get() {
+        signals.resumed.store(false, Ordering::SeqCst);
+    }
+    Ok(())
+}
+
+/// After a stop someone else caused: raw mode and the alternate screen again, as the shell
+/// may have put the terminal back to cooked mode meanwhile.
+fn take_back() -> io::Result<()> {
+    if ACTIVE.load(Ordering::SeqCst) {
+        restore();
+        take_over()?;
+    }
+    Ok(())
 }
 
 impl Drop for Screen {
@@ -65,20 +92,17 @@ fn restore() {
     }
 }
 
-/// A flag that SIGTERM, SIGHUP and SIGINT set instead of ending the process, so the player can
-/// restore the terminal and print its summary first. Registered once per process.
+/// A flag that the stop signals set instead of ending the process, so the player can restore
+/// the terminal and print its summary first. Registered once per process.
 pub fn stop_signal() -> io::Result<Arc<AtomicBool>> {
     static FLAG: std::sync::OnceLock<Arc<AtomicBool>> = std::sync::OnceLock::new();
     if let Some(flag) = FLAG.get() {
         return Ok(Arc::clone(flag));
     }
     let flag = Arc::new(AtomicBool::new(false));
-    #[cfg(unix)]
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+    for signal in crate::exit::INTERRUPT_SIGNALS {
         signal_hook::flag::register(signal, Arc::clone(&flag))?;
     }
-    #[cfg(not(unix))]
-    signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::clone(&flag))?;
     Ok(Arc::clone(FLAG.get_or_init(|| flag)))
 }
 

@@ -49,7 +49,7 @@ pub fn choose(key: Key, selected: usize, count: usize) -> Choice {
 /// the stop signals are an `Interrupted` error. The terminal is restored before returning.
 pub fn pick(out: &mut dyn Write, color: bool) -> anyhow::Result<Option<&'static Location>> {
     let locations = dataset::dataset().locations;
-    let mut keys = TerminalKeys { stop: super::stop_signal()? };
+    let mut keys = TerminalKeys::open()?;
     let mut clock = RealClock::new(1);
     let _screen = Screen::enter()?;
     let mut selected = 0;

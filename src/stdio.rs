@@ -1,0 +1,110 @@
+//! The standard streams as the process found them. Rust's `std::io::stdout()` quietly drops
+//! what is written to a closed or read-only descriptor (EBADF), so a command run with `>&-` or
+//! `1</dev/null` would "succeed" having printed nothing; this module finds that out at start.
+
+use std::fmt;
+use std::fs::OpenOptions;
+use std::io::{self, Write};
+use std::os::fd::{AsFd, IntoRawFd};
+
+use rustix::fs::OFlags;
+
+/// Why standard output cannot take what the program prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StdoutProblem {
+    Closed,
+    ReadOnly,
+}
+
+impl fmt::Display for StdoutProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            StdoutProblem::Closed => "standard output is closed",
+            StdoutProblem::ReadOnly => "standard output is open only for reading",
+        })
+    }
+}
+
+/// Looks at descriptors 0-2 before anything else is opened, and puts `/dev/null` on any that is
+/// closed: otherwise the next file opened (a config file, a timer) would get its number, and
+/// what is printed would land in it. Returns what is wrong with standard output, if anything.
+pub fn guard() -> Option<StdoutProblem> {
+    let mut problem = None;
+    let (stdin, stdout, stderr) = (io::stdin(), io::stdout(), io::stderr());
+    let streams = [stdin.as_fd(), stdout.as_fd(), stderr.as_fd()];
+    for (number, stream) in streams.into_iter().enumerate() {
+        match rustix::fs::fcntl_getfl(stream) {
+            Err(rustix::io::Errno::BADF) => {
+                if number == 1 {
+                    problem = Some(StdoutProblem::Closed);
+                }
+                // The lowest free descriptor is this one, as those below are open by now. It
+                // stays open for the life of the process. Standard output gets it read-only,
+                // so a write there still fails rather than vanishing.
+                if let Ok(null) = OpenOptions::new().read(true).write(number != 1).open("/dev/null") {
+                    let _ = null.into_raw_fd();
+                }
+            }
+            Ok(flags) if number == 1 && flags & OFlags::RWMODE == OFlags::RDONLY => {
+                problem = Some(StdoutProblem::ReadOnly);
+            }
+            // Before main, Rust's runtime puts /dev/null opened read-write on a closed standard
+            // descriptor. A shell's `>/dev/null` opens it write-only, so read-write /dev/null on
+            // standard output is the closed descriptor (`>&-`) seen after that repair.
+            Ok(flags) if number == 1 && flags & OFlags::RWMODE == OFlags::RDWR && is_dev_null(stream) => {
+                problem = Some(StdoutProblem::Closed);
+            }
+            _ => {}
+        }
+    }
+    problem
+}
+
+fn is_dev_null(fd: std::os::fd::BorrowedFd<'_>) -> bool {
+    match (rustix::fs::fstat(fd), rustix::fs::stat("/dev/null")) {
+        (Ok(this), Ok(null)) => {
+            let device = |stat: &rustix::fs::Stat| rustix::fs::FileType::from_raw_mode(stat.st_mode).is_char_device();
+            device(&this) && device(&null) && this.st_rdev == null.st_rdev
+        }
+        _ => false,
+    }
+}
+
+/// Standard output that fails every write with `problem`, when there is one.
+pub struct Checked<W> {
+    pub inner: W,
+    pub problem: Option<StdoutProblem>,
+}
+
+impl<W: Write> Write for Checked<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self.problem {
+            Some(problem) => Err(io::Error::other(problem.to_string())),
+            None => self.inner.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self.problem {
+            // Nothing was written, so there is nothing to flush.
+            Some(_) => Ok(()),
+            None => self.inner.flush(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_fails_every_write_and_none_passes_through() {
+        let mut closed = Checked { inner: Vec::new(), problem: Some(StdoutProblem::Closed) };
+        let err = closed.write_all(b"x").unwrap_err();
+        assert_eq!(err.to_string(), "standard output is closed");
+        assert_ne!(err.kind(), io::ErrorKind::BrokenPipe, "not mistaken for a reader going away");
+        let mut fine = Checked { inner: Vec::new(), problem: None };
+        fine.write_all(b"x").unwrap();
+        assert_eq!(fine.inner, b"x");
+    }
+}

@@ -1,0 +1,55 @@
+//! The signals an interactive screen answers, as flags plus one pipe that wakes its poll.
+
+use std::io::{self, Read};
+use std::os::unix::net::UnixStream;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, OnceLock};
+
+use signal_hook::consts::{SIGCONT, SIGTSTP, SIGWINCH};
+
+/// What has arrived since it was last looked at.
+pub struct Signals {
+    /// SIGINT, SIGTERM, SIGHUP or SIGQUIT: end the session.
+    pub stop: Arc<AtomicBool>,
+    /// SIGTSTP (`kill -TSTP`; Ctrl-Z itself arrives as a key in raw mode): give the terminal
+    /// back and stop.
+    pub suspend: Arc<AtomicBool>,
+    /// SIGCONT: take the terminal back and draw again.
+    pub resumed: Arc<AtomicBool>,
+    /// SIGWINCH: draw again.
+    pub resize: Arc<AtomicBool>,
+    /// Readable whenever any of them arrived, so a poll on the terminal wakes at once.
+    pub wake: UnixStream,
+}
+
+impl Signals {
+    /// Empties the wake pipe; the flags say what came.
+    pub fn drain(&self) {
+        let mut buffer = [0u8; 64];
+        while matches!((&self.wake).read(&mut buffer), Ok(n) if n > 0) {}
+    }
+}
+
+/// The process's one set, registered on first use. Only the interactive screens ask for it:
+/// piped output keeps Ctrl-Z's and SIGWINCH's default meaning.
+pub fn get() -> io::Result<&'static Signals> {
+    static SIGNALS: OnceLock<Signals> = OnceLock::new();
+    if let Some(signals) = SIGNALS.get() {
+        return Ok(signals);
+    }
+    let (wake, writer) = UnixStream::pair()?;
+    wake.set_nonblocking(true)?;
+    writer.set_nonblocking(true)?;
+    let stop = super::stop_signal()?;
+    for signal in crate::exit::INTERRUPT_SIGNALS {
+        signal_hook::low_level::pipe::register(signal, writer.try_clone()?)?;
+    }
+    let flag = |signal: i32| -> io::Result<Arc<AtomicBool>> {
+        let flag = Arc::new(AtomicBool::new(false));
+        signal_hook::flag::register(signal, Arc::clone(&flag))?;
+        signal_hook::low_level::pipe::register(signal, writer.try_clone()?)?;
+        Ok(flag)
+    };
+    let signals = Signals { stop, suspend: flag(SIGTSTP)?, resumed: flag(SIGCONT)?, resize: flag(SIGWINCH)?, wake };
+    Ok(SIGNALS.get_or_init(|| signals))
+}
