@@ -396,7 +396,7 @@ _backpain() {
                     return 0
                     ;;
                 --print-schedule)
-                    COMPREPLY=($(compgen -W "systemd systemd-service systemd-timer cron launchd" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "systemd systemd-service systemd-timer cron launchd windows" -- "${cur}"))
                     return 0
                     ;;
                 --config)

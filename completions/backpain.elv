@@ -96,7 +96,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --count 'Stop after this many reminders'
             cand --between 'Only remind within this time of day, e.g. 09:00-17:30 (22:00-02:00 wraps midnight)'
             cand --days 'Only remind on these days: mon-fri, mon,wed,fri, sat-sun, weekdays (any case)'
-            cand --print-schedule 'Print a ready-made schedule running `remind --once` and exit: systemd (service and timer), systemd-service, systemd-timer, cron or launchd'
+            cand --print-schedule 'Print a ready-made schedule running `remind --once` and exit: systemd (service and timer), systemd-service, systemd-timer, cron, launchd (macOS) or windows (a Task Scheduler task)'
             cand --config 'Read defaults from this TOML file instead of the standard config path'
             cand --condition 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica'
             cand --region 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]'

@@ -164,11 +164,12 @@ complete -c backpain -n "__fish_backpain_using_subcommand remind" -l action -d '
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l count -d 'Stop after this many reminders' -r
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l between -d 'Only remind within this time of day, e.g. 09:00-17:30 (22:00-02:00 wraps midnight)' -r
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l days -d 'Only remind on these days: mon-fri, mon,wed,fri, sat-sun, weekdays (any case)' -r
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l print-schedule -d 'Print a ready-made schedule running `remind --once` and exit: systemd (service and timer), systemd-service, systemd-timer, cron or launchd' -r -f -a "systemd\t'The user service and its timer, each headed by its path'
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l print-schedule -d 'Print a ready-made schedule running `remind --once` and exit: systemd (service and timer), systemd-service, systemd-timer, cron, launchd (macOS) or windows (a Task Scheduler task)' -r -f -a "systemd\t'The user service and its timer, each headed by its path'
 systemd-service\t'Only ~/.config/systemd/user/backpain-remind.service'
 systemd-timer\t'Only ~/.config/systemd/user/backpain-remind.timer'
 cron\t'crontab lines (crontab -e)'
-launchd\t'A launchd agent (~/Library/LaunchAgents)'"
+launchd\t'A launchd agent (~/Library/LaunchAgents)'
+windows\t'A Task Scheduler task (XML for `schtasks /create /xml`)'"
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l config -d 'Read defaults from this TOML file instead of the standard config path' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l condition -d 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica' -r -f -a "hip-replacement\t'Hip replacement'
 pregnancy\t'Pregnancy'

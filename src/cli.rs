@@ -8,6 +8,7 @@ use crate::dataset::{self, Location};
 use crate::plan::morning::WakeTime;
 use crate::remind::parse;
 use crate::remind::schedule::{Days, Window};
+pub use crate::remind::schedule_files::ScheduleKind;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -268,7 +269,7 @@ pub struct RemindArgs {
     pub once: bool,
 
     /// Print a ready-made schedule running `remind --once` and exit: systemd (service and timer),
-    /// systemd-service, systemd-timer, cron or launchd.
+    /// systemd-service, systemd-timer, cron, launchd (macOS) or windows (a Task Scheduler task).
     #[arg(long, value_name = "SYSTEM")]
     pub print_schedule: Option<ScheduleKind>,
 
@@ -282,20 +283,6 @@ pub struct RemindArgs {
 
     #[command(flatten)]
     pub profile: ProfileArgs,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ScheduleKind {
-    /// The user service and its timer, each headed by its path.
-    Systemd,
-    /// Only ~/.config/systemd/user/backpain-remind.service.
-    SystemdService,
-    /// Only ~/.config/systemd/user/backpain-remind.timer.
-    SystemdTimer,
-    /// crontab lines (crontab -e).
-    Cron,
-    /// A launchd agent (~/Library/LaunchAgents).
-    Launchd,
 }
 
 /// Parses a location by id, letter or alias; a miss names the valid values and the nearest one.

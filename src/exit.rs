@@ -15,12 +15,17 @@ pub enum Exit {
 
 /// The signals that end a waiting or running command with its summary and `Interrupted`,
 /// rather than killing it: Ctrl-C, `kill`, a closed terminal, Ctrl-\\.
+#[cfg(unix)]
 pub const INTERRUPT_SIGNALS: [i32; 4] = [
     signal_hook::consts::SIGINT,
     signal_hook::consts::SIGTERM,
     signal_hook::consts::SIGHUP,
     signal_hook::consts::SIGQUIT,
 ];
+
+/// Windows has only Ctrl-C (SIGINT) and the termination request (SIGTERM) as signals.
+#[cfg(not(unix))]
+pub const INTERRUPT_SIGNALS: [i32; 2] = [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM];
 
 impl From<Exit> for std::process::ExitCode {
     fn from(exit: Exit) -> Self {

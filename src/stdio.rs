@@ -3,11 +3,7 @@
 //! `1</dev/null` would "succeed" having printed nothing; this module finds that out at start.
 
 use std::fmt;
-use std::fs::OpenOptions;
 use std::io::{self, Write};
-use std::os::fd::{AsFd, IntoRawFd};
-
-use rustix::fs::OFlags;
 
 /// Why standard output cannot take what the program prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +24,12 @@ impl fmt::Display for StdoutProblem {
 /// Looks at descriptors 0-2 before anything else is opened, and puts `/dev/null` on any that is
 /// closed: otherwise the next file opened (a config file, a timer) would get its number, and
 /// what is printed would land in it. Returns what is wrong with standard output, if anything.
+#[cfg(unix)]
 pub fn guard() -> Option<StdoutProblem> {
+    use rustix::fs::OFlags;
+    use std::fs::OpenOptions;
+    use std::os::fd::{AsFd, IntoRawFd};
+
     let mut problem = None;
     let (stdin, stdout, stderr) = (io::stdin(), io::stdout(), io::stderr());
     let streams = [stdin.as_fd(), stdout.as_fd(), stderr.as_fd()];
@@ -60,6 +61,13 @@ pub fn guard() -> Option<StdoutProblem> {
     problem
 }
 
+/// Elsewhere the standard library reports a write to a missing console as an error itself.
+#[cfg(not(unix))]
+pub fn guard() -> Option<StdoutProblem> {
+    None
+}
+
+#[cfg(unix)]
 fn is_dev_null(fd: std::os::fd::BorrowedFd<'_>) -> bool {
     match (rustix::fs::fstat(fd), rustix::fs::stat("/dev/null")) {
         (Ok(this), Ok(null)) => {

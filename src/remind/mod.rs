@@ -92,6 +92,13 @@ pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dy
         use_session_bus();
         // A notification stays up for a while, not past the next reminder.
         let expire = settings.plan.every.min(Duration::minutes(10)).to_std().unwrap_or_default();
+        if !notifier::HAS_BUTTONS && !settings.once {
+            // Said once, up front: the loop itself never needs the buttons.
+            let _ = writeln!(
+                stderr,
+                "backpain: notifications here have no Done or Snooze buttons; reminders simply come on schedule"
+            );
+        }
         Box::new(notifier::DesktopNotifier::new(actions, clock.stop_flag(), expire, settings.snooze))
     };
     let ending = Engine { settings, clock, notifier, stdout, stderr }.run().context("cannot write to stdout")?;
@@ -112,19 +119,23 @@ impl Notifier for Box<dyn Notifier> {
 }
 
 /// Run from cron there is often no DBUS_SESSION_BUS_ADDRESS: point notify-rust at the user's
-/// bus socket. Called before any thread starts.
+/// bus socket. Called before any thread starts. Only where notifications go over D-Bus.
+#[cfg(not(any(windows, target_os = "macos")))]
 fn use_session_bus() {
     let address = std::env::var("DBUS_SESSION_BUS_ADDRESS").ok();
     if address.as_deref().is_some_and(|address| !address.trim().is_empty()) {
         return;
     }
     let runtime_dir = std::env::var_os("XDG_RUNTIME_DIR").map(std::path::PathBuf::from);
-    // SAFETY: getuid cannot fail.
-    let uid = unsafe { libc::getuid() };
+    let uid = rustix::process::getuid().as_raw();
     if let Some(found) = notifier::session_bus(None, runtime_dir.as_deref(), uid, Path::exists) {
         std::env::set_var("DBUS_SESSION_BUS_ADDRESS", found);
     }
 }
+
+/// macOS and Windows notify through the system's own service: there is no bus to find.
+#[cfg(any(windows, target_os = "macos"))]
+fn use_session_bus() {}
 
 /// `backpain remind --once` with this location and habit, by the absolute path of this program.
 fn scheduled_job(

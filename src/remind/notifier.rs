@@ -113,19 +113,14 @@ impl Notifier for DesktopNotifier {
         let pending = Count::enter(&self.stuck);
         let (answer, answered) = mpsc::channel();
         let spawned = std::thread::Builder::new().name("backpain-notify".into()).spawn(move || {
-            let with_actions = want_actions
-                && notify_rust::get_capabilities().is_ok_and(|caps| caps.iter().any(|cap| cap == "actions"));
-            if with_actions {
-                notification.action("done", "Done").action("snooze", &snooze_label);
-            }
-            let shown = notification.show();
+            let shown = show(&mut notification, want_actions, &snooze_label);
             drop(pending);
             match shown {
-                Ok(handle) => {
+                Ok(listener) => {
                     let _ = answer.send(Ok(()));
-                    if with_actions {
+                    if let Some(listen) = listener {
                         let _listening = Count::enter(&listening);
-                        handle.wait_for_action(|action| match action {
+                        listen(&mut |action| match action {
                             "snooze" => sender.send(Action::Snooze(rotation)),
                             "done" | "default" => sender.send(Action::Done(rotation)),
                             _ => {}
@@ -133,7 +128,7 @@ impl Notifier for DesktopNotifier {
                     }
                 }
                 Err(err) => {
-                    let _ = answer.send(Err(err.to_string()));
+                    let _ = answer.send(Err(err));
                 }
             }
         });
@@ -163,6 +158,34 @@ impl Notifier for DesktopNotifier {
     }
 }
 
+/// Whether this platform's notifications have buttons (Done, Snooze) that report back: the
+/// freedesktop servers do (dunst, GNOME, KDE); notify-rust's macOS and Windows backends don't.
+pub const HAS_BUTTONS: bool = cfg!(all(unix, not(target_os = "macos")));
+
+/// Waits for the button pressed on a shown notification and hands its id to the callback.
+type Listener = Box<dyn FnOnce(&mut dyn FnMut(&str)) + Send>;
+
+/// Shows the notification, with Done and Snooze buttons when asked and the server has them;
+/// returns what waits for a press, when there are buttons.
+#[cfg(all(unix, not(target_os = "macos")))]
+fn show(notification: &mut Notification, want_actions: bool, snooze_label: &str) -> Result<Option<Listener>, String> {
+    let with_actions =
+        want_actions && notify_rust::get_capabilities().is_ok_and(|caps| caps.iter().any(|cap| cap == "actions"));
+    if with_actions {
+        notification.action("done", "Done").action("snooze", snooze_label);
+    }
+    let handle = notification.show().map_err(|err| err.to_string())?;
+    Ok(with_actions.then(|| -> Listener {
+        Box::new(move |on_action: &mut dyn FnMut(&str)| handle.wait_for_action(|action| on_action(action)))
+    }))
+}
+
+/// macOS and Windows: the notification alone; nothing reports a press back.
+#[cfg(not(all(unix, not(target_os = "macos"))))]
+fn show(notification: &mut Notification, _want_actions: bool, _snooze_label: &str) -> Result<Option<Listener>, String> {
+    notification.show().map(|_| None).map_err(|err| err.to_string())
+}
+
 /// notify-rust's error kinds are private: tell them apart by their text.
 pub fn explain(text: &str) -> String {
     let detail = text.lines().next().unwrap_or(text).trim();
@@ -174,6 +197,9 @@ pub fn explain(text: &str) -> String {
         || text.to_ascii_lowercase().contains("address")
     {
         format!("no D-Bus session bus ({detail})")
+    } else if text.contains("0x80040154") {
+        // REGDB_E_CLASSNOTREG: no toast notification service (Wine, Windows Server Core).
+        "no Windows notification service (toast notifications) on this system".to_string()
     } else {
         format!("notification failed: {detail}")
     }
@@ -215,5 +241,10 @@ mod tests {
             .starts_with("no notification server"));
         assert!(explain("I/O error: No such file or directory (os error 2)").starts_with("no D-Bus session bus"));
         assert!(explain("something else").starts_with("notification failed"));
+        // What notify-rust says under Wine, where there is no toast service.
+        assert_eq!(
+            explain(r#"Os(Error { code: HRESULT(0x80040154), message: "" })"#),
+            "no Windows notification service (toast notifications) on this system"
+        );
     }
 }

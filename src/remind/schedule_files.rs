@@ -1,11 +1,28 @@
 //! `--print-schedule`: ready-to-install files that run `backpain remind --once` on the plan's
-//! times: a systemd user service and timer, crontab lines, a launchd agent.
+//! times: a systemd user service and timer, crontab lines, a launchd agent, a Windows Task
+//! Scheduler task.
 
 use chrono::Timelike;
 
 use super::parse::control_character;
 use super::schedule::{human, Days, Plan};
-use crate::cli::ScheduleKind;
+
+/// Which scheduler to print files for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ScheduleKind {
+    /// The user service and its timer, each headed by its path.
+    Systemd,
+    /// Only ~/.config/systemd/user/backpain-remind.service.
+    SystemdService,
+    /// Only ~/.config/systemd/user/backpain-remind.timer.
+    SystemdTimer,
+    /// crontab lines (crontab -e).
+    Cron,
+    /// A launchd agent (~/Library/LaunchAgents).
+    Launchd,
+    /// A Task Scheduler task (XML for `schtasks /create /xml`).
+    Windows,
+}
 
 /// What the scheduled command runs: the absolute program path and its arguments.
 pub struct Job {
@@ -84,6 +101,7 @@ pub fn render(kind: ScheduleKind, plan: &Plan, job: &Job) -> Result<String, Stri
         ScheduleKind::SystemdTimer => systemd_timer(plan),
         ScheduleKind::Cron => cron(plan, job)?,
         ScheduleKind::Launchd => launchd(plan, job),
+        ScheduleKind::Windows => windows_task(plan, job),
     })
 }
 
@@ -274,6 +292,100 @@ fn launchd(plan: &Plan, job: &Job) -> String {
     )
 }
 
+/// One word as the Windows C runtime splits a command line (CommandLineToArgvW): quoted when it
+/// holds a space, a tab or a quote, or is empty; a quote is `\"`, and backslashes before a quote
+/// (or before the closing quote) are doubled.
+fn windows_word(word: &str) -> String {
+    if !word.is_empty() && !word.contains([' ', '\t', '"']) {
+        return word.to_string();
+    }
+    let mut quoted = String::from('"');
+    let mut backslashes = 0;
+    for c in word.chars() {
+        match c {
+            '\\' => backslashes += 1,
+            '"' => {
+                quoted.push_str(&"\\".repeat(backslashes * 2 + 1));
+                quoted.push('"');
+                backslashes = 0;
+            }
+            _ => {
+                quoted.push_str(&"\\".repeat(backslashes));
+                quoted.push(c);
+                backslashes = 0;
+            }
+        }
+    }
+    quoted.push_str(&"\\".repeat(backslashes * 2));
+    quoted.push('"');
+    quoted
+}
+
+const WEEKDAY_NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// The task's schedule: one calendar trigger per time of day, on the plan's days, or a trigger
+/// that repeats the interval when it does not repeat within a day.
+fn windows_triggers(plan: &Plan) -> String {
+    let schedule = |days: Days| {
+        if days.is_all() {
+            "<ScheduleByDay><DaysInterval>1</DaysInterval></ScheduleByDay>".to_string()
+        } else {
+            let names: String = (0..7u8)
+                .filter_map(|index| chrono::Weekday::try_from(index).ok())
+                .filter(|day| days.contains(*day))
+                .map(|day| format!("<{}/>", WEEKDAY_NAMES[day.num_days_from_monday() as usize]))
+                .collect();
+            format!("<ScheduleByWeek><DaysOfWeek>{names}</DaysOfWeek><WeeksInterval>1</WeeksInterval></ScheduleByWeek>")
+        }
+    };
+    match times_of_day(plan) {
+        Some(times) => join(
+            times.into_iter().map(|(hour, minute, days)| {
+                format!(
+                    "    <CalendarTrigger>\n      <StartBoundary>2026-01-05T{hour:02}:{minute:02}:00</StartBoundary>\n      \
+                     {}\n    </CalendarTrigger>",
+                    schedule(days)
+                )
+            }),
+            "\n",
+        ),
+        None => format!(
+            "    <TimeTrigger>\n      <StartBoundary>2026-01-05T00:00:00</StartBoundary>\n      \
+             <Repetition><Interval>PT{}M</Interval></Repetition>\n    </TimeTrigger>",
+            plan.every.num_minutes()
+        ),
+    }
+}
+
+fn windows_task(plan: &Plan, job: &Job) -> String {
+    let arguments = join(job.args.iter().map(|word| windows_word(word)), " ");
+    let hint = match working_hours_hint(plan) {
+        Some(flags) => {
+            let flags = join(flags.iter().map(|(flag, value)| format!("{flag} {value}")), " and ");
+            format!("<!-- No time window: this fires at night too. For working hours only, print it again with the options {flags}. -->\n")
+        }
+        None => String::new(),
+    };
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <!-- schtasks /create /tn backpain-remind /xml backpain-remind.xml -->\n{hint}\
+         <Task version=\"1.2\" xmlns=\"http://schemas.microsoft.com/windows/2004/02/mit/task\">\n\
+         \x20 <RegistrationInfo>\n    <Description>{}</Description>\n  </RegistrationInfo>\n\
+         \x20 <Triggers>\n{}\n  </Triggers>\n\
+         \x20 <Settings>\n    <MultipleInstancesPolicy>IgnoreNew</MultipleInstancesPolicy>\n\
+         \x20   <DisallowStartIfOnBatteries>false</DisallowStartIfOnBatteries>\n\
+         \x20   <StopIfGoingOnBatteries>false</StopIfGoingOnBatteries>\n\
+         \x20   <StartWhenAvailable>true</StartWhenAvailable>\n\
+         \x20   <ExecutionTimeLimit>PT5M</ExecutionTimeLimit>\n    <Enabled>true</Enabled>\n  </Settings>\n\
+         \x20 <Actions Context=\"Author\">\n    <Exec>\n      <Command>{}</Command>\n      \
+         <Arguments>{}</Arguments>\n    </Exec>\n  </Actions>\n</Task>\n",
+        xml(&format!("backpain desk-break reminder, every {} ({})", human(plan.every), describe_window(plan))),
+        windows_triggers(plan),
+        xml(&job.program),
+        xml(&arguments)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,5 +491,79 @@ mod tests {
         let text = render(ScheduleKind::Launchd, &plan("4h", Some("09:00-17:00"), Some("mon")), &job()).unwrap();
         assert!(text.contains("<key>Hour</key><integer>13</integer><key>Minute</key><integer>0</integer><key>Weekday</key><integer>1</integer>"), "{text}");
         assert!(text.contains("<string>I stand up, 100%</string>"));
+    }
+}
+
+#[cfg(test)]
+mod windows_tests {
+    use super::*;
+    use crate::remind::parse;
+
+    fn plan(every: &str, between: Option<&str>, days: Option<&str>) -> Plan {
+        Plan {
+            every: parse::duration(every).unwrap(),
+            window: between.map(|text| parse::window(text).unwrap()),
+            days: days.map(|text| parse::days(text).unwrap()).unwrap_or(Days::ALL),
+        }
+    }
+
+    fn job(args: &[&str]) -> Job {
+        Job {
+            program: r"C:\Program Files\backpain\backpain.exe".into(),
+            args: args.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_windows_task_is_well_formed_xml_with_every_value_escaped() {
+        let hostile = ["remind", "--once", "--trigger", r#"I <stand> & say "go" \ now"#, "--action", "</Arguments>"];
+        let text =
+            render(ScheduleKind::Windows, &plan("2h", Some("09:00-17:30"), Some("mon-fri")), &job(&hostile)).unwrap();
+        let document = roxmltree::Document::parse(&text).unwrap_or_else(|err| panic!("{err}:\n{text}"));
+        let task = document.root_element();
+        assert_eq!(task.tag_name().name(), "Task");
+        let text_of =
+            |name: &str| document.descendants().find(|node| node.has_tag_name(name)).and_then(|node| node.text());
+        assert_eq!(text_of("Command"), Some(r"C:\Program Files\backpain\backpain.exe"));
+        assert_eq!(
+            text_of("Arguments"),
+            Some(r#"remind --once --trigger "I <stand> & say \"go\" \ now" --action </Arguments>"#),
+            "the arguments read back as the C runtime splits them"
+        );
+        let starts: Vec<&str> =
+            document.descendants().filter(|n| n.has_tag_name("StartBoundary")).filter_map(|n| n.text()).collect();
+        assert_eq!(
+            starts,
+            ["2026-01-05T11:00:00", "2026-01-05T13:00:00", "2026-01-05T15:00:00", "2026-01-05T17:00:00"]
+        );
+        let days: Vec<&str> = document
+            .descendants()
+            .find(|n| n.has_tag_name("DaysOfWeek"))
+            .unwrap()
+            .children()
+            .filter(|n| n.is_element())
+            .map(|n| n.tag_name().name())
+            .collect();
+        assert_eq!(days, ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]);
+        assert_eq!(text_of("StartWhenAvailable"), Some("true"), "a missed reminder runs once when the PC is back");
+    }
+
+    #[test]
+    fn an_interval_that_does_not_repeat_within_a_day_repeats_on_a_time_trigger() {
+        let text = render(ScheduleKind::Windows, &plan("7h", None, None), &job(&["remind", "--once"])).unwrap();
+        let document = roxmltree::Document::parse(&text).unwrap();
+        let interval = document.descendants().find(|n| n.has_tag_name("Interval")).and_then(|n| n.text());
+        assert_eq!(interval, Some("PT420M"));
+        assert!(text.contains("fires at night too"), "{text}");
+    }
+
+    #[test]
+    fn windows_words_split_back_as_written() {
+        assert_eq!(windows_word("plain"), "plain");
+        assert_eq!(windows_word(""), r#""""#);
+        assert_eq!(windows_word("two words"), r#""two words""#);
+        assert_eq!(windows_word(r#"say "hi""#), r#""say \"hi\"""#);
+        assert_eq!(windows_word(r"C:\dir with space\"), r#""C:\dir with space\\""#);
+        assert_eq!(windows_word(r#"a\"b"#), r#""a\\\"b""#);
     }
 }

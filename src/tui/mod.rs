@@ -5,6 +5,7 @@
 
 pub mod keys;
 pub mod pick;
+#[cfg(unix)]
 pub mod signals;
 
 use std::io::{self, Write};
@@ -51,6 +52,7 @@ fn take_over() -> io::Result<()> {
 
 /// Ctrl-Z: gives the terminal back as it was, stops the process as the shell expects, and
 /// when `fg` continues it takes the terminal over again (the caller redraws).
+#[cfg(unix)]
 fn suspend() -> io::Result<()> {
     let active = ACTIVE.load(Ordering::SeqCst);
     restore();
@@ -67,6 +69,7 @@ fn suspend() -> io::Result<()> {
 
 /// After a stop someone else caused: raw mode and the alternate screen again, as the shell
 /// may have put the terminal back to cooked mode meanwhile.
+#[cfg(unix)]
 fn take_back() -> io::Result<()> {
     if ACTIVE.load(Ordering::SeqCst) {
         restore();

@@ -6,18 +6,23 @@
 //! `nn` typed in one write used to lose its second `n`. Owning the read makes every way the
 //! terminal can end (end-of-file, hang-up, an error) the end of the session, in every path.
 
+#[cfg(not(unix))]
+mod console;
+#[cfg(unix)]
+mod unix;
+
 use std::collections::VecDeque;
-use std::fs::File;
-use std::io::{self, IsTerminal};
-use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use rustix::event::{PollFd, PollFlags};
-
-use super::signals::{self, Signals};
 use crate::clock::Clock;
+
+#[cfg(not(unix))]
+pub use console::TerminalKeys;
+#[cfg(unix)]
+pub use unix::TerminalKeys;
 
 /// A key press, or something that arrives like one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,128 +59,11 @@ const SLICE: Duration = Duration::from_millis(100);
 )]
 pub struct NoTerminal {
     /// Not a `source`: the message already says it, and `{:#}` would repeat it.
-    cause: io::Error,
+    pub(crate) cause: io::Error,
 }
 
-/// Keys from the terminal in raw mode, and the stop, suspend and resize signals.
-pub struct TerminalKeys {
-    tty: Tty,
-    signals: &'static Signals,
-    /// Bytes read but not yet turned into keys: all of them are handed out before the next
-    /// wait on the terminal.
-    pending: VecDeque<u8>,
-    /// The terminal ended (end-of-file, hang-up, error): every wait from now on is an interrupt.
-    gone: bool,
-}
-
-enum Tty {
-    Stdin(io::Stdin),
-    Device(OwnedFd),
-}
-
-impl TerminalKeys {
-    /// Opens the terminal the keys come from: standard input when it is one, else `/dev/tty`.
-    pub fn open() -> anyhow::Result<TerminalKeys> {
-        let tty = if io::stdin().is_terminal() {
-            Tty::Stdin(io::stdin())
-        } else {
-            let file = File::options().read(true).write(true).open("/dev/tty").map_err(|cause| NoTerminal { cause })?;
-            Tty::Device(file.into())
-        };
-        Ok(TerminalKeys { tty, signals: signals::get()?, pending: VecDeque::new(), gone: false })
-    }
-
-    fn fd(&self) -> BorrowedFd<'_> {
-        match &self.tty {
-            Tty::Stdin(stdin) => stdin.as_fd(),
-            Tty::Device(fd) => fd.as_fd(),
-        }
-    }
-
-    /// Reads what the terminal has; `false` when it has ended.
-    fn fill(&mut self) -> bool {
-        let mut buffer = [0u8; 256];
-        loop {
-            match rustix::io::read(self.fd(), &mut buffer[..]) {
-                Ok(0) => return false,
-                Ok(n) => {
-                    self.pending.extend(&buffer[..n]);
-                    return true;
-                }
-                Err(rustix::io::Errno::INTR) => continue,
-                Err(rustix::io::Errno::AGAIN) => return true,
-                // EIO after a hang-up, EBADF, anything: the terminal is no use any more.
-                Err(_) => return false,
-            }
-        }
-    }
-}
-
-impl Keys for TerminalKeys {
-    fn wait(&mut self, clock: &mut dyn Clock, timeout: Duration) -> io::Result<Option<Key>> {
-        let deadline = clock.now() + timeout;
-        loop {
-            if self.signals.stop.load(Ordering::SeqCst) || self.gone {
-                return Ok(Some(Key::Interrupt));
-            }
-            if self.signals.suspend.swap(false, Ordering::SeqCst) {
-                return suspended(clock).map(Some);
-            }
-            if self.signals.resumed.swap(false, Ordering::SeqCst) {
-                // Continued after a stop we did not arrange (SIGSTOP): the shell may have reset
-                // the terminal, so take it over again and draw.
-                super::take_back()?;
-                return Ok(Some(Key::Resize));
-            }
-            if self.signals.resize.swap(false, Ordering::SeqCst) {
-                return Ok(Some(Key::Resize));
-            }
-            while let Some(key) = parse(&mut self.pending) {
-                match key {
-                    Parsed::Key(key) => return Ok(Some(key)),
-                    Parsed::Suspend => return suspended(clock).map(Some),
-                    Parsed::Nothing => {}
-                }
-            }
-            let left = deadline.saturating_sub(clock.now());
-            if left.is_zero() {
-                return Ok(None);
-            }
-            let real = clock.real(left);
-            let timeout = rustix::event::Timespec::try_from(real)
-                .unwrap_or(rustix::event::Timespec { tv_sec: i64::from(i32::MAX), tv_nsec: 0 });
-            let (tty_ready, tty_ended) = {
-                let mut fds = [
-                    PollFd::from_borrowed_fd(self.fd(), PollFlags::IN),
-                    PollFd::from_borrowed_fd(self.signals.wake.as_fd(), PollFlags::IN),
-                ];
-                match rustix::event::poll(&mut fds, Some(&timeout)) {
-                    Ok(_) => {}
-                    Err(rustix::io::Errno::INTR) => continue,
-                    Err(err) => return Err(err.into()),
-                }
-                if !fds[1].revents().is_empty() {
-                    self.signals.drain();
-                }
-                let revents = fds[0].revents();
-                (revents.contains(PollFlags::IN), revents.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL))
-            };
-            // Input that came with the hang-up is still handed out; then the session ends.
-            if tty_ready && !self.fill() || tty_ended && !tty_ready {
-                self.gone = true;
-            }
-        }
-    }
-}
-
-/// Stops the process with the terminal given back, and says how long it was away.
-fn suspended(clock: &mut dyn Clock) -> io::Result<Key> {
-    let before = clock.now();
-    super::suspend()?;
-    Ok(Key::Resumed(clock.now().saturating_sub(before)))
-}
-
-enum Parsed {
+#[cfg_attr(not(unix), allow(dead_code))]
+pub(crate) enum Parsed {
     Key(Key),
     /// Ctrl-Z in raw mode, where the terminal no longer turns it into SIGTSTP.
     Suspend,
@@ -186,7 +74,8 @@ enum Parsed {
 /// The first key in `bytes`, taken off the front; `None` when there are no bytes. The terminal
 /// is in raw mode: Ctrl-C is byte 3, Enter is CR, the arrows are `ESC [ A`..`ESC [ D` (or
 /// `ESC O A` in application mode), and an ESC with nothing after it in the same read is Esc.
-fn parse(bytes: &mut VecDeque<u8>) -> Option<Parsed> {
+#[cfg_attr(not(unix), allow(dead_code))]
+pub(crate) fn parse(bytes: &mut VecDeque<u8>) -> Option<Parsed> {
     let first = bytes.pop_front()?;
     Some(match first {
         // Ctrl-C; Ctrl-\ (what would be SIGQUIT) ends the session the same way.
