@@ -9,12 +9,16 @@ use crate::exit::Exit;
 pub enum UsageError {
     #[error("{0}")]
     Invalid(String),
+    /// The config file (named in the message, with the line and column when it was read).
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
 }
 
-/// Ended by a signal; carries nothing, the command has already said what it did.
+/// Ended by a signal: the one line to say (how far it got), or `None` for "interrupted" when
+/// the command has already said what it did.
 #[derive(Debug, thiserror::Error)]
-#[error("interrupted")]
-pub struct Interrupted;
+#[error("{}", .0.as_deref().unwrap_or("interrupted"))]
+pub struct Interrupted(pub Option<String>);
 
 /// The exit code for an error, looking through its whole chain.
 pub fn exit_for(err: &anyhow::Error) -> Exit {

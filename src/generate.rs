@@ -46,3 +46,15 @@ fn render_page(command: clap::Command) -> Vec<u8> {
     man.render(&mut out).unwrap_or_else(|err| unreachable!("writing to a Vec cannot fail: {err}"));
     out
 }
+
+/// `backpain man DIR`: every page written into `dir` (created if missing), each through a
+/// temporary file renamed into place, so a planted symlink is never followed.
+pub fn write_man_pages(dir: &std::path::Path) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    for (name, page) in man_pages() {
+        crate::fsutil::write_atomic(dir, &name, &page)
+            .with_context(|| format!("cannot write {}", dir.join(&name).display()))?;
+    }
+    Ok(())
+}

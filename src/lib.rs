@@ -24,7 +24,6 @@ pub mod tui;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 
-use anyhow::Context as _;
 use clap::Parser;
 
 use crate::cli::{Cli, ColorWhen, Command};
@@ -39,6 +38,8 @@ pub struct Env {
     pub columns: Option<u16>,
     /// `NO_COLOR` is set to something non-empty.
     pub no_color: bool,
+    /// `BACKPAIN_TEST_SPEED`: how many times faster than the wall clock guided sessions run.
+    pub test_speed: u32,
 }
 
 impl Env {
@@ -50,7 +51,7 @@ impl Env {
             .filter(|&columns| columns > 0)
             .or_else(|| stdout_is_terminal.then(terminal_width).flatten());
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
-        Env { stdout_is_terminal, columns, no_color }
+        Env { stdout_is_terminal, columns, no_color, test_speed: test_speed() }
     }
 
     /// Colour only on a terminal without NO_COLOR, unless asked for explicitly.
@@ -116,7 +117,7 @@ where
         }
     };
     match dispatch(&cli, env, stdout, stderr) {
-        Ok(exit) => exit,
+        Ok(()) => Exit::Success,
         Err(err) => {
             let exit = error::exit_for(&err);
             if exit != Exit::Success {
@@ -127,77 +128,18 @@ where
     }
 }
 
-/// The standard config file, or none; a broken one is an error, never silently passed over.
-fn discover_config() -> anyhow::Result<config::Config> {
-    Ok(config::Config::discover(None).map_err(|err| error::UsageError::Invalid(err.to_string()))?)
-}
-
-fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write) -> anyhow::Result<Exit> {
+/// One hop from a subcommand to its file (`src/cmd/`); errors decide the exit code.
+fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write) -> anyhow::Result<()> {
     let theme = env.theme(cli.color);
-    let bytes = match &cli.command {
-        Command::Myths(args) => render(&cmd::myths::run(args), args.output.json, &theme),
-        Command::Route(args) => {
-            let profile = cmd::profile(&args.profile, &discover_config()?);
-            match args.location {
-                Some(location) => render(&cmd::route::run(location, &profile), args.output.json, &theme),
-                // The picker needs keys as well as a screen: both ends must be the terminal.
-                None if !args.output.json && env.stdout_is_terminal && std::io::stdin().is_terminal() => {
-                    match tui::pick::pick(stdout, theme.color)? {
-                        Some(location) => render(&cmd::route::run(location, &profile), false, &theme),
-                        None => return Ok(Exit::Success),
-                    }
-                }
-                None => render(&cmd::route::list(), args.output.json, &theme),
-            }
-        }
-        Command::Routine(args) => {
-            // The local time of day decides whether a wake time turns morning mode on; --morning
-            // and --wake-time win over the config file's wake time, but a broken file is an
-            // error either way, never silently passed over.
-            let now = chrono::Local::now().time();
-            let config = discover_config()?;
-            let configured_wake = config.routine.wake_time.map(plan::morning::WakeTime::from);
-            let profile = cmd::profile(&args.profile, &config);
-            let request = cmd::routine::Request::new(args, configured_wake, profile, now);
-            let prepared = cmd::routine::prepare(request)?;
-            let report = cmd::routine::report(&prepared);
-            if args.guided && prepared.is_empty() {
-                // Nothing to play: say why, as the table does, and start no session.
-                let mut text = String::new();
-                for line in &report.adjustments {
-                    text.push_str(line);
-                    text.push('\n');
-                }
-                stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).context("cannot write to stdout")?;
-                return Ok(Exit::Success);
-            }
-            if args.guided {
-                let output = if args.output.json {
-                    guided::Output::Json
-                } else if env.stdout_is_terminal {
-                    guided::Output::Terminal { color: theme.color, bell: !args.quiet }
-                } else {
-                    guided::Output::Plain
-                };
-                let cues = guided::cues::cues(&prepared.plan);
-                return guided::run(&report, &cues, output, test_speed(), stdout);
-            }
-            render(&report, args.output.json, &theme)
-        }
-        Command::Drills(args) => render(&cmd::drills::run(args), args.output.json, &theme),
-        Command::Sources(args) => render(&cmd::sources::run(), args.json, &theme),
-        Command::Faq(args) => render(&cmd::faq::run(), args.json, &theme),
-        Command::Remind(args) => return remind::run(args, env, stdout, stderr),
-        Command::Completions { shell } => generate::completion(*shell),
-        Command::Man { dir } => {
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-            for (name, page) in generate::man_pages() {
-                fsutil::write_atomic(dir, &name, &page)
-                    .with_context(|| format!("cannot write {}", dir.join(&name).display()))?;
-            }
-            return Ok(Exit::Success);
-        }
-    };
-    stdout.write_all(&bytes).and_then(|()| stdout.flush()).context("cannot write to stdout")?;
-    Ok(Exit::Success)
+    match &cli.command {
+        Command::Myths(args) => cmd::print(stdout, &render(&cmd::myths::run(args), args.output.json, &theme)),
+        Command::Route(args) => cmd::route::command(args, env, &theme, stdout),
+        Command::Routine(args) => cmd::routine::run(args, env, &theme, stdout),
+        Command::Drills(args) => cmd::print(stdout, &render(&cmd::drills::run(args), args.output.json, &theme)),
+        Command::Sources(args) => cmd::print(stdout, &render(&cmd::sources::run(), args.json, &theme)),
+        Command::Faq(args) => cmd::print(stdout, &render(&cmd::faq::run(), args.json, &theme)),
+        Command::Remind(args) => cmd::remind::run(args, env, stdout, stderr),
+        Command::Completions { shell } => cmd::print(stdout, &generate::completion(*shell)),
+        Command::Man { dir } => generate::write_man_pages(dir),
+    }
 }

@@ -1,7 +1,30 @@
+use std::io::{IsTerminal, Write};
+
+use crate::cli::RouteArgs;
 use crate::cmd::routine::{prepare, Request};
 use crate::dataset::{self, Location, Variant};
 use crate::profile::Profile;
+use crate::render::{render, Theme};
 use crate::report::{red_flags, ClaimView, ConditionView, LocationLine, LocationsReport, RouteReport, RoutineSummary};
+use crate::Env;
+
+/// The whole subcommand: one location's route, the body map to pick one on a terminal, or the
+/// list of locations.
+pub fn command(args: &RouteArgs, env: &Env, theme: &Theme, stdout: &mut dyn Write) -> anyhow::Result<()> {
+    let profile = super::profile(&args.profile, &super::discover_config()?);
+    let bytes = match args.location {
+        Some(location) => render(&run(location, &profile), args.output.json, theme),
+        // The picker needs keys as well as a screen: both ends must be the terminal.
+        None if !args.output.json && env.stdout_is_terminal && std::io::stdin().is_terminal() => {
+            match crate::tui::pick::pick(stdout, theme.color)? {
+                Some(location) => render(&run(location, &profile), false, theme),
+                None => return Ok(()),
+            }
+        }
+        None => render(&list(), args.output.json, theme),
+    };
+    super::print(stdout, &bytes)
+}
 
 /// The route for `location`: its routines as the person's conditions leave them.
 pub fn run(location: &'static Location, profile: &Profile) -> RouteReport {

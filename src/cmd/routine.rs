@@ -1,15 +1,55 @@
-//! `backpain routine`: a location's routine, changed by `--morning` and `--minutes` when asked,
-//! with the rules that go with it. `prepare` is shared with the guided player.
+//! `backpain routine`: a location's routine, changed by `--condition`, `--morning` and
+//! `--minutes` when asked, with the rules that go with it, shown as a table or JSON or played
+//! (`--guided`). `prepare` is shared with `route` and the guided player.
+
+use std::io::Write;
 
 use crate::cli::RoutineArgs;
 use crate::dataset::{self, minutes_or_seconds, Drill, Location, Variant};
-use crate::error::UsageError;
+use crate::error::{Interrupted, UsageError};
+use crate::guided::{self, SessionEnd};
 use crate::plan::budget::{self, Cut};
 use crate::plan::conditions::{self, Change};
 use crate::plan::morning::{self, Swap, WakeTime, Why};
 use crate::plan::Plan;
 use crate::profile::Profile;
+use crate::render::{render, Theme};
 use crate::report::{red_flags, ChangeView, ClaimView, ConditionView, RoutineReport, RuleView, StepView};
+use crate::Env;
+
+/// The whole subcommand: the config file, the wake time and the profile, then the routine as
+/// a table, JSON or a guided session, whose end decides the exit code.
+pub fn run(args: &RoutineArgs, env: &Env, theme: &Theme, stdout: &mut dyn Write) -> anyhow::Result<()> {
+    // The local time of day decides whether a wake time turns morning mode on; --morning and
+    // --wake-time win over the config file's wake time, but a broken file is an error either
+    // way, never silently passed over.
+    let now = chrono::Local::now().time();
+    let config = super::discover_config()?;
+    let configured_wake = config.routine.wake_time.map(WakeTime::from);
+    let request = Request::new(args, configured_wake, super::profile(&args.profile, &config), now);
+    let prepared = prepare(request)?;
+    let report = report(&prepared);
+    if !args.guided {
+        return super::print(stdout, &render(&report, args.output.json, theme));
+    }
+    if prepared.is_empty() {
+        // Nothing to play: say why, as the table does, and start no session.
+        let text: String = report.adjustments.iter().map(|line| format!("{line}\n")).collect();
+        return super::print(stdout, text.as_bytes());
+    }
+    let output = if args.output.json {
+        guided::Output::Json
+    } else if env.stdout_is_terminal {
+        guided::Output::Terminal { color: theme.color, bell: !args.quiet }
+    } else {
+        guided::Output::Plain
+    };
+    let cues = guided::cues::cues(&prepared.plan);
+    match guided::run(&report, &cues, output, env.test_speed, stdout)? {
+        SessionEnd::Played(_) => Ok(()),
+        SessionEnd::Interrupted(_) => Err(Interrupted(None).into()),
+    }
+}
 
 /// What the user asked for, with the time of day already looked at.
 #[derive(Debug, Clone)]

@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use super::cues::Cue;
-use super::player::{Ending, Event, Status, Summary, View};
+use super::player::{Ending, Event, Progress, Summary, View};
 use crate::dataset::{minutes_or_seconds, Urgency};
 use crate::report::RoutineReport;
 
@@ -156,7 +156,7 @@ pub struct PlainLines<'a> {
 }
 
 impl View for PlainLines<'_> {
-    fn event(&mut self, event: &Event, status: &Status) -> io::Result<()> {
+    fn event(&mut self, event: &Event, status: &Progress) -> io::Result<()> {
         let text = match event {
             Event::Cue(cue) => describe(cue),
             Event::Paused => "Paused".into(),
@@ -190,7 +190,7 @@ impl JsonLines<'_> {
 }
 
 /// An event as its JSON line.
-pub fn event_json(event: &Event, status: &Status) -> Value {
+pub fn event_json(event: &Event, status: &Progress) -> Value {
     let at = status.elapsed.as_secs();
     let mut value = match event {
         Event::Cue(cue) => serde_json::to_value(cue).unwrap_or(Value::Null),
@@ -220,7 +220,7 @@ pub fn event_json(event: &Event, status: &Status) -> Value {
 }
 
 impl View for JsonLines<'_> {
-    fn event(&mut self, event: &Event, status: &Status) -> io::Result<()> {
+    fn event(&mut self, event: &Event, status: &Progress) -> io::Result<()> {
         self.line(event_json(event, status))
     }
 }

@@ -13,8 +13,6 @@ use std::sync::atomic::Ordering;
 use anyhow::Context as _;
 
 use crate::clock::RealClock;
-use crate::error::Interrupted;
-use crate::exit::Exit;
 use crate::report::RoutineReport;
 use crate::tui;
 use cues::Cue;
@@ -31,16 +29,24 @@ pub enum Output {
     Json,
 }
 
+/// How a session ended, for the caller to turn into an exit code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionEnd {
+    /// Played to the end, or quit with q; `None` when it was cancelled before it started.
+    Played(Option<Summary>),
+    /// Ctrl-C or a stop signal (after its summary was printed).
+    Interrupted(Option<Summary>),
+}
+
 /// Plays `cues` (the session for `report`) in real time, sped up `speed` times (1 unless
-/// testing), and returns how the process should exit: 0 when finished or quit, 130 (as an
-/// `Interrupted` error) for Ctrl-C or a stop signal.
+/// testing), and says how it ended.
 pub fn run(
     report: &RoutineReport,
     cues: &[Cue],
     output: Output,
     speed: u32,
     out: &mut dyn Write,
-) -> anyhow::Result<Exit> {
+) -> anyhow::Result<SessionEnd> {
     let stop = tui::stop_signal()?;
     let mut clock = RealClock::new(speed);
     let summary = match output {
@@ -48,14 +54,14 @@ pub fn run(
             // The terminal for keys first: without one, say so before touching the screen.
             let mut keys = tui::TerminalKeys::open()?;
             let summary = {
-                let _screen = tui::Screen::enter()?;
+                let _screen = tui::TerminalGuard::enter()?;
                 match screen::introduce(out, report, &mut clock, &mut keys, color)? {
                     screen::Start::Go => {
-                        let mut view = screen::Screen { out, title: screen::title(report), bell, color };
+                        let mut view = screen::SessionView { out, title: screen::title(report), bell, color };
                         Some(play(cues, &mut clock, &mut keys, &mut view)?)
                     }
                     screen::Start::Cancel => None,
-                    screen::Start::Interrupted => anyhow::bail!(Interrupted),
+                    screen::Start::Interrupted => return Ok(SessionEnd::Interrupted(None)),
                 }
             };
             // The alternate screen is gone: the summary stays in the scrollback.
@@ -79,14 +85,14 @@ pub fn run(
             match played {
                 // Ctrl-C on `backpain ... | less` ends the reader too: still an interruption.
                 Err(err) if stop.load(Ordering::SeqCst) && err.kind() == io::ErrorKind::BrokenPipe => {
-                    anyhow::bail!(Interrupted)
+                    return Ok(SessionEnd::Interrupted(None));
                 }
                 played => Some(played.context("cannot write to stdout")?),
             }
         }
     };
-    match summary {
-        Some(Summary { ending: Ending::Interrupted, .. }) => anyhow::bail!(Interrupted),
-        _ => Ok(Exit::Success),
-    }
+    Ok(match summary {
+        Some(summary) if summary.ending == Ending::Interrupted => SessionEnd::Interrupted(Some(summary)),
+        summary => SessionEnd::Played(summary),
+    })
 }

@@ -63,7 +63,7 @@ impl Summary {
 
 /// Where the session stands, for drawing.
 #[derive(Debug, Clone, Copy)]
-pub struct Status<'a> {
+pub struct Progress<'a> {
     pub cues: &'a [Cue],
     /// The cue playing now (may be `cues.len()` at the end).
     pub index: usize,
@@ -78,7 +78,7 @@ pub struct Status<'a> {
     pub elapsed: Duration,
 }
 
-impl Status<'_> {
+impl Progress<'_> {
     pub fn cue(&self) -> Option<&Cue> {
         self.cues.get(self.index)
     }
@@ -96,9 +96,9 @@ impl Status<'_> {
 
 /// Shows a session: every event, and the running state between events.
 pub trait View {
-    fn event(&mut self, event: &Event, status: &Status) -> io::Result<()>;
+    fn event(&mut self, event: &Event, status: &Progress) -> io::Result<()>;
     /// Called whenever time passed or a key was handled: redraw countdowns here.
-    fn tick(&mut self, _status: &Status) -> io::Result<()> {
+    fn tick(&mut self, _status: &Progress) -> io::Result<()> {
         Ok(())
     }
 }
@@ -143,9 +143,9 @@ impl<'a> Place<'a> {
         self.cues.get(self.index).map_or(Duration::ZERO, |cue| Duration::from_secs(u64::from(cue.seconds())))
     }
 
-    fn status(&self, left: Duration, now: Duration) -> Status<'a> {
+    fn status(&self, left: Duration, now: Duration) -> Progress<'a> {
         let into = self.length().saturating_sub(left);
-        Status {
+        Progress {
             cues: self.cues,
             index: self.index,
             into,
@@ -276,7 +276,7 @@ pub mod testing {
     pub struct Log(pub Vec<(u64, Event)>);
 
     impl View for Log {
-        fn event(&mut self, event: &Event, status: &Status) -> io::Result<()> {
+        fn event(&mut self, event: &Event, status: &Progress) -> io::Result<()> {
             self.0.push((status.elapsed.as_secs(), event.clone()));
             Ok(())
         }

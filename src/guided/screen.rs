@@ -1,6 +1,6 @@
 //! The guided session on a terminal: an introduction to read before starting, then one screen
 //! redrawn in place with the drill, its cues, a live countdown and a progress bar for the
-//! whole session. Drawn on the alternate screen that `tui::Screen` sets up and restores.
+//! whole session. Drawn on the alternate screen that `tui::TerminalGuard` sets up and restores.
 
 use std::io::{self, Write};
 use std::time::Duration;
@@ -10,7 +10,7 @@ use crossterm::{cursor, queue, style, terminal};
 
 use super::cues::Cue;
 use super::lines::{clock_text, intro, Said};
-use super::player::{Event, Status, View};
+use super::player::{Event, Progress, View};
 use crate::clock::Clock;
 use crate::dataset::{minutes_or_seconds, Urgency};
 use crate::report::RoutineReport;
@@ -279,7 +279,7 @@ fn intro_frame(report: &RoutineReport, (columns, rows): (u16, u16), offset: usiz
 }
 
 /// The live session screen.
-pub struct Screen<'a> {
+pub struct SessionView<'a> {
     pub out: &'a mut dyn Write,
     /// "Lower back (lumbar) · full routine".
     pub title: String,
@@ -287,9 +287,9 @@ pub struct Screen<'a> {
     pub color: bool,
 }
 
-impl Screen<'_> {
+impl SessionView<'_> {
     /// The screen for `status` on a terminal of `columns` × `rows`.
-    fn frame(&self, status: &Status, (columns, rows): (u16, u16)) -> Frame {
+    fn frame(&self, status: &Progress, (columns, rows): (u16, u16)) -> Frame {
         let width = usize::from(columns);
         let mut frame = Frame::new();
         frame.push(Look::Title, format!("backpain · {}", self.title));
@@ -364,7 +364,7 @@ fn set_text(set: u32, sets: u32) -> String {
 }
 
 /// "[█████░░░░░]  38%  4:12 / 11:05", as wide as the terminal allows.
-fn progress_bar(status: &Status, width: usize) -> String {
+fn progress_bar(status: &Progress, width: usize) -> String {
     let total = status.total.as_secs_f64().max(1.0);
     let fraction = (status.covered.as_secs_f64() / total).clamp(0.0, 1.0);
     let label =
@@ -374,8 +374,8 @@ fn progress_bar(status: &Status, width: usize) -> String {
     format!("[{}{}]{label}", "█".repeat(filled), "░".repeat(bar - filled))
 }
 
-impl View for Screen<'_> {
-    fn event(&mut self, event: &Event, status: &Status) -> io::Result<()> {
+impl View for SessionView<'_> {
+    fn event(&mut self, event: &Event, status: &Progress) -> io::Result<()> {
         if let Event::End(_) = event {
             return Ok(());
         }
@@ -386,7 +386,7 @@ impl View for Screen<'_> {
         self.frame(status, tui::size()).draw(self.out, self.color)
     }
 
-    fn tick(&mut self, status: &Status) -> io::Result<()> {
+    fn tick(&mut self, status: &Progress) -> io::Result<()> {
         self.frame(status, tui::size()).draw(self.out, self.color)
     }
 }
@@ -403,7 +403,7 @@ mod tests {
     #[test]
     fn the_progress_bar_fills_with_the_session() {
         let cues = [Cue::Position { step: 1, seconds: 100 }];
-        let status = |covered: u64| Status {
+        let status = |covered: u64| Progress {
             cues: &cues,
             index: 0,
             into: Duration::ZERO,
@@ -429,7 +429,7 @@ mod tests {
     fn the_screen_shows_drill_cues_countdown_next_and_progress() {
         let plan = crate::plan::Plan::new(crate::dataset::location("neck").unwrap(), crate::dataset::Variant::Micro);
         let cues = crate::guided::cues::cues(&plan);
-        let status = Status {
+        let status = Progress {
             cues: &cues,
             index: 3,
             into: Duration::from_millis(1500),
@@ -440,7 +440,7 @@ mod tests {
             elapsed: Duration::from_secs(11),
         };
         let mut out = Vec::new();
-        let screen = Screen { out: &mut out, title: "Neck".into(), bell: true, color: false };
+        let screen = SessionView { out: &mut out, title: "Neck".into(), bell: true, color: false };
         let frame = screen.frame(&status, (80, 24));
         let lines = texts(&frame);
         assert_eq!(lines[2], "Drill 1 of 3: Chin tuck · seated");
@@ -450,7 +450,7 @@ mod tests {
         assert!(lines.contains(&"Next: Neck side-bend"));
         assert!(lines.iter().any(|line| line.ends_with("6%  0:11 / 2:45")), "{lines:#?}");
 
-        let paused = screen.frame(&Status { paused: true, ..status }, (80, 24));
+        let paused = screen.frame(&Progress { paused: true, ..status }, (80, 24));
         assert!(texts(&paused).contains(&"PAUSED · space to resume · HOLD · rep 3 of 10"));
 
         // On a 40 × 12 terminal blank lines and cues give way; the rest stays.
@@ -487,7 +487,7 @@ mod tests {
             Cue::SwitchSides { step: 1, side: crate::guided::cues::Side::Right },
             Cue::Rest { step: 1, next_set: 2, seconds: 15 },
         ];
-        let status = Status {
+        let status = Progress {
             cues: &cues,
             index: 0,
             into: Duration::ZERO,
@@ -499,10 +499,10 @@ mod tests {
         };
         for bell in [true, false] {
             let mut out = Vec::new();
-            let mut screen = Screen { out: &mut out, title: String::new(), bell, color: false };
+            let mut screen = SessionView { out: &mut out, title: String::new(), bell, color: false };
             screen.event(&Event::Cue(cues[0].clone()), &status).unwrap();
             screen.event(&Event::Paused, &status).unwrap();
-            let rest = Status { index: 1, left: Duration::from_secs(15), ..status };
+            let rest = Progress { index: 1, left: Duration::from_secs(15), ..status };
             screen.event(&Event::Cue(cues[1].clone()), &rest).unwrap();
             let bells = out.iter().filter(|&&byte| byte == 0x07).count();
             assert_eq!(bells, usize::from(bell), "one bell, for the rest, when not quiet");

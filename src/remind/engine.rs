@@ -1,4 +1,4 @@
-//! The reminder loop, driven by a `Clock` and a `Notifier` so tests run whole days of schedule
+//! The reminder loop, driven by a `WallClock` and a `Notifier` so tests run whole days of schedule
 //! without sleeping.
 //!
 //! Deadlines are wall-clock times. A wake-up at or after a deadline fires one reminder however
@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use chrono::{DateTime, Duration, SecondsFormat, TimeZone};
 
 use super::reminder::{Delivery, Habit, Note, ReminderLine};
-use super::schedule::Plan;
+use super::schedule::Schedule;
 use crate::dataset::Location;
 
 /// How long "Snooze 10 min" snoozes unless the config file says otherwise.
@@ -19,12 +19,12 @@ pub const DEFAULT_SNOOZE: Duration = Duration::minutes(10);
 
 /// What the user did with a notification, by its rotation number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
+pub enum Press {
     Done(u64),
     Snooze(u64),
 }
 
-/// Why `Clock::wait_until` returned.
+/// Why `WallClock::wait_until` returned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wake {
     /// The deadline passed (perhaps long ago, after a suspend).
@@ -32,13 +32,13 @@ pub enum Wake {
     /// The wall clock was set; deadlines must be checked again.
     ClockChanged,
     /// The user acted on a notification.
-    Action(Action),
+    Press(Press),
     /// SIGINT or SIGTERM.
     Stop,
 }
 
 /// Wall-clock time and a way to wait for it.
-pub trait Clock {
+pub trait WallClock {
     type Tz: TimeZone<Offset: std::fmt::Display>;
     fn now(&self) -> DateTime<Self::Tz>;
     fn wait_until(&mut self, deadline: &DateTime<Self::Tz>) -> io::Result<Wake>;
@@ -56,7 +56,7 @@ pub trait Notifier {
 /// What to remind of, and how to report it.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub plan: Plan,
+    pub plan: Schedule,
     pub location: &'static Location,
     /// The drills the reminders rotate through: the location's micro routine, as the person's
     /// conditions leave it (never empty).
@@ -73,14 +73,14 @@ pub struct Settings {
 
 /// How the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ending {
+pub enum LoopEnd {
     /// `--once` or `--count` reached; this many reminders were shown.
     Finished(u64),
     /// Stopped by a signal after this many reminders.
     Stopped(u64),
 }
 
-pub struct Engine<'a, C: Clock, N: Notifier> {
+pub struct Engine<'a, C: WallClock, N: Notifier> {
     pub settings: Settings,
     pub clock: C,
     pub notifier: N,
@@ -88,8 +88,8 @@ pub struct Engine<'a, C: Clock, N: Notifier> {
     pub stderr: &'a mut dyn Write,
 }
 
-impl<C: Clock, N: Notifier> Engine<'_, C, N> {
-    pub fn run(&mut self) -> io::Result<Ending> {
+impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
+    pub fn run(&mut self) -> io::Result<LoopEnd> {
         let plan = self.settings.plan;
         let mut shown = 0;
         if self.settings.once {
@@ -99,9 +99,9 @@ impl<C: Clock, N: Notifier> Engine<'_, C, N> {
             // A signal during the delivery cut it short (the reminder went to the terminal):
             // the run still ends as stopped, as the scheduler and the person asked.
             if self.clock.stop_requested() {
-                return Ok(Ending::Stopped(1));
+                return Ok(LoopEnd::Stopped(1));
             }
-            return Ok(Ending::Finished(1));
+            return Ok(LoopEnd::Finished(1));
         }
         let mut anchor = self.clock.now();
         // `check` has proven an interval fits, so there always is a next due time; if that were
@@ -120,12 +120,12 @@ impl<C: Clock, N: Notifier> Engine<'_, C, N> {
                 _ => due.clone(),
             };
             match self.clock.wait_until(&target)? {
-                Wake::Stop => return Ok(Ending::Stopped(shown)),
-                Wake::Action(Action::Snooze(which)) => {
+                Wake::Stop => return Ok(LoopEnd::Stopped(shown)),
+                Wake::Press(Press::Snooze(which)) => {
                     snooze = Some((self.clock.now() + self.settings.snooze, which));
                     continue;
                 }
-                Wake::Action(Action::Done(_)) => continue,
+                Wake::Press(Press::Done(_)) => continue,
                 Wake::ClockChanged | Wake::Due => {}
             }
             let now = self.clock.now();
@@ -157,7 +157,7 @@ impl<C: Clock, N: Notifier> Engine<'_, C, N> {
                 rotation += 1;
                 shown += 1;
                 if last {
-                    return Ok(Ending::Finished(shown));
+                    return Ok(LoopEnd::Finished(shown));
                 }
             }
             anchor = now.clone();
@@ -247,7 +247,7 @@ mod tests {
         },
         Act {
             at: Time,
-            action: Action,
+            action: Press,
         },
         Signal {
             at: Time,
@@ -262,7 +262,7 @@ mod tests {
         waits: usize,
     }
 
-    impl Clock for FakeClock {
+    impl WallClock for FakeClock {
         type Tz = Utc;
         fn now(&self) -> Time {
             *self.now.borrow()
@@ -292,7 +292,7 @@ mod tests {
                     }
                     Event::Act { at, action } => {
                         *self.now.borrow_mut() = at.max(now);
-                        Wake::Action(action)
+                        Wake::Press(action)
                     }
                     Event::Signal { .. } => Wake::Stop,
                 };
@@ -323,17 +323,17 @@ mod tests {
 
     struct Run {
         shown: Vec<(Time, u64, bool)>,
-        ending: Ending,
+        ending: LoopEnd,
         stdout: String,
         stderr: String,
     }
 
-    fn run(plan: Plan, start: Time, horizon: Time, events: Vec<Event>, tweak: impl FnOnce(&mut Settings)) -> Run {
+    fn run(plan: Schedule, start: Time, horizon: Time, events: Vec<Event>, tweak: impl FnOnce(&mut Settings)) -> Run {
         run_with(plan, start, horizon, events, Delivery::Notification, tweak)
     }
 
     fn run_with(
-        plan: Plan,
+        plan: Schedule,
         start: Time,
         horizon: Time,
         events: Vec<Event>,
@@ -369,8 +369,8 @@ mod tests {
         Run { shown, ending, stdout: String::from_utf8(stdout).unwrap(), stderr: String::from_utf8(stderr).unwrap() }
     }
 
-    fn every(duration: Duration) -> Plan {
-        Plan { every: duration, window: None, days: Days::ALL }
+    fn every(duration: Duration) -> Schedule {
+        Schedule { every: duration, window: None, days: Days::ALL }
     }
 
     fn times(run: &Run) -> Vec<Time> {
@@ -382,7 +382,7 @@ mod tests {
         let run = run(every(Duration::hours(2)), t("23T08:00:00"), t("23T15:00:00"), vec![], |_| {});
         assert_eq!(times(&run), [t("23T10:00:00"), t("23T12:00:00"), t("23T14:00:00")]);
         assert_eq!(run.shown.iter().map(|s| s.1).collect::<Vec<_>>(), [0, 1, 2]);
-        assert_eq!(run.ending, Ending::Stopped(3));
+        assert_eq!(run.ending, LoopEnd::Stopped(3));
         assert!(
             run.stdout.starts_with(
                 "Reminders every 2h; the first at 10:00. Ctrl-C stops.\n10:00  notified: Chin tuck · Neck side-bend\n"
@@ -397,7 +397,7 @@ mod tests {
         let run = run(every(Duration::minutes(90)), t("23T08:00:00"), t("30T00:00:00"), vec![], |s| s.count = Some(2));
         assert_eq!(times(&run), [t("23T09:30:00"), t("23T11:00:00")]);
         assert_eq!(run.shown.iter().map(|s| s.2).collect::<Vec<_>>(), [true, false]);
-        assert_eq!(run.ending, Ending::Finished(2));
+        assert_eq!(run.ending, LoopEnd::Finished(2));
     }
 
     #[test]
@@ -405,7 +405,7 @@ mod tests {
         let run = run(every(Duration::hours(2)), t("23T08:00:00"), t("30T00:00:00"), vec![], |s| s.once = true);
         assert_eq!(run.shown.len(), 1);
         assert_eq!((run.shown[0].0, run.shown[0].2), (t("23T08:00:00"), false));
-        assert_eq!(run.ending, Ending::Finished(1));
+        assert_eq!(run.ending, LoopEnd::Finished(1));
         assert_eq!(run.stdout, "", "a delivered --once prints nothing for cron to mail");
     }
 
@@ -446,7 +446,7 @@ mod tests {
 
     #[test]
     fn work_hours_and_days_are_kept() {
-        let plan = Plan {
+        let plan = Schedule {
             every: Duration::hours(3),
             window: Some(Window {
                 start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
@@ -469,7 +469,7 @@ mod tests {
 
     #[test]
     fn an_overnight_window_is_announced_as_overnight_in_text_only() {
-        let plan = Plan {
+        let plan = Schedule {
             every: Duration::hours(2),
             window: Some(Window {
                 start: NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
@@ -488,7 +488,7 @@ mod tests {
 
     #[test]
     fn the_plan_is_announced_with_the_day_when_not_today() {
-        let plan = Plan { days: Days::from_weekdays([Weekday::Mon]), ..every(Duration::hours(2)) };
+        let plan = Schedule { days: Days::from_weekdays([Weekday::Mon]), ..every(Duration::hours(2)) };
         // Friday evening.
         let run = run(plan, t("27T18:00:00"), t("30T01:00:00"), vec![], |_| {});
         assert_eq!(run.stdout, "Reminders every 2h (mon); the first at Mon 02:00. Ctrl-C stops.\n");
@@ -504,7 +504,7 @@ mod tests {
 
     #[test]
     fn a_reminder_missed_while_the_window_closed_is_dropped() {
-        let plan = Plan {
+        let plan = Schedule {
             every: Duration::hours(2),
             window: Some(Window {
                 start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
@@ -536,7 +536,7 @@ mod tests {
 
     #[test]
     fn snooze_repeats_the_same_drills_ten_minutes_later_and_reanchors() {
-        let events = vec![Event::Act { at: t("23T10:01:00"), action: Action::Snooze(0) }];
+        let events = vec![Event::Act { at: t("23T10:01:00"), action: Press::Snooze(0) }];
         let run = run(every(Duration::hours(2)), t("23T08:00:00"), t("23T12:30:00"), events, |_| {});
         assert_eq!(
             run.shown.iter().map(|s| (s.0, s.1)).collect::<Vec<_>>(),
@@ -547,7 +547,7 @@ mod tests {
 
     #[test]
     fn done_changes_nothing() {
-        let events = vec![Event::Act { at: t("23T10:01:00"), action: Action::Done(0) }];
+        let events = vec![Event::Act { at: t("23T10:01:00"), action: Press::Done(0) }];
         let run = run(every(Duration::hours(2)), t("23T08:00:00"), t("23T12:30:00"), events, |_| {});
         assert_eq!(times(&run), [t("23T10:00:00"), t("23T12:00:00")]);
     }
@@ -556,7 +556,7 @@ mod tests {
     fn a_signal_mid_sleep_stops_with_the_count() {
         let events = vec![Event::Signal { at: t("23T11:00:00") }];
         let run = run(every(Duration::hours(2)), t("23T08:00:00"), t("30T00:00:00"), events, |_| {});
-        assert_eq!(run.ending, Ending::Stopped(1));
+        assert_eq!(run.ending, LoopEnd::Stopped(1));
     }
 
     #[test]

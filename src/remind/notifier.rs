@@ -13,7 +13,7 @@ use std::time::Duration;
 use notify_rust::{Notification, Timeout};
 
 use super::clock::ActionSender;
-use super::engine::{Action, Notifier};
+use super::engine::{Notifier, Press};
 use super::reminder::{Delivery, Note};
 
 /// How long one delivery may take before the reminder goes to the terminal.
@@ -121,8 +121,8 @@ impl Notifier for DesktopNotifier {
                     if let Some(listen) = listener {
                         let _listening = Count::enter(&listening);
                         listen(&mut |action| match action {
-                            "snooze" => sender.send(Action::Snooze(rotation)),
-                            "done" | "default" => sender.send(Action::Done(rotation)),
+                            "snooze" => sender.send(Press::Snooze(rotation)),
+                            "done" | "default" => sender.send(Press::Done(rotation)),
                             _ => {}
                         });
                     }

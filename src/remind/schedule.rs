@@ -102,7 +102,7 @@ impl std::fmt::Display for Days {
 
 /// How often, and when, reminders may fire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Plan {
+pub struct Schedule {
     pub every: Duration,
     pub window: Option<Window>,
     pub days: Days,
@@ -111,7 +111,7 @@ pub struct Plan {
 /// A stretch of time in which reminders may fire: `[start, end)`.
 pub type Period<Tz> = (DateTime<Tz>, DateTime<Tz>);
 
-impl Plan {
+impl Schedule {
     /// No window and every day: reminders simply follow each other.
     fn unrestricted(&self) -> bool {
         self.window.is_none() && self.days.is_all()
@@ -251,8 +251,8 @@ mod tests {
         NaiveTime::parse_from_str(text, "%H:%M").unwrap()
     }
 
-    fn work_hours() -> Plan {
-        Plan {
+    fn work_hours() -> Schedule {
+        Schedule {
             every: Duration::hours(2),
             window: Some(Window { start: hm("09:00"), end: hm("17:30") }),
             days: Days::from_weekdays([Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri]),
@@ -261,7 +261,7 @@ mod tests {
 
     #[test]
     fn unrestricted_reminders_follow_each_other() {
-        let plan = Plan { every: Duration::minutes(90), window: None, days: Days::ALL };
+        let plan = Schedule { every: Duration::minutes(90), window: None, days: Days::ALL };
         assert_eq!(plan.next_due(&t("2026-11-23T10:00:00")), Some(t("2026-11-23T11:30:00")));
     }
 
@@ -279,20 +279,20 @@ mod tests {
 
     #[test]
     fn the_last_reminder_may_fall_on_the_closing_minute() {
-        let plan = Plan { every: Duration::minutes(30), ..work_hours() };
+        let plan = Schedule { every: Duration::minutes(30), ..work_hours() };
         assert_eq!(plan.next_due(&t("2026-11-23T17:00:00")), Some(t("2026-11-23T17:30:00")));
     }
 
     #[test]
     fn days_without_a_window_join_into_one_period() {
-        let plan = Plan { every: Duration::hours(2), window: None, ..work_hours() };
+        let plan = Schedule { every: Duration::hours(2), window: None, ..work_hours() };
         assert_eq!(plan.next_due(&t("2026-11-23T23:00:00")), Some(t("2026-11-24T01:00:00")));
         assert_eq!(plan.next_due(&t("2026-11-27T23:00:00")), Some(t("2026-11-30T02:00:00")));
     }
 
     #[test]
     fn a_window_past_midnight_belongs_to_the_day_it_opens() {
-        let plan = Plan {
+        let plan = Schedule {
             every: Duration::hours(1),
             window: Some(Window { start: hm("22:00"), end: hm("02:00") }),
             days: Days::from_weekdays([Weekday::Mon]),
@@ -305,12 +305,15 @@ mod tests {
 
     #[test]
     fn an_interval_longer_than_the_window_is_refused() {
-        let plan = Plan { every: Duration::hours(9), ..work_hours() };
+        let plan = Schedule { every: Duration::hours(9), ..work_hours() };
         let err = plan.check().unwrap_err();
         assert!(err.contains("--every 9h never fits: the window 09:00-17:30 is 8h30m"), "{err}");
         assert!(work_hours().check().is_ok());
-        let days_only =
-            Plan { every: Duration::hours(49), window: None, days: Days::from_weekdays([Weekday::Sat, Weekday::Sun]) };
+        let days_only = Schedule {
+            every: Duration::hours(49),
+            window: None,
+            days: Days::from_weekdays([Weekday::Sat, Weekday::Sun]),
+        };
         assert!(days_only.check().unwrap_err().contains("sat,sun is 2d"));
     }
 

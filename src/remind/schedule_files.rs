@@ -5,7 +5,7 @@
 use chrono::Timelike;
 
 use super::parse::control_character;
-use super::schedule::{human, Days, Plan};
+use super::schedule::{human, Days, Schedule};
 
 /// Which scheduler to print files for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -32,7 +32,7 @@ pub struct Job {
 
 /// The times of day reminders fire, as (hour, minute, days), or `None` when the interval does
 /// not repeat within a day (no window and an interval that does not divide 24 h).
-fn times_of_day(plan: &Plan) -> Option<Vec<(u32, u32, Days)>> {
+fn times_of_day(plan: &Schedule) -> Option<Vec<(u32, u32, Days)>> {
     let every = plan.every.num_minutes();
     let day = 24 * 60;
     match plan.window {
@@ -76,7 +76,7 @@ fn join<T: ToString>(items: impl IntoIterator<Item = T>, separator: &str) -> Str
 }
 
 /// The file(s) for `kind`, or why this plan cannot be written for it.
-pub fn render(kind: ScheduleKind, plan: &Plan, job: &Job) -> Result<String, String> {
+pub fn render(kind: ScheduleKind, plan: &Schedule, job: &Job) -> Result<String, String> {
     if plan.every.num_seconds() % 60 != 0 {
         return Err(format!(
             "--print-schedule needs --every in whole minutes, not {}; e.g. {}m",
@@ -139,7 +139,7 @@ fn systemd_days(days: Days) -> String {
     format!("{} ", join(names, ","))
 }
 
-fn systemd_timer(plan: &Plan) -> String {
+fn systemd_timer(plan: &Schedule) -> String {
     let when = match times_of_day(plan) {
         Some(times) => {
             join(
@@ -164,7 +164,7 @@ fn systemd_timer(plan: &Plan) -> String {
     )
 }
 
-fn describe_window(plan: &Plan) -> String {
+fn describe_window(plan: &Schedule) -> String {
     let days = if plan.days.is_all() { "every day".to_string() } else { plan.days.to_string() };
     match plan.window {
         Some(window) => format!("{window}, {days}"),
@@ -175,7 +175,7 @@ fn describe_window(plan: &Plan) -> String {
 /// The flags (without their `--`) that would keep a schedule without `--between` out of the
 /// night, or `None` when a window was given: such a schedule runs round the clock because that
 /// is what its flags say, and the file says so.
-fn working_hours_hint(plan: &Plan) -> Option<Vec<(&'static str, &'static str)>> {
+fn working_hours_hint(plan: &Schedule) -> Option<Vec<(&'static str, &'static str)>> {
     if plan.window.is_some() {
         return None;
     }
@@ -187,7 +187,7 @@ fn working_hours_hint(plan: &Plan) -> Option<Vec<(&'static str, &'static str)>> 
 }
 
 /// The hint as a `#` comment line, for crontabs and systemd units.
-fn hash_hint(plan: &Plan) -> String {
+fn hash_hint(plan: &Schedule) -> String {
     match working_hours_hint(plan) {
         Some(flags) => {
             let flags = join(flags.iter().map(|(flag, value)| format!("--{flag} {value}")), " ");
@@ -225,7 +225,7 @@ fn cron_days(days: Days) -> String {
     parts.join(",")
 }
 
-fn cron(plan: &Plan, job: &Job) -> Result<String, String> {
+fn cron(plan: &Schedule, job: &Job) -> Result<String, String> {
     let times = times_of_day(plan).ok_or_else(|| {
         format!(
             "cron cannot repeat every {} across days; use an interval that divides 24h (2h, 90m, 3h) or --between",
@@ -247,7 +247,7 @@ fn xml(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-fn launchd(plan: &Plan, job: &Job) -> String {
+fn launchd(plan: &Schedule, job: &Job) -> String {
     let args = join(
         std::iter::once(&job.program).chain(&job.args).map(|word| format!("    <string>{}</string>", xml(word))),
         "\n",
@@ -325,7 +325,7 @@ const WEEKDAY_NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", 
 
 /// The task's schedule: one calendar trigger per time of day, on the plan's days, or a trigger
 /// that repeats the interval when it does not repeat within a day.
-fn windows_triggers(plan: &Plan) -> String {
+fn windows_triggers(plan: &Schedule) -> String {
     let schedule = |days: Days| {
         if days.is_all() {
             "<ScheduleByDay><DaysInterval>1</DaysInterval></ScheduleByDay>".to_string()
@@ -357,7 +357,7 @@ fn windows_triggers(plan: &Plan) -> String {
     }
 }
 
-fn windows_task(plan: &Plan, job: &Job) -> String {
+fn windows_task(plan: &Schedule, job: &Job) -> String {
     let arguments = join(job.args.iter().map(|word| windows_word(word)), " ");
     let hint = match working_hours_hint(plan) {
         Some(flags) => {
@@ -391,8 +391,8 @@ mod tests {
     use super::*;
     use crate::remind::parse;
 
-    fn plan(every: &str, between: Option<&str>, days: Option<&str>) -> Plan {
-        Plan {
+    fn plan(every: &str, between: Option<&str>, days: Option<&str>) -> Schedule {
+        Schedule {
             every: parse::duration(every).unwrap(),
             window: between.map(|text| parse::window(text).unwrap()),
             days: days.map(|text| parse::days(text).unwrap()).unwrap_or(Days::ALL),
@@ -499,8 +499,8 @@ mod windows_tests {
     use super::*;
     use crate::remind::parse;
 
-    fn plan(every: &str, between: Option<&str>, days: Option<&str>) -> Plan {
-        Plan {
+    fn plan(every: &str, between: Option<&str>, days: Option<&str>) -> Schedule {
+        Schedule {
             every: parse::duration(every).unwrap(),
             window: between.map(|text| parse::window(text).unwrap()),
             days: days.map(|text| parse::days(text).unwrap()).unwrap_or(Days::ALL),

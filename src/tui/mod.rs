@@ -21,14 +21,14 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 static PANIC_HOOK: Once = Once::new();
 
 /// Raw mode plus the alternate screen, with the cursor hidden, until dropped.
-pub struct Screen {
+pub struct TerminalGuard {
     _private: (),
 }
 
-impl Screen {
+impl TerminalGuard {
     /// Takes over the terminal. The panic hook is chained in once per process, so a panic
     /// anywhere restores the terminal before the message is printed.
-    pub fn enter() -> io::Result<Screen> {
+    pub fn enter() -> io::Result<TerminalGuard> {
         PANIC_HOOK.call_once(|| {
             let previous = std::panic::take_hook();
             std::panic::set_hook(Box::new(move |info| {
@@ -36,7 +36,7 @@ impl Screen {
                 previous(info);
             }));
         });
-        let screen = Screen { _private: () };
+        let screen = TerminalGuard { _private: () };
         // From here on `Drop` restores the terminal, also when taking it over fails half-way.
         take_over()?;
         Ok(screen)
@@ -78,7 +78,7 @@ fn take_back() -> io::Result<()> {
     Ok(())
 }
 
-impl Drop for Screen {
+impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
     }

@@ -8,7 +8,7 @@ use std::time::Duration;
 use crossterm::style::{Attribute, Stylize};
 use crossterm::{cursor, queue, style, terminal};
 
-use super::{wrap, Key, Keys, Screen, TerminalKeys};
+use super::{wrap, Key, Keys, TerminalGuard, TerminalKeys};
 use crate::clock::RealClock;
 use crate::dataset::{self, Location};
 use crate::error::Interrupted;
@@ -51,7 +51,7 @@ pub fn pick(out: &mut dyn Write, color: bool) -> anyhow::Result<Option<&'static 
     let locations = dataset::dataset().locations;
     let mut keys = TerminalKeys::open()?;
     let mut clock = RealClock::new(1);
-    let _screen = Screen::enter()?;
+    let _screen = TerminalGuard::enter()?;
     let mut selected = 0;
     loop {
         draw(out, locations, selected, color)?;
@@ -60,7 +60,7 @@ pub fn pick(out: &mut dyn Write, color: bool) -> anyhow::Result<Option<&'static 
             Choice::Select(index) => selected = index,
             Choice::Pick(index) => return Ok(locations.get(index)),
             Choice::Cancel => return Ok(None),
-            Choice::Interrupt => anyhow::bail!(Interrupted),
+            Choice::Interrupt => anyhow::bail!(Interrupted(None)),
             Choice::Nothing => {}
         }
     }

@@ -14,7 +14,7 @@ pub mod timerfd;
 use std::sync::mpsc::Sender;
 use std::sync::Arc;
 
-use super::engine::Action;
+use super::engine::Press;
 
 #[cfg(target_os = "linux")]
 pub use timerfd::RealClock;
@@ -25,17 +25,17 @@ pub use sliced::RealClock;
 /// Where notification threads send what the user clicked; wakes the sleeping loop.
 #[derive(Clone)]
 pub struct ActionSender {
-    actions: Sender<Action>,
+    actions: Sender<Press>,
     /// Wakes the waiting loop after a send (writes to its wake pipe, where it has one).
     wake: Arc<dyn Fn() + Send + Sync>,
 }
 
 impl ActionSender {
-    pub fn new(actions: Sender<Action>, wake: Arc<dyn Fn() + Send + Sync>) -> ActionSender {
+    pub fn new(actions: Sender<Press>, wake: Arc<dyn Fn() + Send + Sync>) -> ActionSender {
         ActionSender { actions, wake }
     }
 
-    pub fn send(&self, action: Action) {
+    pub fn send(&self, action: Press) {
         // The loop may have ended already; then nobody needs to hear about it.
         if self.actions.send(action).is_ok() {
             (self.wake)();

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Local};
 
 use super::ActionSender;
-use crate::remind::engine::{Action, Clock, Wake};
+use crate::remind::engine::{Press, Wake, WallClock};
 
 /// The longest one wait lasts before the wall clock is read again.
 pub const SLICE: Duration = Duration::from_secs(60);
@@ -98,7 +98,7 @@ pub struct RealClock {
     /// Set by the stop signals, for waits that are not this clock's (a delivery in progress).
     stop: Arc<AtomicBool>,
     ticks: SystemTicks,
-    actions: Receiver<Action>,
+    actions: Receiver<Press>,
 }
 
 impl RealClock {
@@ -156,7 +156,7 @@ fn on_stop_signals(_stop: Arc<AtomicBool>, _events: Sender<Event>) -> io::Result
     Ok(())
 }
 
-impl Clock for RealClock {
+impl WallClock for RealClock {
     type Tz = Local;
 
     fn now(&self) -> DateTime<Local> {
@@ -169,7 +169,7 @@ impl Clock for RealClock {
                 Some(wake) => return Ok(wake),
                 None => {
                     if let Ok(action) = self.actions.try_recv() {
-                        return Ok(Wake::Action(action));
+                        return Ok(Wake::Press(action));
                     }
                 }
             }
@@ -280,9 +280,9 @@ mod tests {
     #[test]
     fn the_real_clock_stops_on_a_signal_and_takes_a_button_press() {
         let (mut clock, sender) = RealClock::new().unwrap();
-        sender.send(Action::Snooze(7));
+        sender.send(Press::Snooze(7));
         let deadline = Local::now() + chrono::Duration::hours(1);
-        assert_eq!(clock.wait_until(&deadline).unwrap(), Wake::Action(Action::Snooze(7)));
+        assert_eq!(clock.wait_until(&deadline).unwrap(), Wake::Press(Press::Snooze(7)));
         let soon = Local::now() + chrono::Duration::milliseconds(50);
         assert_eq!(clock.wait_until(&soon).unwrap(), Wake::Due);
     }

@@ -16,7 +16,7 @@ use rustix::event::{PollFd, PollFlags};
 use rustix::time::{Itimerspec, TimerfdClockId, TimerfdFlags, TimerfdTimerFlags, Timespec};
 
 use super::ActionSender;
-use crate::remind::engine::{Action, Clock, Wake};
+use crate::remind::engine::{Press, Wake, WallClock};
 
 pub struct RealClock {
     /// Set by the stop signals, for waits that are not this clock's (a delivery in progress).
@@ -24,7 +24,7 @@ pub struct RealClock {
     timer: OwnedFd,
     signals: UnixStream,
     wake: UnixStream,
-    actions: Receiver<Action>,
+    actions: Receiver<Press>,
 }
 
 impl RealClock {
@@ -96,7 +96,7 @@ impl RealClock {
                 let mut byte = [0u8; 1];
                 let _ = self.wake.read(&mut byte);
                 if let Ok(action) = self.actions.try_recv() {
-                    return Ok(Wake::Action(action));
+                    return Ok(Wake::Press(action));
                 }
                 continue;
             }
@@ -113,7 +113,7 @@ impl RealClock {
     }
 }
 
-impl Clock for RealClock {
+impl WallClock for RealClock {
     type Tz = Local;
 
     fn now(&self) -> DateTime<Local> {

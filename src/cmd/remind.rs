@@ -1,0 +1,162 @@
+//! `backpain remind`: merges flags, the config file and the defaults into the loop's settings,
+//! prints schedules, and maps how the loop ended to an exit code.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context as _;
+use chrono::Duration;
+
+use crate::cli::RemindArgs;
+use crate::config::Config;
+use crate::dataset::Variant;
+use crate::error::{Interrupted, UsageError};
+use crate::plan::conditions;
+use crate::profile::Profile;
+use crate::remind::engine::{Engine, LoopEnd, Notifier, Settings};
+use crate::remind::reminder::{self, Habit};
+use crate::remind::schedule::{Days, Schedule};
+use crate::remind::{clock, engine, notifier, schedule_files, DEFAULT_EVERY, DEFAULT_LOCATION};
+use crate::Env;
+
+/// Flags over the config file over the defaults.
+pub fn settings(args: &RemindArgs, config: &Config, env: &Env) -> Result<Settings, UsageError> {
+    let file = &config.remind;
+    let plan = Schedule {
+        every: args.every.or(file.every).unwrap_or(DEFAULT_EVERY),
+        window: args.between.or(file.between),
+        days: args.days.or(file.days).unwrap_or(Days::ALL),
+    };
+    plan.check().map_err(UsageError::Invalid)?;
+    let location = args
+        .location
+        .or(file.location)
+        .or_else(|| crate::dataset::location(DEFAULT_LOCATION))
+        .ok_or_else(|| UsageError::Invalid("the default location is missing from the dataset".into()))?;
+    let flags = Profile { conditions: args.profile.conditions.clone(), region: args.profile.region };
+    let profile = Profile::merge(&flags, &config.profile.profile());
+    let (routine, _) = conditions::adapt(&crate::plan::Plan::new(location, Variant::Micro), &profile.conditions, false);
+    if routine.steps.is_empty() {
+        let names: Vec<&str> = profile.conditions.iter().map(|condition| condition.id).collect();
+        let first = profile.conditions.iter().find_map(|condition| condition.first).unwrap_or_default();
+        return Err(UsageError::Invalid(format!(
+            "no drill of the {} micro routine is suitable with --condition {}, so there is nothing to remind you of. {first}",
+            location.name,
+            names.join(" --condition ")
+        )));
+    }
+    Ok(Settings {
+        plan,
+        location,
+        routine: routine.steps,
+        habit: Habit {
+            trigger: args.trigger.clone().or_else(|| file.trigger.clone()),
+            action: args.action.clone().or_else(|| file.action.clone()),
+        },
+        count: if args.once { None } else { args.count.or(file.count) },
+        snooze: file.snooze.unwrap_or(engine::DEFAULT_SNOOZE),
+        once: args.once,
+        json: args.json || file.json.unwrap_or(false),
+        bell: env.stdout_is_terminal,
+    })
+}
+
+pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write) -> anyhow::Result<()> {
+    let config = Config::discover(args.config.as_deref()).map_err(UsageError::from)?;
+    let settings = settings(args, &config, env)?;
+    if let Some(kind) = args.print_schedule {
+        let job = scheduled_job(&settings, &args.profile, args.config.as_deref())?;
+        let text = schedule_files::render(kind, &settings.plan, &job).map_err(UsageError::Invalid)?;
+        stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).context("cannot write to stdout")?;
+        return Ok(());
+    }
+    let dry_run = args.dry_run || config.remind.dry_run.unwrap_or(false);
+    let (clock, actions) = clock::RealClock::new().context("cannot set up the timer")?;
+    let notifier: Box<dyn Notifier> = if dry_run {
+        Box::new(notifier::DryRun)
+    } else {
+        use_session_bus();
+        // A notification stays up for a while, not past the next reminder.
+        let expire = settings.plan.every.min(Duration::minutes(10)).to_std().unwrap_or_default();
+        if !notifier::HAS_BUTTONS && !settings.once {
+            // Said once, up front: the loop itself never needs the buttons.
+            let _ = writeln!(
+                stderr,
+                "backpain: notifications here have no Done or Snooze buttons; reminders simply come on schedule"
+            );
+        }
+        Box::new(notifier::DesktopNotifier::new(actions, clock.stop_flag(), expire, settings.snooze))
+    };
+    let ending = Engine { settings, clock, notifier, stdout, stderr }.run().context("cannot write to stdout")?;
+    match ending {
+        LoopEnd::Finished(_) => Ok(()),
+        LoopEnd::Stopped(shown) => {
+            let plural = if shown == 1 { "" } else { "s" };
+            Err(Interrupted(Some(format!("stopped after {shown} reminder{plural}"))).into())
+        }
+    }
+}
+
+impl Notifier for Box<dyn Notifier> {
+    fn deliver(&mut self, note: &reminder::Note, actions: bool) -> reminder::Delivery {
+        (**self).deliver(note, actions)
+    }
+}
+
+/// Run from cron there is often no DBUS_SESSION_BUS_ADDRESS: point notify-rust at the user's
+/// bus socket. Called before any thread starts. Only where notifications go over D-Bus.
+#[cfg(not(any(windows, target_os = "macos")))]
+fn use_session_bus() {
+    let address = std::env::var("DBUS_SESSION_BUS_ADDRESS").ok();
+    if address.as_deref().is_some_and(|address| !address.trim().is_empty()) {
+        return;
+    }
+    let runtime_dir = std::env::var_os("XDG_RUNTIME_DIR").map(std::path::PathBuf::from);
+    let uid = rustix::process::getuid().as_raw();
+    if let Some(found) = notifier::session_bus(None, runtime_dir.as_deref(), uid, Path::exists) {
+        std::env::set_var("DBUS_SESSION_BUS_ADDRESS", found);
+    }
+}
+
+/// macOS and Windows notify through the system's own service: there is no bus to find.
+#[cfg(any(windows, target_os = "macos"))]
+fn use_session_bus() {}
+
+/// `backpain remind --once` with this location and habit, by the absolute path of this program.
+fn scheduled_job(
+    settings: &Settings,
+    profile: &crate::cli::ProfileArgs,
+    config: Option<&Path>,
+) -> anyhow::Result<schedule_files::Job> {
+    let program = std::env::current_exe().context("cannot find the path of this program")?;
+    // A printed schedule is text: a path that is not UTF-8 cannot be written into it faithfully,
+    // and one with replacement characters would name a file that does not exist.
+    let program = program.to_str().map(String::from).with_context(|| {
+        format!("cannot print a schedule: the path of this program, {}, is not valid UTF-8", program.display())
+    })?;
+    let mut args = vec!["remind".to_string(), "--once".into(), "--location".into(), settings.location.id.into()];
+    // The flags' conditions and region go along; the config file's are read again at each run.
+    for condition in &profile.conditions {
+        args.extend(["--condition".into(), condition.id.into()]);
+    }
+    if let Some(region) = profile.region {
+        args.extend(["--region".into(), region.id.into()]);
+    }
+    if let Some(trigger) = &settings.habit.trigger {
+        args.extend(["--trigger".into(), trigger.clone()]);
+    }
+    if let Some(action) = &settings.habit.action {
+        args.extend(["--action".into(), action.clone()]);
+    }
+    if let Some(config) = config {
+        let config = std::path::absolute(config).unwrap_or_else(|_| config.to_path_buf());
+        let text = config.to_str().ok_or_else(|| {
+            UsageError::Invalid(format!(
+                "--config {} is not valid UTF-8, so it cannot be written into a schedule; rename the file or use a UTF-8 path",
+                config.display()
+            ))
+        })?;
+        args.extend(["--config".into(), text.to_string()]);
+    }
+    Ok(schedule_files::Job { program, args })
+}
