@@ -127,7 +127,7 @@ pub struct JsonArgs {
 #[derive(Debug, Args)]
 pub struct MythsArgs {
     /// Show one myth: all-the-same, morning-stretch or no-pain-no-gain.
-    #[arg(long, value_name = "ID", value_parser = MythParser)]
+    #[arg(long, value_name = "ID", value_parser = myth_parser())]
     pub id: Option<&'static dataset::Myth>,
 
     #[command(flatten)]
@@ -159,7 +159,7 @@ pub struct RouteArgs {
     /// Without it, on a terminal, a body map (back view) lets you pick a zone: press its letter,
     /// or move with the arrow keys and press Enter; q or Esc cancels (exit 0), Ctrl-C exits 130.
     /// Piped, the map and the list of locations are printed instead; with --json, the list.
-    #[arg(long, short, value_name = "LOCATION", value_parser = LocationParser)]
+    #[arg(long, short, value_name = "LOCATION", value_parser = location_parser())]
     pub location: Option<&'static Location>,
 
     #[command(flatten)]
@@ -172,7 +172,7 @@ pub struct RouteArgs {
 #[derive(Debug, Args)]
 pub struct RoutineArgs {
     /// Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar).
-    #[arg(long, short, value_name = "LOCATION", value_parser = LocationParser)]
+    #[arg(long, short, value_name = "LOCATION", value_parser = location_parser())]
     pub location: &'static Location,
 
     /// The 2-3 minute desk-break routine instead of the full one.
@@ -222,7 +222,7 @@ pub struct RoutineArgs {
 #[derive(Debug, Args)]
 pub struct DrillsArgs {
     /// Show one drill by id (see `backpain drills` for the list).
-    #[arg(long, value_name = "ID", value_parser = DrillParser)]
+    #[arg(long, value_name = "ID", value_parser = drill_parser())]
     pub id: Option<&'static dataset::Drill>,
 
     #[command(flatten)]
@@ -237,7 +237,7 @@ pub struct RemindArgs {
     pub every: Option<chrono::Duration>,
 
     /// Whose micro routine the reminders rotate through [default: lower].
-    #[arg(long, short, value_name = "LOCATION", value_parser = LocationParser)]
+    #[arg(long, short, value_name = "LOCATION", value_parser = location_parser())]
     pub location: Option<&'static Location>,
 
     /// Your habit trigger, the IF of "IF I stand up from my desk, THEN I do 3 cat-cows".
@@ -285,86 +285,6 @@ pub struct RemindArgs {
     pub profile: ProfileArgs,
 }
 
-/// Parses a location by id, letter or alias; a miss names the valid values and the nearest one.
-#[derive(Clone)]
-struct LocationParser;
-
-impl TypedValueParser for LocationParser {
-    type Value = &'static Location;
-
-    fn parse_ref(
-        &self,
-        _cmd: &clap::Command,
-        _arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<Self::Value, clap::Error> {
-        let text = value.to_string_lossy();
-        dataset::location(&text).ok_or_else(|| {
-            let names = dataset::dataset().locations.iter().flat_map(Location::names);
-            unknown("location", &text, dataset::nearest(&text, names), location_ids())
-        })
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(dataset::dataset().locations.iter().map(|location| {
-            PossibleValue::new(location.id).help(location.name).aliases(location.aliases.iter().copied())
-        })))
-    }
-}
-
-fn location_ids() -> String {
-    dataset::dataset().locations.iter().map(|location| location.id).collect::<Vec<_>>().join(", ")
-}
-
-#[derive(Clone)]
-struct MythParser;
-
-impl TypedValueParser for MythParser {
-    type Value = &'static dataset::Myth;
-
-    fn parse_ref(
-        &self,
-        _cmd: &clap::Command,
-        _arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<Self::Value, clap::Error> {
-        let text = value.to_string_lossy();
-        let ids = || dataset::dataset().myths.iter().map(|myth| myth.id);
-        dataset::myth(&text).ok_or_else(|| {
-            unknown("myth id", &text, dataset::nearest(&text, ids()), ids().collect::<Vec<_>>().join(", "))
-        })
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(dataset::dataset().myths.iter().map(|myth| PossibleValue::new(myth.id).help(myth.myth))))
-    }
-}
-
-#[derive(Clone)]
-struct DrillParser;
-
-impl TypedValueParser for DrillParser {
-    type Value = &'static dataset::Drill;
-
-    fn parse_ref(
-        &self,
-        _cmd: &clap::Command,
-        _arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<Self::Value, clap::Error> {
-        let text = value.to_string_lossy();
-        let ids = || dataset::dataset().drills.iter().map(|drill| drill.id);
-        dataset::drill(&text).ok_or_else(|| {
-            let hint = "run `backpain drills` for the list".to_string();
-            unknown("drill id", &text, dataset::nearest(&text, ids()), hint)
-        })
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(dataset::dataset().drills.iter().map(|drill| PossibleValue::new(drill.id).help(drill.name))))
-    }
-}
-
 /// Parses a dataset value by id or alias with `parse`, whose miss names the valid ones and the
 /// nearest; `values` lists them for completions and the man pages.
 struct NamedParser<T: 'static> {
@@ -396,24 +316,37 @@ impl<T: Send + Sync + 'static> TypedValueParser for NamedParser<T> {
     }
 }
 
+/// Possible values: each id with its name and aliases.
+macro_rules! named {
+    ($records:ident, $help:ident) => {
+        || {
+            let records = dataset::dataset().$records.iter();
+            records.map(|r| PossibleValue::new(r.id).help(r.$help).aliases(r.aliases.iter().copied())).collect()
+        }
+    };
+}
+
+fn location_parser() -> NamedParser<Location> {
+    NamedParser { parse: dataset::find::location, values: named!(locations, name) }
+}
+
 fn condition_parser() -> NamedParser<dataset::Condition> {
-    NamedParser {
-        parse: crate::profile::condition,
-        values: || {
-            let conditions = dataset::dataset().conditions.iter();
-            conditions.map(|c| PossibleValue::new(c.id).help(c.name).aliases(c.aliases.iter().copied())).collect()
-        },
-    }
+    NamedParser { parse: dataset::find::condition, values: named!(conditions, name) }
 }
 
 fn region_parser() -> NamedParser<dataset::Region> {
-    NamedParser {
-        parse: crate::profile::region,
-        values: || {
-            let regions = dataset::dataset().regions.iter();
-            regions.map(|r| PossibleValue::new(r.id).help(r.name).aliases(r.aliases.iter().copied())).collect()
-        },
-    }
+    NamedParser { parse: dataset::find::region, values: named!(regions, name) }
+}
+
+fn myth_parser() -> NamedParser<dataset::Myth> {
+    let values = || dataset::dataset().myths.iter().map(|myth| PossibleValue::new(myth.id).help(myth.myth)).collect();
+    NamedParser { parse: dataset::find::myth, values }
+}
+
+fn drill_parser() -> NamedParser<dataset::Drill> {
+    let values =
+        || dataset::dataset().drills.iter().map(|drill| PossibleValue::new(drill.id).help(drill.name)).collect();
+    NamedParser { parse: dataset::find::drill, values }
 }
 
 fn invalid(message: String) -> clap::Error {
@@ -422,13 +355,6 @@ fn invalid(message: String) -> clap::Error {
 
 fn parse_wake_time(text: &str) -> Result<WakeTime, String> {
     text.parse()
-}
-
-/// "unknown location `lumbr` (did you mean `lumbar`?); valid: lower, upper, ..."
-fn unknown(what: &str, value: &str, nearest: Option<&str>, valid: String) -> clap::Error {
-    let suggestion = nearest.map(|name| format!(" (did you mean `{name}`?)")).unwrap_or_default();
-    let valid = if valid.starts_with("run ") { valid } else { format!("valid: {valid}") };
-    clap::Error::raw(clap::error::ErrorKind::InvalidValue, format!("unknown {what} `{value}`{suggestion}; {valid}\n"))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! region whose emergency numbers and services the red flags name. Given with `--condition` and
 //! `--region`, or in the config file's `[profile]` table.
 
-use crate::dataset::{self, Condition, Region, UrgencyWording};
+use crate::dataset::{Condition, Region, UrgencyWording};
 
 /// The person's conditions and region; empty means no precautions and neutral wording.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,28 +30,7 @@ impl Profile {
     }
 }
 
-/// A condition by name; a miss names the valid ones and the nearest.
-pub fn condition(text: &str) -> Result<&'static Condition, String> {
-    let conditions = dataset::dataset().conditions;
-    dataset::condition(text).ok_or_else(|| {
-        let ids: Vec<&str> = conditions.iter().map(|condition| condition.id).collect();
-        unknown("condition", text, dataset::nearest(text, conditions.iter().flat_map(Condition::names)), &ids)
-    })
-}
-
-/// A region by name; a miss names the valid ones and the nearest.
-pub fn region(text: &str) -> Result<&'static Region, String> {
-    let regions = dataset::dataset().regions;
-    dataset::region(text).ok_or_else(|| {
-        let ids: Vec<&str> = regions.iter().map(|region| region.id).collect();
-        unknown("region", text, dataset::nearest(text, regions.iter().flat_map(Region::names)), &ids)
-    })
-}
-
-fn unknown(what: &str, text: &str, nearest: Option<&str>, ids: &[&str]) -> String {
-    let hint = nearest.map(|name| format!(" (did you mean `{name}`?)")).unwrap_or_default();
-    format!("unknown {what} `{text}`{hint}; valid: {}", ids.join(", "))
-}
+pub use crate::dataset::find::{condition, region};
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,8 @@
 //! The embedded dataset: typed `'static` records generated from `data/` at build time, and the
 //! lookups the commands need (by id, by alias, nearest match for a typo). Knows no output format.
 
+pub mod find;
+
 use serde::Serialize;
 
 pub type Str = &'static str;

@@ -26,29 +26,12 @@ impl From<chrono::NaiveTime> for WakeTime {
     }
 }
 
+/// The flag and the config file read a wake time with the one time-of-day parser.
 impl FromStr for WakeTime {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let invalid = || format!("invalid wake time `{text}`: expected HH:MM, 24-hour, such as 06:45");
-        let (hour, minute) = text.trim().split_once(':').ok_or_else(invalid)?;
-        // One or two digits for the hour (7:05 or 07:05), always two for the minute.
-        let number = |part: &str, digits: std::ops::RangeInclusive<usize>, below: u8| {
-            let shaped = digits.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
-            part.parse::<u8>().ok().filter(|&value| shaped && value < below)
-        };
-        match (number(hour, 1..=2, 24), number(minute, 2..=2, 60)) {
-            (Some(hour), Some(minute)) => Ok(WakeTime { hour, minute }),
-            _ => Err(invalid()),
-        }
-    }
-}
-
-/// The config file (`[routine] wake_time = "06:45"`) reads it as the flag does.
-impl<'de> serde::Deserialize<'de> for WakeTime {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        crate::remind::parse::time_of_day(text).map(WakeTime::from)
     }
 }
 
@@ -151,10 +134,20 @@ mod tests {
 
     #[test]
     fn a_config_file_reads_wake_times_the_same_way() {
-        let wake: WakeTime = serde_json::from_str("\"06:45\"").unwrap();
-        assert_eq!(wake, WakeTime { hour: 6, minute: 45 });
-        let err = serde_json::from_str::<WakeTime>("\"6h45\"").unwrap_err().to_string();
-        assert!(err.contains("expected HH:MM"), "{err}");
+        let path = std::path::Path::new("config.toml");
+        for (text, wake) in
+            [("06:45", Some(wake("06:45"))), ("7:05", Some(wake("7:05"))), ("+7:00", None), ("6h45", None)]
+        {
+            let file = crate::config::Config::parse(path, &format!("[routine]\nwake_time = \"{text}\"\n"));
+            let from_file = file.map(|config| config.routine.wake_time.map(WakeTime::from));
+            match wake {
+                Some(wake) => assert_eq!(from_file.unwrap(), Some(wake), "{text}"),
+                None => {
+                    let (flag, file) = (text.parse::<WakeTime>().unwrap_err(), from_file.unwrap_err().to_string());
+                    assert!(flag.contains("use 24-hour HH:MM") && file.contains(&flag), "{text}: {flag} / {file}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -57,11 +57,13 @@ pub fn duration(text: &str) -> Result<Duration, String> {
 /// "09:00", "9:00" or "17:30".
 pub fn time_of_day(text: &str) -> Result<NaiveTime, String> {
     let trimmed = text.trim();
-    let parsed = trimmed.split_once(':').and_then(|(hours, minutes)| {
-        let hours: u32 = hours.parse().ok()?;
-        let minutes: u32 = (minutes.len() == 2).then(|| minutes.parse().ok()).flatten()?;
-        NaiveTime::from_hms_opt(hours, minutes, 0)
-    });
+    // Digits only: one or two for the hour (7:05 or 07:05), always two for the minute; no sign.
+    let digits = |part: &str, lengths: std::ops::RangeInclusive<usize>| {
+        (lengths.contains(&part.len()) && part.bytes().all(|byte| byte.is_ascii_digit())).then(|| part.parse().ok())?
+    };
+    let parsed = trimmed
+        .split_once(':')
+        .and_then(|(hours, minutes)| NaiveTime::from_hms_opt(digits(hours, 1..=2)?, digits(minutes, 2..=2)?, 0));
     parsed.ok_or_else(|| {
         let hint = match trimmed.parse::<u32>() {
             Ok(hour) if hour < 24 => format!(" (did you mean `{hour:02}:00`?)"),
