@@ -19,6 +19,7 @@ pub mod remind;
 pub mod render;
 pub mod report;
 pub mod stdio;
+pub mod text;
 pub mod tui;
 
 use std::ffi::OsString;

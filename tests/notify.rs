@@ -274,20 +274,7 @@ fn a_server_that_never_answers_falls_back_after_the_deadline() {
 /// Sends `signal` to `child` and waits for it to end; fails unless it ends within 1 s with 130
 /// and says how many reminders it gave.
 fn ends_at_once_with_130(mut child: Child, signal: i32, shown: &str) {
-    let sent = Instant::now();
-    // SAFETY: signalling our own child by pid.
-    assert_eq!(unsafe { libc::kill(child.id() as i32, signal) }, 0);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if sent.elapsed() > Duration::from_secs(10) {
-            let _ = child.kill();
-            panic!("signal {signal}: still running 10 s after it");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let took = sent.elapsed();
+    let (status, took) = common::signal_and_wait(&mut child, signal, Duration::from_secs(10));
     let mut stderr = String::new();
     std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
     assert!(

@@ -282,24 +282,9 @@ fn stop_with(signal: i32) {
     let mut line = String::new();
     stdout.read_line(&mut line).unwrap();
     assert!(line.starts_with("Reminders every 2s; the first at ") && line.ends_with(". Ctrl-C stops.\n"), "{line}");
-    while !line.contains("Desk break") {
-        line.clear();
-        assert!(stdout.read_line(&mut line).unwrap() > 0, "ended before its first reminder");
-    }
-    let sent = Instant::now();
-    // SAFETY: signalling our own child by pid.
-    assert_eq!(unsafe { libc::kill(child.id() as i32, signal) }, 0);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if sent.elapsed() > Duration::from_secs(5) {
-            let _ = child.kill();
-            panic!("still running 5 s after signal {signal}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    assert!(sent.elapsed() < Duration::from_secs(1), "stopped at once, took {:?}", sent.elapsed());
+    common::read_until(&mut stdout, "Desk break", "remind");
+    let (status, took) = common::signal_and_wait(&mut child, signal, Duration::from_secs(5));
+    assert!(took < Duration::from_secs(1), "stopped at once, took {took:?}");
     let mut stderr = String::new();
     std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
     assert_eq!(status.code(), Some(130), "{stderr}");

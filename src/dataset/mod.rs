@@ -204,6 +204,13 @@ impl Dose {
     }
 }
 
+/// Seconds a session of these doses takes, in order: each dose, plus the move into position
+/// between two drills (the one formula the routines, plans and guided sessions use).
+pub fn session_seconds<'a>(doses: impl Iterator<Item = &'a Dose>) -> u32 {
+    let (work, steps) = doses.fold((0, 0u32), |(work, steps), dose| (work + dose.seconds(), steps + 1));
+    work + TRANSITION_SECONDS * steps.saturating_sub(1)
+}
+
 /// "2 min", "90 s", "1 min 30 s".
 pub fn minutes_or_seconds(seconds: u32) -> String {
     match (seconds / 60, seconds % 60) {
@@ -230,9 +237,8 @@ impl Step {
 
 impl Routine {
     /// Seconds the routine takes, moving between drills included.
-    pub fn total_seconds(&self) -> u32 {
-        let work: u32 = self.steps.iter().map(|step| step.dose().seconds()).sum();
-        work + TRANSITION_SECONDS * (self.steps.len() as u32).saturating_sub(1)
+    pub fn total_seconds(&'static self) -> u32 {
+        session_seconds(self.steps.iter().map(|step| step.dose()))
     }
 
     /// Whether any drill bends the lumbar spine forward (the morning caution applies).

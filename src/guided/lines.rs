@@ -5,12 +5,10 @@
 use std::io::{self, Write};
 use std::time::Duration;
 
-use serde_json::{json, Value};
-
 use super::cues::Cue;
 use super::player::{Ending, Event, Progress, Summary, View};
 use crate::dataset::{minutes_or_seconds, Urgency};
-use crate::report::RoutineReport;
+use crate::report::{EventLine, EventNote, RoutineReport, SessionEvent};
 
 /// "4:05": minutes and seconds of session time.
 pub fn clock_text(duration: Duration) -> String {
@@ -177,12 +175,12 @@ pub struct JsonLines<'a> {
 impl JsonLines<'_> {
     /// The first line: the whole routine report, as `routine --json` prints it.
     pub fn start(&mut self, report: &RoutineReport) -> io::Result<()> {
-        self.line(json!({ "event": "start", "at": 0, "routine": report }))
+        self.line(&EventLine { event: SessionEvent::Note(EventNote::Start { routine: report }), at: 0 })
     }
 
-    fn line(&mut self, value: Value) -> io::Result<()> {
+    fn line(&mut self, line: &EventLine<'_>) -> io::Result<()> {
         // To a buffer first: a closed pipe then shows up as a plain io::Error from `write_all`.
-        let mut bytes = serde_json::to_vec(&value).map_err(io::Error::other)?;
+        let mut bytes = serde_json::to_vec(line).map_err(io::Error::other)?;
         bytes.push(b'\n');
         self.out.write_all(&bytes)?;
         self.out.flush()
@@ -190,38 +188,33 @@ impl JsonLines<'_> {
 }
 
 /// An event as its JSON line.
-pub fn event_json(event: &Event, status: &Progress) -> Value {
-    let at = status.elapsed.as_secs();
-    let mut value = match event {
-        Event::Cue(cue) => serde_json::to_value(cue).unwrap_or(Value::Null),
-        Event::Paused => json!({ "event": "paused" }),
-        Event::Resumed => json!({ "event": "resumed" }),
-        Event::Skipped { step } => json!({ "event": "skipped", "step": step, "name": drill_name(status.cues, *step) }),
-        Event::End(summary) => json!({
-            "event": "end",
-            "ending": match summary.ending {
+pub fn event_line<'a>(event: &'a Event, status: &Progress) -> EventLine<'a> {
+    let note = match event {
+        Event::Cue(cue) => return EventLine { event: SessionEvent::Cue(cue), at: status.elapsed.as_secs() },
+        Event::Paused => EventNote::Paused,
+        Event::Resumed => EventNote::Resumed,
+        Event::Skipped { step } => EventNote::Skipped { step: *step, name: drill_name(status.cues, *step) },
+        Event::End(summary) => EventNote::End {
+            ending: match summary.ending {
                 Ending::Finished => "finished",
                 Ending::Quit => "quit",
                 Ending::Interrupted => "interrupted",
             },
-            "steps": summary.steps,
-            "done": summary.done.len(),
-            "skipped": summary.skipped.len(),
-            "stopped": usize::from(summary.stopped.is_some()),
-            "not_reached": summary.not_reached(),
-            "seconds": summary.elapsed.as_secs(),
-            "paused_seconds": summary.paused.as_secs(),
-        }),
+            steps: summary.steps,
+            done: summary.done.len(),
+            skipped: summary.skipped.len(),
+            stopped: usize::from(summary.stopped.is_some()),
+            not_reached: summary.not_reached(),
+            seconds: summary.elapsed.as_secs(),
+            paused_seconds: summary.paused.as_secs(),
+        },
     };
-    if let Value::Object(map) = &mut value {
-        map.insert("at".into(), json!(at));
-    }
-    value
+    EventLine { event: SessionEvent::Note(note), at: status.elapsed.as_secs() }
 }
 
 impl View for JsonLines<'_> {
     fn event(&mut self, event: &Event, status: &Progress) -> io::Result<()> {
-        self.line(event_json(event, status))
+        self.line(&event_line(event, status))
     }
 }
 
@@ -235,6 +228,7 @@ mod tests {
     use crate::plan::Plan;
     use crate::tui::keys::Script;
     use crate::tui::Key;
+    use serde_json::{json, Value};
 
     fn session(keys: Vec<(f64, Key)>, json: bool) -> String {
         let plan = Plan::new(dataset::location("neck").unwrap(), Variant::Micro);

@@ -47,10 +47,8 @@ impl Frame {
 
     /// `text` wrapped to `width` after `bullet`; continuation lines are indented to match.
     fn wrap(&mut self, look: Look, text: &str, bullet: &str, width: usize) {
-        let indent = bullet.chars().count();
-        for (index, line) in wrap(text, width.saturating_sub(indent).max(10)).into_iter().enumerate() {
-            let lead = if index == 0 { bullet.to_string() } else { " ".repeat(indent) };
-            self.push(look, format!("{lead}{line}"));
+        for line in crate::text::hang(text, width, bullet, &" ".repeat(crate::text::width(bullet))) {
+            self.push(look, line);
         }
     }
 

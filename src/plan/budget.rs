@@ -13,7 +13,7 @@
 //! names the minimum.
 
 use super::{Plan, PlannedStep};
-use crate::dataset::{Dose, Drill, TRANSITION_SECONDS};
+use crate::dataset::{Dose, Drill};
 
 /// One change the budget made, compared with the plan it was given.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,8 +117,7 @@ pub fn fit(plan: &Plan, budget_seconds: u32) -> Result<(Plan, Vec<Cut>), TooShor
 }
 
 fn total<'a>(doses: impl Iterator<Item = &'a Dose>) -> u32 {
-    let (count, work) = doses.fold((0u32, 0u32), |(count, work), dose| (count + 1, work + dose.seconds()));
-    work + TRANSITION_SECONDS * count.saturating_sub(1)
+    crate::dataset::session_seconds(doses)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ pub mod budget;
 pub mod conditions;
 pub mod morning;
 
-use crate::dataset::{Dose, Drill, Location, Routine, Variant, TRANSITION_SECONDS};
+use crate::dataset::{Dose, Drill, Location, Routine, Variant};
 
 /// One drill of the plan with the dose it will be done at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,8 +41,7 @@ impl Plan {
 
     /// Seconds the plan takes, moving between drills included (as `Routine::total_seconds`).
     pub fn total_seconds(&self) -> u32 {
-        let work: u32 = self.steps.iter().map(|step| step.dose.seconds()).sum();
-        work + TRANSITION_SECONDS * (self.steps.len() as u32).saturating_sub(1)
+        crate::dataset::session_seconds(self.steps.iter().map(|step| &step.dose))
     }
 
     /// Whether any drill bends the lumbar spine forward (the morning caution applies).

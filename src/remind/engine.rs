@@ -10,9 +10,10 @@ use std::io::{self, Write};
 
 use chrono::{DateTime, Duration, SecondsFormat, TimeZone};
 
-use super::reminder::{Delivery, Habit, Note, ReminderLine};
+use super::reminder::{Delivery, Habit, Note};
 use super::schedule::Schedule;
 use crate::dataset::Location;
+use crate::report::ReminderLine;
 
 /// How long "Snooze 10 min" snoozes unless the config file says otherwise.
 pub const DEFAULT_SNOOZE: Duration = Duration::minutes(10);

@@ -1,7 +1,5 @@
 //! What one reminder says: the habit cue and the next drills of a micro routine, rotating so
-//! consecutive reminders lead with a different drill; and its JSON line.
-
-use serde::Serialize;
+//! consecutive reminders lead with a different drill (its JSON line is `report::ReminderLine`).
 
 use crate::dataset::Location;
 use crate::plan::PlannedStep;
@@ -70,47 +68,6 @@ pub enum Delivery {
     Terminal { reason: String },
     /// `--dry-run`: printed, on purpose.
     DryRun,
-}
-
-#[derive(Debug, Serialize)]
-pub struct DrillRef {
-    pub id: &'static str,
-    pub name: &'static str,
-}
-
-/// One line of `backpain remind --json` (README, "Reminders").
-#[derive(Debug, Serialize)]
-pub struct ReminderLine {
-    /// When it fired, RFC 3339 in local time.
-    pub time: String,
-    pub location: &'static str,
-    pub summary: String,
-    pub drills: Vec<DrillRef>,
-    /// "notification", "terminal" or "dry-run".
-    pub delivered: &'static str,
-    /// Why it is not a notification; null when it is, or in a dry run.
-    pub reason: Option<String>,
-    /// A repeat asked for with "Snooze 10 min".
-    pub snoozed: bool,
-}
-
-impl ReminderLine {
-    pub fn new(time: String, note: &Note, delivery: &Delivery, snoozed: bool) -> ReminderLine {
-        let (delivered, reason) = match delivery {
-            Delivery::Notification => ("notification", None),
-            Delivery::Terminal { reason } => ("terminal", Some(reason.clone())),
-            Delivery::DryRun => ("dry-run", None),
-        };
-        ReminderLine {
-            time,
-            location: note.location.id,
-            summary: note.summary.clone(),
-            drills: note.steps.iter().map(|step| DrillRef { id: step.drill.id, name: step.drill.name }).collect(),
-            delivered,
-            reason,
-            snoozed,
-        }
-    }
 }
 
 #[cfg(test)]

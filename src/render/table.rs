@@ -68,28 +68,8 @@ impl Theme {
 
     /// `text` wrapped to the width, `first` before the first line and `indent` before the rest.
     fn hang(&self, text: &str, first: &str, indent: &str) -> String {
-        let lead_width = first.chars().count().max(indent.chars().count());
-        let width = usize::from(self.width).saturating_sub(lead_width).max(20);
-        let mut out = String::new();
-        let mut line = String::new();
-        let mut lead = first;
-        // Only plain spaces break a line: a no-break space keeps "2 min 50 s" whole, and a phone
-        // number ("0800 611 116") stays on one line to be read or dialled.
-        for word in unbreakable_words(text) {
-            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-                let _ = writeln!(out, "{lead}{line}");
-                line.clear();
-                lead = indent;
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(&word);
-        }
-        if !line.is_empty() {
-            let _ = writeln!(out, "{lead}{line}");
-        }
-        out
+        let width = usize::from(self.width).max(30);
+        crate::text::hang(text, width, first, indent).into_iter().map(|line| line + "\n").collect()
     }
 
     fn warning(&self, text: &str) -> String {
@@ -135,29 +115,6 @@ impl Theme {
     fn footer(&self, disclaimer: &str) -> String {
         self.paint(&self.wrap(disclaimer, ""), "2")
     }
-}
-
-/// The words of `text` split at plain spaces, with runs of digit groups (phone numbers) kept
-/// together as one word.
-fn unbreakable_words(text: &str) -> Vec<String> {
-    let digits = |word: &str| {
-        let core = word.trim_end_matches([',', '.', ';', ')', ':']).trim_start_matches('(');
-        !core.is_empty() && core.bytes().all(|byte| byte.is_ascii_digit())
-    };
-    let mut words: Vec<String> = Vec::new();
-    let mut previous_digits = false;
-    for word in text.split(' ').filter(|word| !word.is_empty()) {
-        let is_digits = digits(word);
-        match words.last_mut() {
-            Some(last) if previous_digits && is_digits && !last.ends_with([',', ';', ')', ':', '.']) => {
-                last.push(' ');
-                last.push_str(word);
-            }
-            _ => words.push(word.to_string()),
-        }
-        previous_digits = is_digits;
-    }
-    words
 }
 
 /// "nhs-lbp, snook-1998": citation ids, short enough for a table cell.

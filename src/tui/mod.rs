@@ -119,21 +119,4 @@ pub fn size() -> (u16, u16) {
         .unwrap_or((80, 24))
 }
 
-/// `text` as lines of at most `width` characters, broken at spaces (a longer word stands alone).
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
+pub use crate::text::wrap;

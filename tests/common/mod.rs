@@ -26,3 +26,37 @@ pub fn require_tools(tools: &[&str], what: &str) -> bool {
     let _ = writeln!(std::io::stderr(), "\n!!! SKIPPED: {missing:?} not installed; {what} did not run !!!\n");
     false
 }
+
+/// Reads lines from `reader` until one contains `what`; fails when the stream ends first.
+#[allow(dead_code)]
+pub fn read_until(reader: &mut impl std::io::BufRead, what: &str, context: &str) -> String {
+    let mut line = String::new();
+    while !line.contains(what) {
+        line.clear();
+        assert!(reader.read_line(&mut line).unwrap() > 0, "{context}: ended before `{what}`");
+    }
+    line
+}
+
+/// Sends `signal` to `child` and waits for it to end, at most `limit`; returns its status and
+/// how long it took after the signal.
+#[allow(dead_code)]
+pub fn signal_and_wait(
+    child: &mut std::process::Child,
+    signal: i32,
+    limit: std::time::Duration,
+) -> (std::process::ExitStatus, std::time::Duration) {
+    let sent = std::time::Instant::now();
+    // SAFETY: signalling our own child by pid.
+    assert_eq!(unsafe { libc::kill(child.id() as i32, signal) }, 0);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return (status, sent.elapsed());
+        }
+        if sent.elapsed() > limit {
+            let _ = child.kill();
+            panic!("signal {signal}: still running {limit:?} after it");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
