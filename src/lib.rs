@@ -12,6 +12,7 @@ pub mod error;
 pub mod exit;
 pub mod generate;
 pub mod guided;
+pub mod history;
 pub mod plan;
 pub mod profile;
 pub mod remind;
