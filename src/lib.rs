@@ -61,7 +61,8 @@ impl Env {
         };
         // Tables are for reading: wrap to the terminal, 80 columns when it is unknown, and
         // never so narrow that words break mid-cell.
-        Theme { color, width: self.columns.unwrap_or(80).clamp(40, 200) }
+        let unicode = render::unicode_locale(|name| std::env::var(name).ok());
+        Theme { color, width: self.columns.unwrap_or(80).clamp(40, 200), unicode }
     }
 }
 
@@ -184,6 +185,17 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write
         Command::Sources(args) => render(&cmd::sources::run(), args.json, &theme),
         Command::Faq(args) => render(&cmd::faq::run(), args.json, &theme),
         Command::Remind(args) => return remind::run(args, env, stdout, stderr),
+        Command::Log { what } => {
+            let report = cmd::log::run(what, &discover_config()?, &chrono::Local::now())?;
+            render(&report, cmd::log::common(what).json, &theme)
+        }
+        Command::History(args) => {
+            return cmd::history::run(args, &discover_config()?, &chrono::Local::now(), stdout, stderr)
+        }
+        Command::Stats(args) => {
+            let report = cmd::stats::run(args, &discover_config()?, &chrono::Local::now(), stderr)?;
+            render(&report, args.json, &theme)
+        }
         Command::Completions { shell } => generate::completion(*shell),
         Command::Man { dir } => {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;

@@ -3,10 +3,13 @@
 
 pub mod drills;
 pub mod faq;
+pub mod history;
+pub mod log;
 pub mod myths;
 pub mod route;
 pub mod routine;
 pub mod sources;
+pub mod stats;
 
 use crate::cli::ProfileArgs;
 use crate::config::Config;
@@ -16,4 +19,20 @@ use crate::profile::Profile;
 pub fn profile(args: &ProfileArgs, config: &Config) -> Profile {
     let flags = Profile { conditions: args.conditions.clone(), region: args.region };
     Profile::merge(&flags, &config.profile.profile())
+}
+
+/// The history a command reads or writes: `--data-dir`, else the config file's
+/// `[history] data-dir`, else the platform's data directory.
+pub fn store(args: &crate::cli::DataArgs, config: &Config) -> Result<crate::history::Store, crate::error::UsageError> {
+    let dir = args
+        .data_dir
+        .clone()
+        .or_else(|| config.history.data_dir.clone())
+        .or_else(crate::history::Store::default_data_dir);
+    dir.map(|dir| crate::history::Store::in_data_dir(&dir)).ok_or_else(|| {
+        crate::error::UsageError::Invalid(
+            "there is no home directory to keep the history in; pass --data-dir DIR or set data-dir in [history]"
+                .into(),
+        )
+    })
 }

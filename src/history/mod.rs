@@ -75,6 +75,9 @@ pub struct Entry {
     /// session: "finished", "quit" or "interrupted".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ending: Option<String>,
+    /// session: how many drills the plan had.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steps: Option<u32>,
     /// session: drill ids played to the end.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub done: Vec<String>,
@@ -135,6 +138,7 @@ impl Entry {
             conditions: Vec::new(),
             morning: None,
             ending: None,
+            steps: None,
             done: Vec::new(),
             skipped: Vec::new(),
             stopped: None,

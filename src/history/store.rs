@@ -26,10 +26,11 @@ pub struct Store {
 
 /// Why an append failed; the message names the file.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write to {}: {source}", path.display())]
+// The io error is part of the message, not a `source`: `{err:#}` would say it twice.
+#[error("cannot write to {}: {error}", path.display())]
 pub struct AppendError {
     pub path: PathBuf,
-    pub source: io::Error,
+    pub error: io::Error,
 }
 
 /// A line that was skipped, and why: shown as `file:line: problem`.
@@ -75,7 +76,7 @@ impl Store {
     /// Appends `entry` as one line and returns the file it went into.
     pub fn append(&self, entry: &Entry) -> Result<PathBuf, AppendError> {
         let path = self.file_for(entry);
-        let failed = |source| AppendError { path: path.clone(), source };
+        let failed = |error| AppendError { path: path.clone(), error };
         // The history is private: only its owner may read it.
         std::fs::DirBuilder::new().recursive(true).mode(0o700).create(&self.dir).map_err(failed)?;
         let created = !path.exists();

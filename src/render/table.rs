@@ -67,7 +67,7 @@ impl Theme {
     }
 
     /// `text` wrapped to the width, `first` before the first line and `indent` before the rest.
-    fn hang(&self, text: &str, first: &str, indent: &str) -> String {
+    pub(super) fn hang(&self, text: &str, first: &str, indent: &str) -> String {
         let lead_width = first.chars().count().max(indent.chars().count());
         let width = usize::from(self.width).saturating_sub(lead_width).max(20);
         let mut out = String::new();
@@ -456,7 +456,7 @@ mod tests {
 
     #[test]
     fn list_items_hang_their_continuation_lines_under_the_text() {
-        let theme = Theme { color: false, width: 40 };
+        let theme = Theme { color: false, width: 40, unicode: true };
         let text = "Morning mode: for about 2 hours after getting up, avoid hard forward bending.";
         let item = theme.bullet(text, "* ");
         let lines: Vec<&str> = item.lines().collect();
