@@ -156,6 +156,7 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write
             let configured_wake = config.routine.wake_time.map(plan::morning::WakeTime::from);
             let profile = cmd::profile(&args.profile, &config);
             let request = cmd::routine::Request::new(args, configured_wake, profile, now);
+            let morning = request.morning.is_some();
             let prepared = cmd::routine::prepare(request)?;
             let report = cmd::routine::report(&prepared);
             if args.guided && prepared.is_empty() {
@@ -177,7 +178,9 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write
                     guided::Output::Plain
                 };
                 let cues = guided::cues::cues(&prepared.plan);
-                return guided::run(&report, &cues, output, test_speed(), stdout);
+                let (mut history, ask_pain) = cmd::journal(&args.data, &config, stderr);
+                let recording = guided::Recording { history: &mut *history, morning, ask_pain, warnings: stderr };
+                return guided::run(&report, &cues, output, test_speed(), stdout, recording);
             }
             render(&report, args.output.json, &theme)
         }

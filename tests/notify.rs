@@ -123,6 +123,7 @@ impl Session {
         let mut cmd = Command::cargo_bin("backpain").unwrap();
         cmd.env("DBUS_SESSION_BUS_ADDRESS", &self.address)
             .env("XDG_CONFIG_HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.dir.path())
             .timeout(Duration::from_secs(30));
         cmd
     }
@@ -346,6 +347,7 @@ fn after_a_real_notification_the_threads_left_behind_sleep() {
     let mut child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
         .args(["remind", "--every", "5s"])
         .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
+        .env("XDG_DATA_HOME", session.dir.path())
         .env("XDG_CONFIG_HOME", session.dir.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -379,6 +381,7 @@ fn snooze_on_the_notification_repeats_the_same_drills() {
         .args(["remind", "--every", "4s", "--json", "--location", "neck", "--config"])
         .arg(&config)
         .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
+        .env("XDG_DATA_HOME", session.dir.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -36,3 +36,22 @@ pub fn store(args: &crate::cli::DataArgs, config: &Config) -> Result<crate::hist
         )
     })
 }
+
+/// Where a session or reminder loop records itself, and whether it does: `[history] record =
+/// false` turns it off. A history that cannot be found is a warning; the session still runs.
+pub fn journal(
+    data: &crate::cli::DataArgs,
+    config: &Config,
+    stderr: &mut dyn std::io::Write,
+) -> (Box<dyn crate::history::Journal>, bool) {
+    if config.history.record == Some(false) {
+        return (Box::new(crate::history::Nowhere), false);
+    }
+    match store(data, config) {
+        Ok(store) => (Box::new(store), true),
+        Err(err) => {
+            let _ = writeln!(stderr, "backpain: warning: not recorded in the history: {err}");
+            (Box::new(crate::history::Nowhere), false)
+        }
+    }
+}

@@ -5,6 +5,7 @@
 pub mod cues;
 pub mod lines;
 pub mod player;
+pub mod record;
 pub mod screen;
 
 use std::io::{self, Write};
@@ -13,6 +14,7 @@ use std::sync::atomic::Ordering;
 use crate::clock::RealClock;
 use crate::error::Interrupted;
 use crate::exit::Exit;
+use crate::history::{Journal, Warned};
 use crate::report::RoutineReport;
 use crate::tui;
 use cues::Cue;
@@ -29,18 +31,34 @@ pub enum Output {
     Json,
 }
 
+/// Where a session records itself, and what the plan does not say.
+pub struct Recording<'a> {
+    pub history: &'a mut dyn Journal,
+    /// Morning mode was on.
+    pub morning: bool,
+    /// On a terminal, ask for a pain rating afterwards (off when the history is not kept).
+    pub ask_pain: bool,
+    /// Where a failure to record is said, once.
+    pub warnings: &'a mut dyn Write,
+}
+
 /// Plays `cues` (the session for `report`) in real time, sped up `speed` times (1 unless
-/// testing), and returns how the process should exit: 0 when finished or quit, 130 (as an
-/// `Interrupted` error) for Ctrl-C or a stop signal.
+/// testing), records its summary (and, on a terminal, the pain rating asked for after it), and
+/// returns how the process should exit: 0 when finished or quit, 130 (as an `Interrupted`
+/// error) for Ctrl-C or a stop signal.
 pub fn run(
     report: &RoutineReport,
     cues: &[Cue],
     output: Output,
     speed: u32,
     out: &mut dyn Write,
+    recording: Recording,
 ) -> anyhow::Result<Exit> {
     let stop = tui::stop_signal()?;
     let mut clock = RealClock::new(speed);
+    let started = chrono::Local::now().fixed_offset();
+    let mut history = Warned::new(recording.history);
+    let mut recorded: Option<String> = None;
     let summary = match output {
         Output::Terminal { color, bell } => {
             let mut keys = tui::TerminalKeys { stop };
@@ -62,6 +80,30 @@ pub fn run(
             };
             writeln!(out, "{text}")?;
             out.flush()?;
+            if let Some(summary) = &summary {
+                let entry = record::entry(report, cues, summary, recording.morning, started);
+                if let Some(warning) = history.record(&entry) {
+                    let _ = writeln!(recording.warnings, "{warning}");
+                }
+                recorded = Some(entry.id.clone());
+                // Asked only after a session played to the end: quitting means "let me go".
+                if recording.ask_pain && summary.ending == Ending::Finished && !history.warned {
+                    let rating = {
+                        let _raw = tui::RawMode::enter()?;
+                        record::ask_pain(out, &mut keys, &mut clock)?
+                    };
+                    if let Some(rating) = rating {
+                        let mut pain =
+                            crate::history::Entry::new(crate::history::Kind::Pain, chrono::Local::now().fixed_offset());
+                        pain.location = Some(report.location.to_string());
+                        pain.rating = Some(rating);
+                        pain.after = Some(entry.id);
+                        if let Some(warning) = history.record(&pain) {
+                            let _ = writeln!(recording.warnings, "{warning}");
+                        }
+                    }
+                }
+            }
             summary
         }
         Output::Plain | Output::Json => {
@@ -82,6 +124,12 @@ pub fn run(
             }
         }
     };
+    if let (Some(summary), None) = (&summary, &recorded) {
+        let entry = record::entry(report, cues, summary, recording.morning, started);
+        if let Some(warning) = history.record(&entry) {
+            let _ = writeln!(recording.warnings, "{warning}");
+        }
+    }
     match summary {
         Some(Summary { ending: Ending::Interrupted, .. }) => anyhow::bail!(Interrupted),
         _ => Ok(Exit::Success),

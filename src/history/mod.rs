@@ -211,6 +211,12 @@ pub trait Journal {
 /// Records nothing: `--dry-run`, and tests that are not about the history.
 pub struct Nowhere;
 
+impl<J: Journal + ?Sized> Journal for &mut J {
+    fn record(&mut self, entry: &Entry) -> Result<(), String> {
+        (**self).record(entry)
+    }
+}
+
 impl Journal for Nowhere {
     fn record(&mut self, _entry: &Entry) -> Result<(), String> {
         Ok(())

@@ -22,6 +22,7 @@ use crate::config::Config;
 use crate::dataset::Variant;
 use crate::error::UsageError;
 use crate::exit::Exit;
+use crate::history::Warned;
 use crate::plan::conditions;
 use crate::profile::Profile;
 use crate::Env;
@@ -94,7 +95,15 @@ pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dy
         let expire = settings.plan.every.min(Duration::minutes(10)).to_std().unwrap_or_default();
         Box::new(notifier::DesktopNotifier::new(actions, expire, settings.snooze))
     };
-    let ending = Engine { settings, clock, notifier, stdout, stderr }.run().context("cannot write to stdout")?;
+    // A dry run records nothing: it is for trying settings out.
+    let (mut history, _) = if dry_run {
+        (Box::new(crate::history::Nowhere) as Box<dyn crate::history::Journal>, false)
+    } else {
+        crate::cmd::journal(&args.data, &config, stderr)
+    };
+    let history = Warned::new(&mut *history as &mut dyn crate::history::Journal);
+    let ending =
+        Engine { settings, clock, notifier, stdout, stderr, history }.run().context("cannot write to stdout")?;
     match ending {
         Ending::Finished(_) => Ok(Exit::Success),
         Ending::Stopped(shown) => {

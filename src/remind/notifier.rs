@@ -118,6 +118,7 @@ impl Notifier for DesktopNotifier {
                         handle.wait_for_action(|action| match action {
                             "snooze" => sender.send(Action::Snooze(rotation)),
                             "done" | "default" => sender.send(Action::Done(rotation)),
+                            "__closed" => sender.send(Action::Expired(rotation)),
                             _ => {}
                         });
                     }
