@@ -1,16 +1,17 @@
 //! `backpain history`: the entries, oldest first, streamed month by month to a renderer so
 //! years of history never sit in memory at once.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 
-use chrono::{DateTime, Duration, TimeZone};
+use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 
 use crate::cli::HistoryArgs;
 use crate::config::Config;
 use crate::error::UsageError;
 use crate::exit::Exit;
-use crate::history::when;
-use crate::render::history::{Csv, JsonLines, Sink, Table};
+use crate::history::store::Listed;
+use crate::history::{when, Entry};
+use crate::render::history::{Csv, Sink, Table};
 
 pub fn run<Tz: TimeZone>(
     args: &HistoryArgs,
@@ -32,30 +33,47 @@ pub fn run<Tz: TimeZone>(
     // Files are named by each entry's own local month: start a month early, then filter by time.
     let from = since.map(|since| (since - Duration::days(1)).format("%Y-%m").to_string());
     let location = args.location.map(|location| location.id);
-    let mut sink: Box<dyn Sink + '_> = if args.json {
-        Box::new(JsonLines { out })
-    } else if args.csv {
-        Box::new(Csv { out })
+    let keep = |at: &DateTime<FixedOffset>, place: Option<&str>| {
+        since.map_or(true, |since| *at >= since) && location.map_or(true, |location| place == Some(location))
+    };
+    // A line per entry: buffered, so that years of history are a few writes, not one per line.
+    let mut out = BufWriter::with_capacity(64 * 1024, out);
+    // Said once per run, on stderr; it never stops the listing.
+    let problem = |problem| {
+        let _ = writeln!(err, "backpain: {problem}");
+    };
+    if args.json {
+        // The lines as stored: only what filtering needs is parsed.
+        store.read(
+            from.as_deref(),
+            |entry: &Listed, line| {
+                if keep(&entry.at, entry.location.as_deref()) {
+                    out.write_all(line.as_bytes())?;
+                    out.write_all(b"\n")?;
+                }
+                Ok(())
+            },
+            problem,
+        )?;
+        out.flush()?;
+        return Ok(Exit::Success);
+    }
+    let mut sink: Box<dyn Sink + '_> = if args.csv {
+        Box::new(Csv { out: &mut out })
     } else {
-        Box::new(Table { out, shown: 0, dir: store.dir.display().to_string() })
+        Box::new(Table { out: &mut out, shown: 0, dir: store.dir.display().to_string() })
     };
     sink.begin()?;
     store.read(
         from.as_deref(),
-        |entry, line| {
-            if since.is_some_and(|since| entry.time().is_some_and(|at| at < since)) {
-                return Ok(());
-            }
-            if location.is_some_and(|location| entry.location.as_deref() != Some(location)) {
-                return Ok(());
-            }
-            sink.entry(entry, line)
+        |entry: &Entry, line| match entry.time() {
+            Some(at) if keep(&at, entry.location.as_deref()) => sink.entry(entry, line),
+            _ => Ok(()),
         },
-        // Said once per run, on stderr, and never stops the listing.
-        |problem| {
-            let _ = writeln!(err, "backpain: {problem}");
-        },
+        problem,
     )?;
     sink.end()?;
+    drop(sink);
+    out.flush()?;
     Ok(Exit::Success)
 }

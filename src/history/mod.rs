@@ -165,24 +165,15 @@ impl Entry {
     /// What makes this line unusable, if anything: the fields every line needs, and the ones
     /// its kind is counted by.
     pub fn problem(&self) -> Option<String> {
-        if self.v == 0 {
-            return Some("`v` must be 1 or more".into());
-        }
-        if self.id.trim().is_empty() {
-            return Some("`id` is empty".into());
-        }
-        if self.time().is_none() {
-            return Some(format!("`at` is `{}`, not an RFC 3339 time such as 2026-12-01T09:30:00+01:00", self.at));
-        }
-        match self.kind {
-            Kind::Pain => match self.rating {
-                None => Some("a pain entry has no `rating`".into()),
-                Some(rating) if rating > 10 => Some(format!("pain rating {rating} is out of 0-10")),
-                Some(_) => None,
-            },
-            Kind::Response if self.action.is_none() => Some("a response has no `action`".into()),
-            _ => None,
-        }
+        let fields = Fields {
+            v: self.v,
+            id: &self.id,
+            at: &self.at,
+            kind: self.kind,
+            rating: self.rating,
+            has_action: self.action.is_some(),
+        };
+        fields.check().err()
     }
 
     /// Whether this entry is a break taken or a routine done: what streaks and "taken" count.
@@ -199,6 +190,36 @@ impl Entry {
     /// The month file this entry belongs in: its own local date's year and month.
     pub fn month(&self) -> Option<String> {
         self.time().map(|at| at.format("%Y-%m").to_string())
+    }
+}
+
+/// The fields a line is checked by, whichever way it was read.
+pub struct Fields<'a> {
+    pub v: u32,
+    pub id: &'a str,
+    pub at: &'a str,
+    pub kind: Kind,
+    pub rating: Option<u8>,
+    pub has_action: bool,
+}
+
+impl Fields<'_> {
+    /// The line's time, or what makes it unusable.
+    pub fn check(&self) -> Result<DateTime<FixedOffset>, String> {
+        if self.v == 0 {
+            return Err("`v` must be 1 or more".into());
+        }
+        if self.id.trim().is_empty() {
+            return Err("`id` is empty".into());
+        }
+        let at = DateTime::parse_from_rfc3339(self.at)
+            .map_err(|_| format!("`at` is `{}`, not an RFC 3339 time such as 2026-12-01T09:30:00+01:00", self.at))?;
+        match (self.kind, self.rating) {
+            (Kind::Pain, None) => Err("a pain entry has no `rating`".into()),
+            (Kind::Pain, Some(rating)) if rating > 10 => Err(format!("pain rating {rating} is out of 0-10")),
+            (Kind::Response, _) if !self.has_action => Err("a response has no `action`".into()),
+            _ => Ok(at),
+        }
     }
 }
 

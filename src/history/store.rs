@@ -16,7 +16,12 @@ use std::io::{self, BufRead, BufReader, Write};
 use std::os::unix::fs::{DirBuilderExt, FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use super::Entry;
+use std::borrow::Cow;
+
+use chrono::{DateTime, FixedOffset};
+use serde::Deserialize;
+
+use super::{Entry, Fields, Kind};
 
 /// The history directory of a data directory.
 #[derive(Debug, Clone)]
@@ -130,11 +135,13 @@ impl Store {
     }
 
     /// Streams every entry from month `from` (YYYY-MM) on, each month in time order, each id
-    /// once, to `visit` with its line as written; skipped lines go to `problem`.
-    pub fn read(
+    /// once, to `visit` with its line as written (when `T` keeps it); skipped lines go to
+    /// `problem`. `T` says how much of each line is read: all of it (`Entry`), or just enough
+    /// to list it (`Listed`).
+    pub fn read<T: Line>(
         &self,
         from: Option<&str>,
-        mut visit: impl FnMut(&Entry, &str) -> io::Result<()>,
+        mut visit: impl FnMut(&T, &str) -> io::Result<()>,
         mut problem: impl FnMut(Problem),
     ) -> io::Result<ReadSummary> {
         let mut seen = Seen::default();
@@ -143,7 +150,7 @@ impl Store {
             if from.is_some_and(|from| month.as_str() < from) {
                 continue;
             }
-            let mut entries: Vec<(i64, Entry, String)> = Vec::new();
+            let mut entries: Vec<(i64, T, String)> = Vec::new();
             for path in &paths {
                 read_file(path, &mut entries, &mut |found| {
                     summary.problems += 1;
@@ -153,7 +160,7 @@ impl Store {
             // Appends come in time order, but `log --at` and merged copies need not.
             entries.sort_by_key(|(at, _, _)| *at);
             for (_, entry, line) in &entries {
-                if !seen.insert(&entry.id) {
+                if !seen.insert(entry.id()) {
                     summary.duplicates += 1;
                     continue;
                 }
@@ -162,6 +169,92 @@ impl Store {
             }
         }
         Ok(summary)
+    }
+}
+
+/// How much of a line a reader keeps.
+pub trait Line: Sized {
+    /// Whether the line's text is kept along (for printing it as it is).
+    const KEEP_TEXT: bool;
+    /// The line's time and value, or why it cannot be used.
+    fn parse(text: &str) -> Result<(DateTime<FixedOffset>, Self), LineError>;
+    fn id(&self) -> &str;
+}
+
+/// Why a line was skipped.
+pub enum LineError {
+    /// Not JSON, or not an object of the right shape.
+    Json(serde_json::Error),
+    /// A field every reader needs is missing or wrong.
+    Invalid(String),
+}
+
+impl Line for Entry {
+    const KEEP_TEXT: bool = false;
+
+    fn parse(text: &str) -> Result<(DateTime<FixedOffset>, Self), LineError> {
+        let entry: Entry = serde_json::from_str(text).map_err(LineError::Json)?;
+        let fields = Fields {
+            v: entry.v,
+            id: &entry.id,
+            at: &entry.at,
+            kind: entry.kind,
+            rating: entry.rating,
+            has_action: entry.action.is_some(),
+        };
+        let at = fields.check().map_err(LineError::Invalid)?;
+        Ok((at, entry))
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// Just enough of an entry to filter and list it as written: `history --json` reads no more,
+/// which is most of what makes it fast.
+pub struct Listed {
+    pub id: String,
+    pub at: DateTime<FixedOffset>,
+    pub location: Option<String>,
+}
+
+/// The fields `Listed` reads, borrowed from the line where JSON escapes allow.
+#[derive(Deserialize)]
+struct Head<'a> {
+    v: u32,
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(borrow)]
+    at: Cow<'a, str>,
+    kind: Kind,
+    #[serde(default, borrow)]
+    location: Option<Cow<'a, str>>,
+    #[serde(default)]
+    rating: Option<u8>,
+    #[serde(default, borrow)]
+    action: Option<Cow<'a, str>>,
+}
+
+impl Line for Listed {
+    const KEEP_TEXT: bool = true;
+
+    fn parse(text: &str) -> Result<(DateTime<FixedOffset>, Self), LineError> {
+        let head: Head = serde_json::from_str(text).map_err(LineError::Json)?;
+        let fields = Fields {
+            v: head.v,
+            id: &head.id,
+            at: &head.at,
+            kind: head.kind,
+            rating: head.rating,
+            has_action: head.action.is_some(),
+        };
+        let at = fields.check().map_err(LineError::Invalid)?;
+        Ok((at, Listed { id: head.id.into_owned(), at, location: head.location.map(Cow::into_owned) }))
+    }
+
+    fn id(&self) -> &str {
+        &self.id
     }
 }
 
@@ -190,7 +283,11 @@ fn ends_torn(file: &File) -> io::Result<bool> {
     Ok(last[0] != b'\n')
 }
 
-fn read_file(path: &Path, entries: &mut Vec<(i64, Entry, String)>, problem: &mut dyn FnMut(Problem)) -> io::Result<()> {
+fn read_file<T: Line>(
+    path: &Path,
+    entries: &mut Vec<(i64, T, String)>,
+    problem: &mut dyn FnMut(Problem),
+) -> io::Result<()> {
     let file =
         File::open(path).map_err(|err| io::Error::new(err.kind(), format!("cannot read {}: {err}", path.display())))?;
     let mut reader = BufReader::with_capacity(64 * 1024, file);
@@ -212,23 +309,17 @@ fn read_file(path: &Path, entries: &mut Vec<(i64, Entry, String)>, problem: &mut
         if text.is_empty() {
             continue;
         }
-        let entry = match serde_json::from_str::<Entry>(text) {
-            Ok(entry) => entry,
-            Err(_) if !complete => {
-                report("the last line is cut short (a write that did not finish); skipped".into());
-                continue;
+        match T::parse(text) {
+            Ok((at, entry)) => {
+                let kept = if T::KEEP_TEXT { text.to_string() } else { String::new() };
+                entries.push((at.timestamp(), entry, kept));
             }
-            Err(err) => {
-                report(format!("not a history entry ({err}); skipped"));
-                continue;
+            Err(LineError::Json(_)) if !complete => {
+                report("the last line is cut short (a write that did not finish); skipped".into())
             }
-        };
-        if let Some(message) = entry.problem() {
-            report(format!("{message}; skipped"));
-            continue;
+            Err(LineError::Json(err)) => report(format!("not a history entry ({err}); skipped")),
+            Err(LineError::Invalid(message)) => report(format!("{message}; skipped")),
         }
-        let at = entry.time().map_or(0, |at| at.timestamp());
-        entries.push((at, entry, text.to_string()));
     }
 }
 
@@ -252,8 +343,7 @@ impl Seen {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::Kind;
-    use chrono::{DateTime, Duration};
+    use chrono::Duration;
     use proptest::prelude::*;
 
     fn at(text: &str) -> DateTime<chrono::FixedOffset> {
@@ -266,7 +356,7 @@ mod tests {
         store
             .read(
                 None,
-                |entry, _| {
+                |entry: &Entry, _| {
                     entries.push(entry.clone());
                     Ok(())
                 },
@@ -341,7 +431,7 @@ mod tests {
         let summary = store
             .read(
                 None,
-                |entry, _| {
+                |entry: &Entry, _| {
                     entries.push(entry.clone());
                     Ok(())
                 },

@@ -1,4 +1,5 @@
-//! `backpain history` as it streams: a line of text, a JSON line or a CSV row per entry.
+//! `backpain history` as it streams: a line of text or a CSV row per entry (`--json` prints
+//! the stored lines as they are, in `cmd::history`).
 
 use std::io::{self, Write};
 
@@ -12,22 +13,6 @@ pub trait Sink {
     /// `line` is the entry as stored.
     fn entry(&mut self, entry: &Entry, line: &str) -> io::Result<()>;
     fn end(&mut self) -> io::Result<()>;
-}
-
-/// JSON Lines: each entry exactly as stored, so fields a newer version wrote are kept.
-pub struct JsonLines<'a> {
-    pub out: &'a mut dyn Write,
-}
-
-impl Sink for JsonLines<'_> {
-    fn entry(&mut self, _entry: &Entry, line: &str) -> io::Result<()> {
-        self.out.write_all(line.as_bytes())?;
-        self.out.write_all(b"\n")
-    }
-
-    fn end(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
 }
 
 /// The CSV columns, in order (README, "History").
