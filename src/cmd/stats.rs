@@ -6,7 +6,7 @@ use chrono::{DateTime, TimeZone};
 
 use crate::cli::StatsArgs;
 use crate::config::Config;
-use crate::history::stats::Aggregates;
+use crate::history::stats::{Aggregates, Counted};
 use crate::report::StatsReport;
 
 /// The report at `now` in `now`'s time zone; unreadable lines are reported on `err` and left out.
@@ -20,7 +20,7 @@ pub fn run<Tz: TimeZone>(
     let mut aggregates = Aggregates::new(now.timezone(), args.location.map(|location| location.id.to_string()));
     let summary = store.read(
         None,
-        |entry, _| {
+        |entry: &Counted, _| {
             aggregates.add(entry);
             Ok(())
         },

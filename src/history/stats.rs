@@ -4,9 +4,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone};
+use std::borrow::Cow;
 
-use super::{Entry, Kind};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+
+use super::store::{Line, LineError};
+use super::{Entry, Fields, Kind};
 use crate::report::{
     AfterSnooze, BreakStats, HeatWeek, PainGroup, PainTrend, PainVsBreaks, SessionStats, StatsReport, Streak, WeekStats,
 };
@@ -36,6 +41,128 @@ struct Day {
     after_snooze_expired: u32,
 }
 
+/// A response's action, as stats count it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Done,
+    Snooze,
+    Expired,
+}
+
+impl Answer {
+    fn of(action: &str) -> Option<Answer> {
+        match action {
+            "done" => Some(Answer::Done),
+            "snooze" => Some(Answer::Snooze),
+            "expired" => Some(Answer::Expired),
+            _ => None,
+        }
+    }
+}
+
+/// What stats need of an entry, and no more: reading only this much of each line is what
+/// keeps `stats` over years of history fast.
+#[derive(Debug, Clone)]
+pub struct Counted {
+    pub id: String,
+    pub at: DateTime<FixedOffset>,
+    pub kind: Kind,
+    pub location: Option<String>,
+    /// A break taken or a routine done (`Entry::is_activity`).
+    pub activity: bool,
+    /// A reminder held back.
+    pub held: bool,
+    pub snoozed: bool,
+    pub action: Option<Answer>,
+    pub seconds: u64,
+    pub rating: Option<u8>,
+}
+
+impl Counted {
+    pub fn of(entry: &Entry, at: DateTime<FixedOffset>) -> Counted {
+        Counted {
+            id: entry.id.clone(),
+            at,
+            kind: entry.kind,
+            location: entry.location.clone(),
+            activity: entry.is_activity(),
+            held: entry.delivered.as_deref() == Some("held"),
+            snoozed: entry.snoozed == Some(true),
+            action: entry.action.as_deref().and_then(Answer::of),
+            seconds: entry.seconds.unwrap_or(0),
+            rating: entry.rating,
+        }
+    }
+}
+
+/// The fields `Counted` reads, borrowed from the line where JSON escapes allow; `done` is
+/// counted, not kept (a Vec of zero-sized values does not allocate).
+#[derive(Deserialize)]
+struct CountedLine<'a> {
+    v: u32,
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(borrow)]
+    at: Cow<'a, str>,
+    kind: Kind,
+    #[serde(default, borrow)]
+    location: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    delivered: Option<Cow<'a, str>>,
+    #[serde(default)]
+    snoozed: Option<bool>,
+    #[serde(default, borrow)]
+    action: Option<Cow<'a, str>>,
+    #[serde(default)]
+    done: Vec<IgnoredAny>,
+    #[serde(default)]
+    seconds: Option<u64>,
+    #[serde(default)]
+    rating: Option<u8>,
+}
+
+impl Line for Counted {
+    const KEEP_TEXT: bool = false;
+
+    fn parse(text: &str) -> Result<(DateTime<FixedOffset>, Self), LineError> {
+        let line: CountedLine = serde_json::from_str(text).map_err(LineError::Json)?;
+        let fields = Fields {
+            v: line.v,
+            id: &line.id,
+            at: &line.at,
+            kind: line.kind,
+            rating: line.rating,
+            has_action: line.action.is_some(),
+        };
+        let at = fields.check().map_err(LineError::Invalid)?;
+        let action = line.action.as_deref().and_then(Answer::of);
+        // The same rule as `Entry::is_activity`, on the fields read here.
+        let activity = match line.kind {
+            Kind::Break => true,
+            Kind::Response => action == Some(Answer::Done),
+            Kind::Session => !line.done.is_empty(),
+            _ => false,
+        };
+        let counted = Counted {
+            id: line.id.into_owned(),
+            at,
+            kind: line.kind,
+            location: line.location.map(Cow::into_owned),
+            activity,
+            held: line.delivered.as_deref() == Some("held"),
+            snoozed: line.snoozed == Some(true),
+            action,
+            seconds: line.seconds.unwrap_or(0),
+            rating: line.rating,
+        };
+        Ok((at, counted))
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
 /// Entries folded into days, for one location or all.
 pub struct Aggregates<Tz: TimeZone> {
     tz: Tz,
@@ -55,13 +182,18 @@ impl<Tz: TimeZone> Aggregates<Tz> {
         Aggregates { tz, location, days: BTreeMap::new(), pain: BTreeMap::new() }
     }
 
-    pub fn add(&mut self, entry: &Entry) {
+    pub fn add_entry(&mut self, entry: &Entry) {
+        if let Some(at) = entry.time() {
+            self.add(&Counted::of(entry, at));
+        }
+    }
+
+    pub fn add(&mut self, entry: &Counted) {
         if self.location.as_ref().is_some_and(|location| entry.location.as_ref() != Some(location)) {
             return;
         }
-        let Some(at) = entry.time() else { return };
-        let date = at.with_timezone(&self.tz).date_naive();
-        let snoozed = entry.snoozed == Some(true);
+        let date = entry.at.with_timezone(&self.tz).date_naive();
+        let snoozed = entry.snoozed;
         if entry.kind == Kind::Pain {
             let location = entry.location.clone().unwrap_or_else(|| "unknown".into());
             let cell = self.pain.entry((location, monday(date))).or_default();
@@ -70,33 +202,33 @@ impl<Tz: TimeZone> Aggregates<Tz> {
             return;
         }
         let day = self.days.entry(date).or_default();
-        if entry.is_activity() {
+        if entry.activity {
             day.taken += 1;
         }
         match entry.kind {
             Kind::Session => {
                 day.sessions += 1;
-                day.seconds += entry.seconds.unwrap_or(0);
+                day.seconds += entry.seconds;
             }
-            Kind::Reminder if entry.delivered.as_deref() == Some("held") => day.held += 1,
+            Kind::Reminder if entry.held => day.held += 1,
             Kind::Reminder => {
                 day.reminded += 1;
                 day.snoozed_shown += u32::from(snoozed);
             }
-            Kind::Response => match entry.action.as_deref() {
-                Some("done") => {
+            Kind::Response => match entry.action {
+                Some(Answer::Done) => {
                     day.done_on_notification += 1;
                     day.after_snooze_done += u32::from(snoozed);
                 }
-                Some("snooze") => {
+                Some(Answer::Snooze) => {
                     day.snoozes += 1;
                     day.after_snooze_snoozed += u32::from(snoozed);
                 }
-                Some("expired") => {
+                Some(Answer::Expired) => {
                     day.expired += 1;
                     day.after_snooze_expired += u32::from(snoozed);
                 }
-                _ => {}
+                None => {}
             },
             Kind::Break => day.logged += 1,
             Kind::Pain | Kind::Other => {}
@@ -339,7 +471,7 @@ fn minutes(seconds: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{FixedOffset, MappedLocalTime, NaiveDateTime, Utc};
+    use chrono::{MappedLocalTime, NaiveDateTime, Utc};
 
     fn date(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -455,10 +587,10 @@ mod tests {
         // 23:30 UTC on 30 November is 1 December in +02:00 and still 30 November in UTC.
         let late = entry(Kind::Break, "2026-11-30T23:30:00Z");
         let mut east = Aggregates::new(FixedOffset::east_opt(7200).unwrap(), None);
-        east.add(&late);
+        east.add_entry(&late);
         assert_eq!(east.active_days(), days(&["2026-12-01"]));
         let mut utc = Aggregates::new(Utc, None);
-        utc.add(&late);
+        utc.add_entry(&late);
         assert_eq!(utc.active_days(), days(&["2026-11-30"]));
     }
 
@@ -466,12 +598,12 @@ mod tests {
     fn days_follow_the_clock_change() {
         // 00:30 local just after the spring change is on the 29th, under summer or winter time.
         let mut spring = Aggregates::new(Cet, None);
-        spring.add(&entry(Kind::Break, "2026-03-28T23:30:00Z"));
-        spring.add(&entry(Kind::Break, "2026-03-29T22:30:00Z"));
+        spring.add_entry(&entry(Kind::Break, "2026-03-28T23:30:00Z"));
+        spring.add_entry(&entry(Kind::Break, "2026-03-29T22:30:00Z"));
         assert_eq!(spring.active_days(), days(&["2026-03-29", "2026-03-30"]), "winter then summer offset");
         // In autumn 22:30 UTC on the 24th is 00:30 on the 25th (still summer time).
         let mut autumn = Aggregates::new(Cet, None);
-        autumn.add(&entry(Kind::Break, "2026-10-24T22:30:00Z"));
+        autumn.add_entry(&entry(Kind::Break, "2026-10-24T22:30:00Z"));
         assert_eq!(autumn.active_days(), days(&["2026-10-25"]));
         let now = Cet.from_utc_datetime(&date("2026-03-31").and_hms_opt(10, 0, 0).unwrap());
         let report = spring.report(&now, 1, 0);
@@ -488,7 +620,7 @@ mod tests {
     fn the_heatmap_covers_whole_weeks_to_today_across_a_month_boundary() {
         let mut stats = Aggregates::new(Utc, None);
         for at in ["2026-11-30T09:00:00Z", "2026-11-30T15:00:00Z", "2026-12-01T09:00:00Z", "2026-11-23T09:00:00Z"] {
-            stats.add(&entry(Kind::Break, at));
+            stats.add_entry(&entry(Kind::Break, at));
         }
         let now = Utc.from_utc_datetime(&date("2026-12-02").and_hms_opt(8, 0, 0).unwrap());
         let report = stats.report(&now, 2, 0);
@@ -506,7 +638,7 @@ mod tests {
         let mut add = |kind, at: &str, tweak: &dyn Fn(&mut Entry)| {
             let mut entry = entry(kind, at);
             tweak(&mut entry);
-            stats.add(&entry);
+            stats.add_entry(&entry);
         };
         add(Kind::Reminder, "2026-12-01T09:00:00Z", &|e| e.delivered = Some("notification".into()));
         add(Kind::Response, "2026-12-01T09:01:00Z", &|e| e.action = Some("snooze".into()));
@@ -535,6 +667,24 @@ mod tests {
     }
 
     #[test]
+    fn the_light_reading_counts_as_the_full_entry_does() {
+        let lines = [
+            r#"{"v":1,"id":"a","at":"2026-12-01T09:00:00Z","kind":"session","location":"neck","done":["chin-tuck"],"seconds":150}"#,
+            r#"{"v":1,"id":"b","at":"2026-12-01T09:00:00Z","kind":"session","location":"neck","seconds":20}"#,
+            r#"{"v":1,"id":"c","at":"2026-12-01T09:00:00Z","kind":"response","action":"done","snoozed":true}"#,
+            r#"{"v":1,"id":"d","at":"2026-12-01T09:00:00Z","kind":"reminder","delivered":"held","reason":"asleep"}"#,
+            r#"{"v":1,"id":"e","at":"2026-12-01T09:00:00Z","kind":"pain","rating":3,"note":"with \"quotes\""}"#,
+            r#"{"v":1,"id":"f","at":"2026-12-01T09:00:00Z","kind":"break","future":{"nested":[1,2]}}"#,
+        ];
+        for line in lines {
+            let entry: Entry = serde_json::from_str(line).unwrap();
+            let full = Counted::of(&entry, entry.time().unwrap());
+            let (_, light) = <Counted as Line>::parse(line).ok().unwrap();
+            assert_eq!(format!("{full:?}"), format!("{light:?}"), "{line}");
+        }
+    }
+
+    #[test]
     fn pain_is_compared_only_with_four_weeks_and_said_as_an_observation() {
         let mut stats = Aggregates::new(Utc, Some("lower".into()));
         // Weeks of 30 Nov, 23 Nov, 16 Nov, 9 Nov: 3, 3, 0, 1 breaks; pain 2, 3, 6, 5.
@@ -542,13 +692,13 @@ mod tests {
             [("2026-11-30", 3, 2), ("2026-11-23", 3, 3), ("2026-11-16", 0, 6), ("2026-11-09", 1, 5)]
         {
             for n in 0..breaks {
-                stats.add(&entry(Kind::Break, &format!("{week}T0{n}:00:00Z")));
+                stats.add_entry(&entry(Kind::Break, &format!("{week}T0{n}:00:00Z")));
             }
-            stats.add(&pain(&format!("{week}T12:00:00Z"), rating));
+            stats.add_entry(&pain(&format!("{week}T12:00:00Z"), rating));
         }
         let mut neck = pain("2026-11-30T12:00:00Z", 9);
         neck.location = Some("neck".into());
-        stats.add(&neck);
+        stats.add_entry(&neck);
         let now = Utc.from_utc_datetime(&date("2026-12-01").and_hms_opt(20, 0, 0).unwrap());
         let report = stats.report(&now, 4, 0);
         let compared = &report.pain_vs_breaks;
