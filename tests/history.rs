@@ -480,3 +480,48 @@ fn the_config_file_names_the_data_dir_and_the_flag_wins() {
         format!("{}\n", home.path().join("default/backpain/history").display())
     );
 }
+
+#[test]
+fn a_printed_schedule_records_where_the_flag_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_backpain"))
+        .args(["remind", "--print-schedule", "cron", "--data-dir", "rel/data"])
+        .current_dir(dir.path())
+        .env("XDG_CONFIG_HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let cron = String::from_utf8(output.stdout).unwrap();
+    let absolute = dir.path().join("rel/data");
+    assert!(
+        cron.contains(&format!("'--data-dir' '{}'", absolute.display())),
+        "absolute, as cron has its own cwd:\n{cron}"
+    );
+}
+
+#[test]
+fn a_dry_run_records_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_backpain"))
+        .args(["remind", "--dry-run", "--count", "2", "--every", "1s", "--data-dir"])
+        .arg(dir.path())
+        .env("XDG_CONFIG_HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(!dir.path().join("history").exists(), "nothing recorded");
+    // Without --dry-run the same loop records both reminders (printed here: no desktop bus).
+    let output = Command::new(env!("CARGO_BIN_EXE_backpain"))
+        .args(["remind", "--count", "2", "--every", "1s", "--data-dir"])
+        .arg(dir.path())
+        .env("XDG_CONFIG_HOME", dir.path())
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/backpain-test-bus")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let listed = ok(dir.path(), &["history", "--json"]);
+    let lines: Vec<serde_json::Value> = listed.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(lines.len(), 2, "{listed}");
+    assert!(lines.iter().all(|line| line["kind"] == "reminder" && line["delivered"] == "terminal"), "{listed}");
+    assert!(lines[0]["reason"].as_str().is_some_and(|reason| reason.contains("D-Bus")), "{listed}");
+}

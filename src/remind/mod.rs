@@ -80,7 +80,7 @@ pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dy
     let config = Config::discover(args.config.as_deref()).map_err(|err| UsageError::Invalid(err.to_string()))?;
     let settings = settings(args, &config, env)?;
     if let Some(kind) = args.print_schedule {
-        let job = scheduled_job(&settings, &args.profile, args.config.as_deref())?;
+        let job = scheduled_job(&settings, &args.profile, args.config.as_deref(), args.data.data_dir.as_deref())?;
         let text = schedule_files::render(kind, &settings.plan, &job).map_err(UsageError::Invalid)?;
         stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).context("cannot write to stdout")?;
         return Ok(Exit::Success);
@@ -140,6 +140,7 @@ fn scheduled_job(
     settings: &Settings,
     profile: &crate::cli::ProfileArgs,
     config: Option<&Path>,
+    data_dir: Option<&Path>,
 ) -> anyhow::Result<schedule_files::Job> {
     let program = std::env::current_exe().context("cannot find the path of this program")?;
     let mut args = vec!["remind".to_string(), "--once".into(), "--location".into(), settings.location.id.into()];
@@ -159,6 +160,11 @@ fn scheduled_job(
     if let Some(config) = config {
         let config = std::path::absolute(config).unwrap_or_else(|_| config.to_path_buf());
         args.extend(["--config".into(), config.display().to_string()]);
+    }
+    // The scheduled reminders record where this one would: a scheduler has its own cwd.
+    if let Some(data_dir) = data_dir {
+        let data_dir = std::path::absolute(data_dir).unwrap_or_else(|_| data_dir.to_path_buf());
+        args.extend(["--data-dir".into(), data_dir.display().to_string()]);
     }
     Ok(schedule_files::Job { program: program.display().to_string(), args })
 }
