@@ -28,11 +28,14 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('myths', 'myths', [CompletionResultType]::ParameterValue, 'The guide''s three myths, what is true instead, and how well each is supported')
             [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'What applies to you: conditions whose precautions change the routines, and your region')
-            [CompletionResult]::new('routine', 'routine', [CompletionResultType]::ParameterValue, 'What applies to you: conditions whose precautions change the routines, and your region')
+            [CompletionResult]::new('routine', 'routine', [CompletionResultType]::ParameterValue, 'Where the history lives')
             [CompletionResult]::new('drills', 'drills', [CompletionResultType]::ParameterValue, 'The drill catalogue: every exercise with its dose, cues, cautions and sources')
             [CompletionResult]::new('sources', 'sources', [CompletionResultType]::ParameterValue, 'The references behind every claim, by the id the other commands show')
             [CompletionResult]::new('faq', 'faq', [CompletionResultType]::ParameterValue, 'The implementation guide (habits) and common questions')
-            [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'What applies to you: conditions whose precautions change the routines, and your region')
+            [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'Where the history lives')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a pain rating or a break done without backpain, in the history')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Where the history lives')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Where the history lives')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (backpain.1 and one per subcommand) into a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -65,6 +68,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--wake-time', '--wake-time', [CompletionResultType]::ParameterName, 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself')
             [CompletionResult]::new('--condition', '--condition', [CompletionResultType]::ParameterName, 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]')
             [CompletionResult]::new('--micro', '--micro', [CompletionResultType]::ParameterName, 'The 2-3 minute desk-break routine instead of the full one')
             [CompletionResult]::new('--guided', '--guided', [CompletionResultType]::ParameterName, 'Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'With --guided: no bell at transitions')
@@ -110,9 +114,83 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read defaults from this TOML file instead of the standard config path')
             [CompletionResult]::new('--condition', '--condition', [CompletionResultType]::ParameterName, 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print reminders instead of sending notifications')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print reminders instead of sending notifications, and record nothing in the history')
             [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Fire one reminder now and exit (for cron, systemd timers, launchd)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per reminder (JSON Lines) instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'backpain;log' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('pain', 'pain', [CompletionResultType]::ParameterValue, 'A pain rating from 0 (no pain) to 10 (worst imaginable) for a location')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'A routine or break you did without backpain')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'backpain;log;pain' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A few words of your own (at most 500 characters)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it was: HH:MM (today), YYYY-MM-DD HH:MM, or RFC 3339 [default: now]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the recorded entry as JSON')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'backpain;log;done' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Which routine: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Which routine: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A few words of your own (at most 500 characters)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it was: HH:MM (today), YYYY-MM-DD HH:MM, or RFC 3339 [default: now]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--micro', '--micro', [CompletionResultType]::ParameterName, 'It was the 2-3 minute desk break, not the full routine')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the recorded entry as JSON')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'backpain;log;help' {
+            [CompletionResult]::new('pain', 'pain', [CompletionResultType]::ParameterValue, 'A pain rating from 0 (no pain) to 10 (worst imaginable) for a location')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'A routine or break you did without backpain')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'backpain;log;help;pain' {
+            break
+        }
+        'backpain;log;help;done' {
+            break
+        }
+        'backpain;log;help;help' {
+            break
+        }
+        'backpain;history' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries from this date (2026-11-01) or this long ago (7d, 4w, 12h) on')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Only entries for this location')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Only entries for this location')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per line (JSON Lines), each entry as stored')
+            [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'CSV with a header row, one row per entry')
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Print the directory the history is kept in, and nothing else')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'backpain;stats' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--weeks', '--weeks', [CompletionResultType]::ParameterName, 'How many weeks to show, this one included')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Only this location''s sessions, reminders, breaks and pain')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Only this location''s sessions, reminders, breaks and pain')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the same figures as JSON')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -137,6 +215,9 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('sources', 'sources', [CompletionResultType]::ParameterValue, 'The references behind every claim, by the id the other commands show')
             [CompletionResult]::new('faq', 'faq', [CompletionResultType]::ParameterValue, 'The implementation guide (habits) and common questions')
             [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'Desk-break reminders: a desktop notification with a micro-stretch on a schedule')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a pain rating or a break done without backpain, in the history')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List the history: sessions, reminders, breaks and pain ratings, oldest first')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Breaks reminded and taken, sessions, streaks, a heatmap and pain, week by week')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (backpain.1 and one per subcommand) into a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -161,6 +242,15 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             break
         }
         'backpain;help;remind' {
+            break
+        }
+        'backpain;help;log' {
+            break
+        }
+        'backpain;help;history' {
+            break
+        }
+        'backpain;help;stats' {
             break
         }
         'backpain;help;completions' {

@@ -25,11 +25,14 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --version 'Print version'
             cand myths 'The guide''s three myths, what is true instead, and how well each is supported'
             cand route 'What applies to you: conditions whose precautions change the routines, and your region'
-            cand routine 'What applies to you: conditions whose precautions change the routines, and your region'
+            cand routine 'Where the history lives'
             cand drills 'The drill catalogue: every exercise with its dose, cues, cautions and sources'
             cand sources 'The references behind every claim, by the id the other commands show'
             cand faq 'The implementation guide (habits) and common questions'
-            cand remind 'What applies to you: conditions whose precautions change the routines, and your region'
+            cand remind 'Where the history lives'
+            cand log 'Record a pain rating or a break done without backpain, in the history'
+            cand history 'Where the history lives'
+            cand stats 'Where the history lives'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Write the man pages (backpain.1 and one per subcommand) into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -59,6 +62,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --wake-time 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself'
             cand --condition 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica'
             cand --region 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]'
+            cand --data-dir 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]'
             cand --micro 'The 2-3 minute desk-break routine instead of the full one'
             cand --guided 'Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits)'
             cand --quiet 'With --guided: no bell at transitions'
@@ -100,9 +104,74 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --config 'Read defaults from this TOML file instead of the standard config path'
             cand --condition 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica'
             cand --region 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]'
-            cand --dry-run 'Print reminders instead of sending notifications'
+            cand --data-dir 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]'
+            cand --dry-run 'Print reminders instead of sending notifications, and record nothing in the history'
             cand --once 'Fire one reminder now and exit (for cron, systemd timers, launchd)'
             cand --json 'Print one JSON object per reminder (JSON Lines) instead of text'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'backpain;log'= {
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand pain 'A pain rating from 0 (no pain) to 10 (worst imaginable) for a location'
+            cand done 'A routine or break you did without backpain'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'backpain;log;pain'= {
+            cand -l 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)'
+            cand --location 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)'
+            cand --note 'A few words of your own (at most 500 characters)'
+            cand --at 'When it was: HH:MM (today), YYYY-MM-DD HH:MM, or RFC 3339 [default: now]'
+            cand --data-dir 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]'
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print the recorded entry as JSON'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'backpain;log;done'= {
+            cand -l 'Which routine: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)'
+            cand --location 'Which routine: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)'
+            cand --note 'A few words of your own (at most 500 characters)'
+            cand --at 'When it was: HH:MM (today), YYYY-MM-DD HH:MM, or RFC 3339 [default: now]'
+            cand --data-dir 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]'
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --micro 'It was the 2-3 minute desk break, not the full routine'
+            cand --json 'Print the recorded entry as JSON'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'backpain;log;help'= {
+            cand pain 'A pain rating from 0 (no pain) to 10 (worst imaginable) for a location'
+            cand done 'A routine or break you did without backpain'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'backpain;log;help;pain'= {
+        }
+        &'backpain;log;help;done'= {
+        }
+        &'backpain;log;help;help'= {
+        }
+        &'backpain;history'= {
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --since 'Only entries from this date (2026-11-01) or this long ago (7d, 4w, 12h) on'
+            cand -l 'Only entries for this location'
+            cand --location 'Only entries for this location'
+            cand --data-dir 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]'
+            cand --json 'One JSON object per line (JSON Lines), each entry as stored'
+            cand --csv 'CSV with a header row, one row per entry'
+            cand --path 'Print the directory the history is kept in, and nothing else'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'backpain;stats'= {
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --weeks 'How many weeks to show, this one included'
+            cand -l 'Only this location''s sessions, reminders, breaks and pain'
+            cand --location 'Only this location''s sessions, reminders, breaks and pain'
+            cand --data-dir 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]'
+            cand --json 'Print the same figures as JSON'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -124,6 +193,9 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand sources 'The references behind every claim, by the id the other commands show'
             cand faq 'The implementation guide (habits) and common questions'
             cand remind 'Desk-break reminders: a desktop notification with a micro-stretch on a schedule'
+            cand log 'Record a pain rating or a break done without backpain, in the history'
+            cand history 'List the history: sessions, reminders, breaks and pain ratings, oldest first'
+            cand stats 'Breaks reminded and taken, sessions, streaks, a heatmap and pain, week by week'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Write the man pages (backpain.1 and one per subcommand) into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -141,6 +213,12 @@ set edit:completion:arg-completer[backpain] = {|@words|
         &'backpain;help;faq'= {
         }
         &'backpain;help;remind'= {
+        }
+        &'backpain;help;log'= {
+        }
+        &'backpain;help;history'= {
+        }
+        &'backpain;help;stats'= {
         }
         &'backpain;help;completions'= {
         }

@@ -31,11 +31,14 @@ complete -c backpain -n "__fish_backpain_needs_command" -s h -l help -d 'Print h
 complete -c backpain -n "__fish_backpain_needs_command" -s V -l version -d 'Print version'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "myths" -d 'The guide\'s three myths, what is true instead, and how well each is supported'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "route" -d 'What applies to you: conditions whose precautions change the routines, and your region'
-complete -c backpain -n "__fish_backpain_needs_command" -f -a "routine" -d 'What applies to you: conditions whose precautions change the routines, and your region'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "routine" -d 'Where the history lives'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "drills" -d 'The drill catalogue: every exercise with its dose, cues, cautions and sources'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "sources" -d 'The references behind every claim, by the id the other commands show'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "faq" -d 'The implementation guide (habits) and common questions'
-complete -c backpain -n "__fish_backpain_needs_command" -f -a "remind" -d 'What applies to you: conditions whose precautions change the routines, and your region'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "remind" -d 'Where the history lives'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "log" -d 'Record a pain rating or a break done without backpain, in the history'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "history" -d 'Where the history lives'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "stats" -d 'Where the history lives'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "man" -d 'Write the man pages (backpain.1 and one per subcommand) into a directory'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -95,6 +98,7 @@ ie\t'Ireland'
 de\t'Germany'
 in\t'India'
 eu\t'European Union (elsewhere)'"
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l data-dir -d 'The data directory; the history is its history/ folder [default: `data-dir` in the config file\'s [history] table, else $XDG_DATA_HOME/backpain or the platform\'s data dir]' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l micro -d 'The 2-3 minute desk-break routine instead of the full one'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l guided -d 'Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits)'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l quiet -d 'With --guided: no bell at transitions'
@@ -185,10 +189,74 @@ ie\t'Ireland'
 de\t'Germany'
 in\t'India'
 eu\t'European Union (elsewhere)'"
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l dry-run -d 'Print reminders instead of sending notifications'
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l data-dir -d 'The data directory; the history is its history/ folder [default: `data-dir` in the config file\'s [history] table, else $XDG_DATA_HOME/backpain or the platform\'s data dir]' -r -F
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l dry-run -d 'Print reminders instead of sending notifications, and record nothing in the history'
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l once -d 'Fire one reminder now and exit (for cron, systemd timers, launchd)'
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l json -d 'Print one JSON object per reminder (JSON Lines) instead of text'
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -s h -l help -d 'Print help'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -f -a "pain" -d 'A pain rating from 0 (no pain) to 10 (worst imaginable) for a location'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -f -a "done" -d 'A routine or break you did without backpain'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -s l -l location -d 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)' -r -f -a "lower\t'Lower back (lumbar)'
+upper\t'Upper back (thoracic)'
+sciatic\t'Sciatic nerve'
+hip\t'Hip & pelvis'
+neck\t'Neck & upper back'"
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -l note -d 'A few words of your own (at most 500 characters)' -r
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -l at -d 'When it was: HH:MM (today), YYYY-MM-DD HH:MM, or RFC 3339 [default: now]' -r
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -l data-dir -d 'The data directory; the history is its history/ folder [default: `data-dir` in the config file\'s [history] table, else $XDG_DATA_HOME/backpain or the platform\'s data dir]' -r -F
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -l json -d 'Print the recorded entry as JSON'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -s l -l location -d 'Which routine: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)' -r -f -a "lower\t'Lower back (lumbar)'
+upper\t'Upper back (thoracic)'
+sciatic\t'Sciatic nerve'
+hip\t'Hip & pelvis'
+neck\t'Neck & upper back'"
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l note -d 'A few words of your own (at most 500 characters)' -r
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l at -d 'When it was: HH:MM (today), YYYY-MM-DD HH:MM, or RFC 3339 [default: now]' -r
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l data-dir -d 'The data directory; the history is its history/ folder [default: `data-dir` in the config file\'s [history] table, else $XDG_DATA_HOME/backpain or the platform\'s data dir]' -r -F
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l micro -d 'It was the 2-3 minute desk break, not the full routine'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l json -d 'Print the recorded entry as JSON'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "pain" -d 'A pain rating from 0 (no pain) to 10 (worst imaginable) for a location'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "done" -d 'A routine or break you did without backpain'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c backpain -n "__fish_backpain_using_subcommand history" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand history" -l since -d 'Only entries from this date (2026-11-01) or this long ago (7d, 4w, 12h) on' -r
+complete -c backpain -n "__fish_backpain_using_subcommand history" -s l -l location -d 'Only entries for this location' -r -f -a "lower\t'Lower back (lumbar)'
+upper\t'Upper back (thoracic)'
+sciatic\t'Sciatic nerve'
+hip\t'Hip & pelvis'
+neck\t'Neck & upper back'"
+complete -c backpain -n "__fish_backpain_using_subcommand history" -l data-dir -d 'The data directory; the history is its history/ folder [default: `data-dir` in the config file\'s [history] table, else $XDG_DATA_HOME/backpain or the platform\'s data dir]' -r -F
+complete -c backpain -n "__fish_backpain_using_subcommand history" -l json -d 'One JSON object per line (JSON Lines), each entry as stored'
+complete -c backpain -n "__fish_backpain_using_subcommand history" -l csv -d 'CSV with a header row, one row per entry'
+complete -c backpain -n "__fish_backpain_using_subcommand history" -l path -d 'Print the directory the history is kept in, and nothing else'
+complete -c backpain -n "__fish_backpain_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backpain -n "__fish_backpain_using_subcommand stats" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand stats" -l weeks -d 'How many weeks to show, this one included' -r
+complete -c backpain -n "__fish_backpain_using_subcommand stats" -s l -l location -d 'Only this location\'s sessions, reminders, breaks and pain' -r -f -a "lower\t'Lower back (lumbar)'
+upper\t'Upper back (thoracic)'
+sciatic\t'Sciatic nerve'
+hip\t'Hip & pelvis'
+neck\t'Neck & upper back'"
+complete -c backpain -n "__fish_backpain_using_subcommand stats" -l data-dir -d 'The data directory; the history is its history/ folder [default: `data-dir` in the config file\'s [history] table, else $XDG_DATA_HOME/backpain or the platform\'s data dir]' -r -F
+complete -c backpain -n "__fish_backpain_using_subcommand stats" -l json -d 'Print the same figures as JSON'
+complete -c backpain -n "__fish_backpain_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c backpain -n "__fish_backpain_using_subcommand completions" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -197,13 +265,16 @@ complete -c backpain -n "__fish_backpain_using_subcommand man" -l color -d 'When
 always\t''
 never\t''"
 complete -c backpain -n "__fish_backpain_using_subcommand man" -s h -l help -d 'Print help'
-complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "myths" -d 'The guide\'s three myths, what is true instead, and how well each is supported'
-complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "route" -d 'Map a pain location to its cause, red flags and routine'
-complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "routine" -d 'Show (or play with --guided) the routine for a pain location'
-complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "drills" -d 'The drill catalogue: every exercise with its dose, cues, cautions and sources'
-complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "sources" -d 'The references behind every claim, by the id the other commands show'
-complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "faq" -d 'The implementation guide (habits) and common questions'
-complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "remind" -d 'Desk-break reminders: a desktop notification with a micro-stretch on a schedule'
-complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "man" -d 'Write the man pages (backpain.1 and one per subcommand) into a directory'
-complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats completions man help" -f -a "myths" -d 'The guide\'s three myths, what is true instead, and how well each is supported'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats completions man help" -f -a "route" -d 'Map a pain location to its cause, red flags and routine'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats completions man help" -f -a "routine" -d 'Show (or play with --guided) the routine for a pain location'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats completions man help" -f -a "drills" -d 'The drill catalogue: every exercise with its dose, cues, cautions and sources'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats completions man help" -f -a "sources" -d 'The references behind every claim, by the id the other commands show'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats completions man help" -f -a "faq" -d 'The implementation guide (habits) and common questions'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats completions man help" -f -a "remind" -d 'Desk-break reminders: a desktop notification with a micro-stretch on a schedule'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats completions man help" -f -a "log" -d 'Record a pain rating or a break done without backpain, in the history'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats completions man help" -f -a "history" -d 'List the history: sessions, reminders, breaks and pain ratings, oldest first'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats completions man help" -f -a "stats" -d 'Breaks reminded and taken, sessions, streaks, a heatmap and pain, week by week'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats completions man help" -f -a "man" -d 'Write the man pages (backpain.1 and one per subcommand) into a directory'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -38,6 +38,37 @@ without a notification server the reminder is printed here, with the reason on s
 Exit status: 0 done (--once, --count), 1 failure, 2 bad flag or config file,
 130 stopped by Ctrl-C or SIGTERM (after printing how many reminders were shown).";
 
+const LOG_HELP: &str = "\
+Examples:
+  backpain log pain 4 --location lower
+  backpain log pain 2 --location neck --note 'after a long drive' --at '2026-11-30 18:00'
+  backpain log done --location lower --micro
+  backpain log done --location hip --note 'physio exercises' --at 07:30
+
+Pain is the numeric rating scale: 0 is no pain, 10 the worst imaginable.
+Entries go to the history (see `backpain history --path`); nothing leaves this machine.";
+
+const HISTORY_HELP: &str = "\
+Examples:
+  backpain history --since 7d
+  backpain history --since 2026-11-01 --location neck
+  backpain history --json | jq -c 'select(.kind == \"pain\")'
+  backpain history --csv > backpain.csv
+  backpain history --path                   where the files are (delete them to forget)
+
+Guided sessions and reminders record themselves; --dry-run records nothing.
+The line format is documented in the README (\"History\").";
+
+const STATS_HELP: &str = "\
+Examples:
+  backpain stats
+  backpain stats --weeks 4 --location lower
+  backpain stats --json | jq .streak
+
+A day counts for the streak when any routine or break was done; one day off in any 7 is
+allowed. The pain comparison needs 4 weeks with pain entries, and it is an observation, not
+proof that breaks change pain.";
+
 /// Back-pain relief routines matched to where it hurts, with the evidence behind every claim.
 #[derive(Debug, Parser)]
 #[command(name = "backpain", version, about, after_help = EXAMPLES, help_expected = true)]
@@ -90,6 +121,21 @@ pub enum Command {
 after_help = REMIND_HELP
     )]
     Remind(RemindArgs),
+
+    /// Record a pain rating or a break done without backpain, in the history.
+    #[command(after_help = LOG_HELP, subcommand_required = true, arg_required_else_help = true)]
+    Log {
+        #[command(subcommand)]
+        what: LogCommand,
+    },
+
+    /// List the history: sessions, reminders, breaks and pain ratings, oldest first.
+    #[command(after_help = HISTORY_HELP)]
+    History(HistoryArgs),
+
+    /// Breaks reminded and taken, sessions, streaks, a heatmap and pain, week by week.
+    #[command(after_help = STATS_HELP)]
+    Stats(StatsArgs),
 
     /// Print a shell completion script to stdout.
     #[command(
@@ -216,6 +262,9 @@ pub struct RoutineArgs {
     pub profile: ProfileArgs,
 
     #[command(flatten)]
+    pub data: DataArgs,
+
+    #[command(flatten)]
     pub output: JsonArgs,
 }
 
@@ -260,7 +309,7 @@ pub struct RemindArgs {
     #[arg(long, value_name = "DAYS", value_parser = parse::days)]
     pub days: Option<Days>,
 
-    /// Print reminders instead of sending notifications.
+    /// Print reminders instead of sending notifications, and record nothing in the history.
     #[arg(long)]
     pub dry_run: bool,
 
@@ -283,6 +332,117 @@ pub struct RemindArgs {
 
     #[command(flatten)]
     pub profile: ProfileArgs,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+/// Where the history lives.
+#[derive(Debug, Clone, Default, Args)]
+pub struct DataArgs {
+    /// The data directory; the history is its history/ folder [default: `data-dir` in the
+    /// config file's [history] table, else $XDG_DATA_HOME/backpain or the platform's data dir].
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LogCommand {
+    /// A pain rating from 0 (no pain) to 10 (worst imaginable) for a location.
+    Pain(LogPainArgs),
+    /// A routine or break you did without backpain.
+    Done(LogDoneArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LogPainArgs {
+    /// The rating: 0 (no pain) to 10 (the worst imaginable), the numeric rating scale.
+    #[arg(value_name = "N", value_parser = parse_rating)]
+    pub rating: u8,
+
+    /// Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar).
+    #[arg(long, short, value_name = "LOCATION", value_parser = location_parser())]
+    pub location: &'static Location,
+
+    #[command(flatten)]
+    pub entry: LogEntryArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LogDoneArgs {
+    /// Which routine: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar).
+    #[arg(long, short, value_name = "LOCATION", value_parser = location_parser())]
+    pub location: &'static Location,
+
+    /// It was the 2-3 minute desk break, not the full routine.
+    #[arg(long)]
+    pub micro: bool,
+
+    #[command(flatten)]
+    pub entry: LogEntryArgs,
+}
+
+/// What every manual entry may carry.
+#[derive(Debug, Args)]
+pub struct LogEntryArgs {
+    /// A few words of your own (at most 500 characters).
+    #[arg(long, value_name = "TEXT", value_parser = parse_note)]
+    pub note: Option<String>,
+
+    /// When it was: HH:MM (today), YYYY-MM-DD HH:MM, or RFC 3339 [default: now].
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+
+    /// Print the recorded entry as JSON.
+    #[arg(long)]
+    pub json: bool,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Only entries from this date (2026-11-01) or this long ago (7d, 4w, 12h) on.
+    #[arg(long, value_name = "DATE|DURATION")]
+    pub since: Option<String>,
+
+    /// Only entries for this location.
+    #[arg(long, short, value_name = "LOCATION", value_parser = location_parser())]
+    pub location: Option<&'static Location>,
+
+    /// One JSON object per line (JSON Lines), each entry as stored.
+    #[arg(long, conflicts_with_all = ["csv", "path"])]
+    pub json: bool,
+
+    /// CSV with a header row, one row per entry.
+    #[arg(long, conflicts_with = "path")]
+    pub csv: bool,
+
+    /// Print the directory the history is kept in, and nothing else.
+    #[arg(long, conflicts_with_all = ["since", "location"])]
+    pub path: bool,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// How many weeks to show, this one included.
+    #[arg(long, value_name = "N", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=520))]
+    pub weeks: u32,
+
+    /// Only this location's sessions, reminders, breaks and pain.
+    #[arg(long, short, value_name = "LOCATION", value_parser = location_parser())]
+    pub location: Option<&'static Location>,
+
+    /// Print the same figures as JSON.
+    #[arg(long)]
+    pub json: bool,
+
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 /// Parses a dataset value by id or alias with `parse`, whose miss names the valid ones and the
@@ -351,6 +511,33 @@ fn drill_parser() -> NamedParser<dataset::Drill> {
 
 fn invalid(message: String) -> clap::Error {
     clap::Error::raw(clap::error::ErrorKind::InvalidValue, format!("{message}\n"))
+}
+
+fn parse_rating(text: &str) -> Result<u8, String> {
+    let scale = "use 0 (no pain) to 10 (the worst imaginable)";
+    let trimmed = text.trim();
+    match trimmed.parse::<i64>() {
+        Ok(rating @ 0..=10) => Ok(rating as u8),
+        Ok(_) => Err(format!("pain rating `{text}` is out of range; {scale}")),
+        Err(_) => match trimmed.parse::<f64>() {
+            Ok(value) if (0.0..=10.0).contains(&value) => {
+                Err(format!("pain rating `{text}` is not a whole number (did you mean `{}`?); {scale}", value.round()))
+            }
+            _ => Err(format!("pain rating `{text}` is not a number; {scale}")),
+        },
+    }
+}
+
+fn parse_note(text: &str) -> Result<String, String> {
+    let note = text.trim();
+    if note.is_empty() {
+        return Err("the note is empty; leave --note out, or say something".into());
+    }
+    let length = note.chars().count();
+    if length > 500 {
+        return Err(format!("the note is {length} characters; at most 500"));
+    }
+    Ok(note.to_string())
 }
 
 fn parse_wake_time(text: &str) -> Result<WakeTime, String> {

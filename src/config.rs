@@ -11,6 +11,9 @@
 //!
 //! [routine]
 //! wake_time = "07:00"
+//!
+//! [history]
+//! data-dir = "~/Sync/backpain"
 //! ```
 //!
 //! Every value is checked as the command line checks it, and a bad one is an error naming the
@@ -36,6 +39,19 @@ pub struct Config {
     pub routine: RoutineConfig,
     #[serde(default)]
     pub profile: ProfileConfig,
+    #[serde(default)]
+    pub history: HistoryConfig,
+}
+
+/// `[history]`: where the history is kept, and whether sessions and reminders record in it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HistoryConfig {
+    /// The data directory (`--data-dir` wins): absolute, or starting with `~/`.
+    #[serde(default, deserialize_with = "some_data_dir", alias = "data_dir")]
+    pub data_dir: Option<PathBuf>,
+    /// `false`: sessions and reminders record nothing (`backpain log` still does).
+    pub record: Option<bool>,
 }
 
 /// `[profile]`: what applies to the person, for every command that shows a routine.
@@ -291,6 +307,20 @@ fn some_region<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static Region
     with(d, profile::region)
 }
 
+fn some_data_dir<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PathBuf>, D::Error> {
+    with(d, |text| {
+        let home = || directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
+        let path = match text.strip_prefix("~/") {
+            Some(rest) => home().map(|home| home.join(rest)).ok_or("`~/` needs a home directory, and there is none")?,
+            None => PathBuf::from(text),
+        };
+        if !path.is_absolute() {
+            return Err(format!("data-dir `{text}` must be an absolute path or start with `~/`"));
+        }
+        Ok(path)
+    })
+}
+
 fn some_count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     let count = i64::deserialize(d)?;
     if count < 1 {
@@ -334,6 +364,15 @@ mod tests {
         assert!(err.contains("config.toml:2:") && err.contains("did you mean `osteoporosis`?"), "{err}");
         let err = parse("[profile]\nregion = \"mars\"\n").unwrap_err().to_string();
         assert!(err.contains("config.toml:2:10: unknown region `mars`"), "{err}");
+    }
+
+    #[test]
+    fn the_history_table_names_a_data_dir() {
+        let config = parse("[history]\ndata-dir = \"/srv/me/backpain\"\nrecord = false\n").unwrap();
+        assert_eq!(config.history.data_dir.as_deref(), Some(Path::new("/srv/me/backpain")));
+        assert_eq!(config.history.record, Some(false));
+        let err = parse("[history]\ndata_dir = \"backpain\"\n").unwrap_err().to_string();
+        assert!(err.contains("config.toml:2:12: data-dir `backpain` must be an absolute path"), "{err}");
     }
 
     #[test]

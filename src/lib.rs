@@ -13,6 +13,7 @@ pub mod exit;
 pub mod fsutil;
 pub mod generate;
 pub mod guided;
+pub mod history;
 pub mod plan;
 pub mod profile;
 pub mod remind;
@@ -64,7 +65,8 @@ impl Env {
         };
         // Tables are for reading: wrap to the terminal, 80 columns when it is unknown, and
         // never so narrow that words break mid-cell.
-        Theme { color, width: self.columns.unwrap_or(80).clamp(40, 200) }
+        let unicode = render::unicode_locale(|name| std::env::var(name).ok());
+        Theme { color, width: self.columns.unwrap_or(80).clamp(40, 200), unicode }
     }
 }
 
@@ -135,11 +137,22 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write
     match &cli.command {
         Command::Myths(args) => cmd::print(stdout, &render(&cmd::myths::run(args), args.output.json, &theme)),
         Command::Route(args) => cmd::route::command(args, env, &theme, stdout),
-        Command::Routine(args) => cmd::routine::run(args, env, &theme, stdout),
+        Command::Routine(args) => cmd::routine::run(args, env, &theme, stdout, stderr),
         Command::Drills(args) => cmd::print(stdout, &render(&cmd::drills::run(args), args.output.json, &theme)),
         Command::Sources(args) => cmd::print(stdout, &render(&cmd::sources::run(), args.json, &theme)),
         Command::Faq(args) => cmd::print(stdout, &render(&cmd::faq::run(), args.json, &theme)),
         Command::Remind(args) => cmd::remind::run(args, env, stdout, stderr),
+        Command::Log { what } => {
+            let report = cmd::log::run(what, &cmd::discover_config()?, &chrono::Local::now())?;
+            cmd::print(stdout, &render(&report, cmd::log::common(what).json, &theme))
+        }
+        Command::History(args) => {
+            cmd::history::run(args, &cmd::discover_config()?, &chrono::Local::now(), stdout, stderr)
+        }
+        Command::Stats(args) => {
+            let report = cmd::stats::run(args, &cmd::discover_config()?, &chrono::Local::now(), stderr)?;
+            cmd::print(stdout, &render(&report, args.json, &theme))
+        }
         Command::Completions { shell } => cmd::print(stdout, &generate::completion(*shell)),
         Command::Man { dir } => generate::write_man_pages(dir),
     }

@@ -400,3 +400,120 @@ impl ReminderLine {
         }
     }
 }
+
+/// `backpain stats`: what the history says about the last `weeks` weeks (README, "History").
+#[derive(Debug, Serialize)]
+pub struct StatsReport {
+    /// The local date the figures end on.
+    pub today: String,
+    /// The Monday the window starts on.
+    pub from: String,
+    pub weeks: u32,
+    /// The location the figures are limited to, or null for all.
+    pub location: Option<String>,
+    pub breaks: BreakStats,
+    pub sessions: SessionStats,
+    /// Over the whole history, not only the window.
+    pub streak: Streak,
+    /// One row per week, oldest first; `week` is its Monday.
+    pub per_week: Vec<WeekStats>,
+    /// One row per week, oldest first: breaks taken each day, Monday first; null for days to come.
+    pub heatmap: Vec<HeatWeek>,
+    /// The weekly average pain per location, aligned with `per_week`; null for weeks without.
+    pub pain: Vec<PainTrend>,
+    pub pain_vs_breaks: PainVsBreaks,
+    /// Lines that could not be read and were left out (reported on stderr).
+    pub skipped_lines: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BreakStats {
+    /// Reminders shown, as a notification or in the terminal.
+    pub reminded: u32,
+    /// Reminders not shown (missed while the computer slept past the window, say).
+    pub held_back: u32,
+    /// Breaks taken: Done on a notification, `log done`, and guided sessions with a drill done.
+    pub taken: u32,
+    pub done_on_notification: u32,
+    pub logged: u32,
+    /// Snooze pressed.
+    pub snoozed: u32,
+    /// Notifications that closed without Done or Snooze.
+    pub expired: u32,
+    pub after_snooze: AfterSnooze,
+}
+
+/// What happened to the repeats that Snooze asked for.
+#[derive(Debug, Serialize)]
+pub struct AfterSnooze {
+    pub shown: u32,
+    pub done: u32,
+    pub snoozed_again: u32,
+    pub expired: u32,
+    /// Still open, shown in the terminal, or the loop stopped first.
+    pub no_answer: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SessionStats {
+    pub count: u32,
+    /// Time spent in sessions, pauses excluded, rounded.
+    pub minutes: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Streak {
+    pub current_days: u32,
+    pub best_days: u32,
+    pub rule: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct WeekStats {
+    pub week: String,
+    pub reminded: u32,
+    pub taken: u32,
+    pub sessions: u32,
+    pub minutes: u64,
+    /// Average pain that week, by location.
+    pub pain: std::collections::BTreeMap<String, f64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HeatWeek {
+    pub week: String,
+    pub days: Vec<Option<u32>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PainTrend {
+    pub location: String,
+    pub weekly: Vec<Option<f64>>,
+}
+
+/// Average pain in weeks with many breaks against weeks with few: an observation, not a cause.
+#[derive(Debug, Serialize)]
+pub struct PainVsBreaks {
+    /// "compared", "too_few_weeks" (fewer than 4 weeks with pain entries) or "no_spread".
+    pub status: &'static str,
+    pub weeks_with_pain: usize,
+    /// Weeks with at least this many breaks are the "many" group.
+    pub threshold: Option<u32>,
+    pub many: Option<PainGroup>,
+    pub few: Option<PainGroup>,
+    /// The finding in words, or why there is none yet.
+    pub observation: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PainGroup {
+    pub weeks: usize,
+    pub average_pain: f64,
+}
+
+/// `backpain log`: what was recorded, and where.
+#[derive(Debug, Serialize)]
+pub struct LoggedReport {
+    pub entry: crate::history::Entry,
+    pub file: String,
+}

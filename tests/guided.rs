@@ -11,11 +11,14 @@ use backpain::guided::cues::cues;
 use backpain::plan::Plan;
 use serde::Deserialize;
 
+mod common;
+
 fn guided(args: &[&str], speed: &str) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_backpain"))
         .args(["routine", "--guided"])
         .args(args)
         .env("BACKPAIN_TEST_SPEED", speed)
+        .env("XDG_DATA_HOME", common::data_home())
         .env_remove("NO_COLOR")
         .output()
         .unwrap()
@@ -173,8 +176,10 @@ fn sigint_stops_a_piped_session_with_130_and_a_summary() {
 }
 
 fn stop_a_piped_session_with(signal: &str) {
+    let data = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_backpain"))
-        .args(["routine", "--location", "neck", "--micro", "--guided"])
+        .args(["routine", "--location", "neck", "--micro", "--guided", "--data-dir"])
+        .arg(data.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -195,4 +200,61 @@ fn stop_a_piped_session_with(signal: &str) {
     assert_eq!(output.status.code(), Some(130), "{rest}");
     assert!(rest.lines().last().unwrap_or("").contains("] Interrupted after 0:0"), "{rest}");
     assert_eq!(String::from_utf8(output.stderr).unwrap(), "backpain: interrupted\n");
+    // Stopped sessions are history too: what was under way is named.
+    let lines = history_lines(data.path());
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!((lines[0]["ending"].as_str(), lines[0]["stopped"].as_str()), (Some("interrupted"), Some("chin-tuck")));
+}
+
+/// The history lines under a data dir, oldest file first.
+fn history_lines(data: &std::path::Path) -> Vec<serde_json::Value> {
+    let mut files: Vec<_> = std::fs::read_dir(data.join("history")).unwrap().map(|file| file.unwrap().path()).collect();
+    files.sort();
+    files
+        .iter()
+        .flat_map(|file| std::fs::read_to_string(file).unwrap().lines().map(str::to_string).collect::<Vec<_>>())
+        .map(|line| serde_json::from_str(&line).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_piped_session_records_its_summary_in_the_history() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().to_str().unwrap();
+    // Slower than the other tests on purpose: this one is about the history, not timing, and
+    // at 2000x it competes for the CPU with the timing checks that run beside it.
+    let output = guided(&["--location", "lower", "--micro", "--data-dir", dir], "400");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+    let lines = history_lines(data.path());
+    assert_eq!(lines.len(), 1, "one session, and no question when piped: {lines:?}");
+    let session = &lines[0];
+    assert_eq!(session["v"], 1);
+    assert_eq!((session["kind"].as_str(), session["ending"].as_str()), (Some("session"), Some("finished")));
+    assert_eq!((session["location"].as_str(), session["variant"].as_str()), (Some("lower"), Some("micro")));
+    let plan = Plan::new(dataset::location("lower").unwrap(), Variant::Micro);
+    let ids: Vec<&str> = plan.steps.iter().map(|step| step.drill.id).collect();
+    assert_eq!(session["done"], serde_json::json!(ids));
+    assert_eq!(session["steps"], ids.len());
+    assert_eq!(session["planned_seconds"], plan.total_seconds());
+    assert!(session["id"].as_str().is_some_and(|id| id.len() == 36), "{session}");
+    assert!(session["at"].as_str().is_some_and(chrono_like), "{session}");
+}
+
+/// RFC 3339 to the second with an offset: 2026-12-01T09:30:00+01:00.
+fn chrono_like(at: &str) -> bool {
+    at.len() == 25 && at.as_bytes()[10] == b'T' && (at.as_bytes()[19] == b'+' || at.as_bytes()[19] == b'-')
+}
+
+#[test]
+fn a_history_that_cannot_be_written_is_one_warning_and_the_session_still_plays() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("not-a-dir");
+    std::fs::write(&file, "").unwrap();
+    let output = guided(&["--location", "neck", "--micro", "--data-dir", file.to_str().unwrap()], "400");
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("backpain: warning: not recorded in the history: cannot write to "), "{stderr}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("] Done: "), "the session played");
 }

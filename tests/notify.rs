@@ -123,6 +123,7 @@ impl Session {
         let mut cmd = Command::cargo_bin("backpain").unwrap();
         cmd.env("DBUS_SESSION_BUS_ADDRESS", &self.address)
             .env("XDG_CONFIG_HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.dir.path())
             .timeout(Duration::from_secs(30));
         cmd
     }
@@ -396,6 +397,7 @@ fn after_a_real_notification_the_threads_left_behind_sleep() {
     let mut child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
         .args(["remind", "--every", "5s"])
         .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
+        .env("XDG_DATA_HOME", session.dir.path())
         .env("XDG_CONFIG_HOME", session.dir.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -429,6 +431,7 @@ fn snooze_on_the_notification_repeats_the_same_drills() {
         .args(["remind", "--every", "4s", "--json", "--location", "neck", "--config"])
         .arg(&config)
         .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
+        .env("XDG_DATA_HOME", session.dir.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -461,4 +464,76 @@ fn snooze_on_the_notification_repeats_the_same_drills() {
     assert_eq!(second["snoozed"], true, "{line}");
     assert_eq!(second["drills"], first["drills"], "the snoozed reminder repeats its drills");
     assert!(elapsed < Duration::from_millis(3500), "came after the 1 s snooze, not the 4 s interval: {elapsed:?}");
+}
+
+/// The history lines under `data` (an XDG_DATA_HOME), once `ready` holds for them or after 10 s.
+fn history_lines(data: &Path, ready: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+    let started = Instant::now();
+    loop {
+        let dir = data.join("backpain/history");
+        let lines: Vec<Value> = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .flat_map(|file| {
+                std::fs::read_to_string(file.path()).unwrap_or_default().lines().map(str::to_string).collect::<Vec<_>>()
+            })
+            .filter_map(|line| serde_json::from_str(&line).ok())
+            .collect();
+        if ready(&lines) || started.elapsed() > Duration::from_secs(10) {
+            return lines;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn done_on_the_notification_records_the_break() {
+    if !real_parts_available() {
+        return;
+    }
+    let session = Session::with_dunst();
+    let data = tempfile::tempdir().unwrap();
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
+        .args(["remind", "--every", "3s", "--count", "3", "--json", "--location", "neck"])
+        .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
+        .env("XDG_CONFIG_HOME", session.dir.path())
+        .env("XDG_DATA_HOME", data.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let first: Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(first["delivered"], "notification", "{line}");
+    // What dunst sends when the user picks "Done": the ActionInvoked signal, as in the snooze
+    // test (the only notification has one of the first few ids); give the listener a moment.
+    std::thread::sleep(Duration::from_millis(500));
+    for id in 1..=3 {
+        let invoked = Process::new("dbus-send")
+            .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
+            .args(["--session", "--type=signal", "/org/freedesktop/Notifications"])
+            .args(["org.freedesktop.Notifications.ActionInvoked", &format!("uint32:{id}"), "string:done"])
+            .status()
+            .unwrap();
+        assert!(invoked.success());
+    }
+    let lines = history_lines(data.path(), |lines| lines.iter().any(|line| line["action"] == "done"));
+    let _ = child.kill();
+    let _ = child.wait();
+    let reminder = lines.iter().find(|line| line["kind"] == "reminder").unwrap_or_else(|| panic!("{lines:?}"));
+    assert_eq!(reminder["delivered"], "notification");
+    let done =
+        lines.iter().find(|line| line["action"] == "done").unwrap_or_else(|| panic!("no Done recorded: {lines:?}"));
+    assert_eq!(done["kind"], "response");
+    assert_eq!(done["location"], "neck");
+    let answered = lines.iter().find(|line| line["id"] == done["reminder"]).unwrap_or_else(|| panic!("{lines:?}"));
+    assert_eq!(answered["kind"], "reminder", "Done names the reminder it answers");
+    // And stats count it as a break taken on a notification.
+    let output = session.backpain().env("XDG_DATA_HOME", data.path()).args(["stats", "--json"]).output().unwrap();
+    let stats: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(stats["breaks"]["done_on_notification"], 1, "{stats}");
+    assert!(stats["breaks"]["taken"].as_u64() >= Some(1));
 }

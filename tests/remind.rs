@@ -15,6 +15,8 @@ fn backpain(config_home: &Path) -> Command {
     let mut cmd = Command::cargo_bin("backpain").unwrap();
     // No user config and no desktop leaks in from the machine running the tests.
     cmd.env("XDG_CONFIG_HOME", config_home).env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/backpain-test-bus");
+    // Reminders record themselves: never in the real home.
+    cmd.env("XDG_DATA_HOME", config_home);
     cmd
 }
 
@@ -274,6 +276,7 @@ fn stop_with(signal: i32) {
     let mut child: Child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
         .args(["remind", "--dry-run", "--every", "2s"])
         .env("XDG_CONFIG_HOME", dir.path())
+        .env("XDG_DATA_HOME", dir.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -313,6 +316,7 @@ fn a_closed_pipe_ends_it_quietly() {
     let mut child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
         .args(["remind", "--dry-run", "--json", "--every", "1s"])
         .env("XDG_CONFIG_HOME", dir.path())
+        .env("XDG_DATA_HOME", dir.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -360,6 +364,7 @@ fn a_waiting_remind_does_not_wake_up() {
     let mut child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
         .args(["remind", "--every", "2h"])
         .env("XDG_CONFIG_HOME", dir.path())
+        .env("XDG_DATA_HOME", dir.path())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

@@ -5,9 +5,12 @@
 use assert_cmd::Command;
 use backpain::dataset::{self, Drill, Kind, Movement, Urgency, Variant};
 
+mod common;
+
 fn backpain() -> Command {
     let mut command = Command::cargo_bin("backpain").unwrap();
     command.env_remove("NO_COLOR").env("COLUMNS", "80").env("XDG_CONFIG_HOME", "/nonexistent/backpain-test");
+    command.env("XDG_DATA_HOME", common::data_home());
     command
 }
 

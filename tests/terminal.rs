@@ -14,6 +14,8 @@ const BIN: &str = env!("CARGO_BIN_EXE_backpain");
 /// A private tmux server with one window (80 × 24 unless asked) running bash; killed on drop.
 struct Tmux {
     socket: String,
+    /// XDG_DATA_HOME for everything run in the window: sessions record their history here.
+    data: tempfile::TempDir,
     /// The server's socket file, removed on drop (kill-server leaves it behind).
     socket_path: Option<String>,
 }
@@ -30,7 +32,8 @@ impl Tmux {
         }
         static COUNT: AtomicUsize = AtomicUsize::new(0);
         let socket = format!("backpain-test-{}-{}-{test}", std::process::id(), COUNT.fetch_add(1, Ordering::SeqCst));
-        let mut tmux = Tmux { socket, socket_path: None };
+        let mut tmux = Tmux { socket, data: tempfile::tempdir().unwrap(), socket_path: None };
+        let data_home = format!("XDG_DATA_HOME={}", tmux.data.path().display());
         let started = tmux.run(&[
             "-f",
             "/dev/null",
@@ -43,6 +46,7 @@ impl Tmux {
             "env",
             "PS1=$ ",
             "NO_COLOR=",
+            &data_home,
             "bash",
             "--norc",
             "--noprofile",
@@ -251,8 +255,46 @@ fn a_whole_session_plays_to_the_end_and_says_what_was_done() {
     tmux.type_line(&format!("BACKPAIN_TEST_SPEED=40 {}", routine_line("--quiet")));
     tmux.wait_for("Press space or Enter to start");
     tmux.keys(&["Space"]);
+    // Played to the end, it asks once how the back is, on the normal screen, one key.
+    let asked = tmux.wait_for("How is your back now, 0-10? (Enter to skip)");
+    assert!(asked.contains("Done: 3 of 3 drills, in 2:4"), "the summary comes first:\n{asked}");
+    tmux.keys(&["3"]);
     let text = tmux.assert_restored(0);
     assert!(text.contains("Done: 3 of 3 drills, in 2:4"), "{text}");
+    assert!(text.contains("3 - recorded, thank you."), "{text}");
+    // The summary and the answer are in the history, the answer pointing at the session.
+    let history = tmux.data.path().join("backpain/history");
+    let lines: Vec<serde_json::Value> = std::fs::read_dir(&history)
+        .unwrap()
+        .flat_map(|file| {
+            std::fs::read_to_string(file.unwrap().path()).unwrap().lines().map(str::to_string).collect::<Vec<_>>()
+        })
+        .map(|line| serde_json::from_str(&line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    let (session, pain) = (&lines[0], &lines[1]);
+    assert_eq!((session["kind"].as_str(), session["ending"].as_str()), (Some("session"), Some("finished")));
+    assert_eq!(session["done"], serde_json::json!(["chin-tuck", "neck-side-bend", "shoulder-rolls"]));
+    assert_eq!((session["location"].as_str(), session["variant"].as_str()), (Some("neck"), Some("micro")));
+    assert_eq!((pain["kind"].as_str(), pain["rating"].as_u64()), (Some("pain"), Some(3)));
+    assert_eq!(pain["after"], session["id"]);
+}
+
+#[test]
+fn a_quit_session_is_recorded_without_the_question() {
+    let Some(tmux) = Tmux::start("quit-recorded") else { return };
+    tmux.type_line(&routine_line("--quiet"));
+    tmux.wait_for("Press space or Enter to start");
+    tmux.keys(&["Space"]);
+    tmux.wait_for("HOLD · rep 1 of 10");
+    tmux.keys(&["q"]);
+    let text = tmux.assert_restored(0);
+    assert!(!text.contains("How is your back now"), "{text}");
+    let history = tmux.data.path().join("backpain/history");
+    let files: Vec<_> = std::fs::read_dir(&history).unwrap().map(|file| file.unwrap().path()).collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let line: serde_json::Value = serde_json::from_str(std::fs::read_to_string(&files[0]).unwrap().trim()).unwrap();
+    assert_eq!((line["ending"].as_str(), line["stopped"].as_str()), (Some("quit"), Some("chin-tuck")));
 }
 
 #[test]

@@ -11,6 +11,7 @@ use crate::cli::RemindArgs;
 use crate::config::Config;
 use crate::dataset::Variant;
 use crate::error::{Interrupted, UsageError};
+use crate::history::Warned;
 use crate::plan::conditions;
 use crate::profile::Profile;
 use crate::remind::engine::{Engine, LoopEnd, Notifier, Settings};
@@ -65,7 +66,7 @@ pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dy
     let config = Config::discover(args.config.as_deref()).map_err(UsageError::from)?;
     let settings = settings(args, &config, env)?;
     if let Some(kind) = args.print_schedule {
-        let job = scheduled_job(&settings, &args.profile, args.config.as_deref())?;
+        let job = scheduled_job(&settings, &args.profile, args.config.as_deref(), args.data.data_dir.as_deref())?;
         let text = schedule_files::render(kind, &settings.plan, &job).map_err(UsageError::Invalid)?;
         stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).context("cannot write to stdout")?;
         return Ok(());
@@ -87,7 +88,15 @@ pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dy
         }
         Box::new(notifier::DesktopNotifier::new(actions, clock.stop_flag(), expire, settings.snooze))
     };
-    let ending = Engine { settings, clock, notifier, stdout, stderr }.run().context("cannot write to stdout")?;
+    // A dry run records nothing: it is for trying settings out.
+    let (mut history, _) = if dry_run {
+        (Box::new(crate::history::Nowhere) as Box<dyn crate::history::Journal>, false)
+    } else {
+        super::journal(&args.data, &config, stderr)
+    };
+    let history = Warned::new(&mut *history as &mut dyn crate::history::Journal);
+    let ending =
+        Engine { settings, clock, notifier, stdout, stderr, history }.run().context("cannot write to stdout")?;
     match ending {
         LoopEnd::Finished(_) => Ok(()),
         LoopEnd::Stopped(shown) => {
@@ -127,6 +136,7 @@ fn scheduled_job(
     settings: &Settings,
     profile: &crate::cli::ProfileArgs,
     config: Option<&Path>,
+    data_dir: Option<&Path>,
 ) -> anyhow::Result<schedule_files::Job> {
     let program = std::env::current_exe().context("cannot find the path of this program")?;
     // A printed schedule is text: a path that is not UTF-8 cannot be written into it faithfully,
@@ -157,6 +167,17 @@ fn scheduled_job(
             ))
         })?;
         args.extend(["--config".into(), text.to_string()]);
+    }
+    // The scheduled reminders record where this one would: a scheduler has its own cwd.
+    if let Some(data_dir) = data_dir {
+        let data_dir = std::path::absolute(data_dir).unwrap_or_else(|_| data_dir.to_path_buf());
+        let text = data_dir.to_str().ok_or_else(|| {
+            UsageError::Invalid(format!(
+                "--data-dir {} is not valid UTF-8, so it cannot be written into a schedule; use a UTF-8 path",
+                data_dir.display()
+            ))
+        })?;
+        args.extend(["--data-dir".into(), text.to_string()]);
     }
     Ok(schedule_files::Job { program, args })
 }

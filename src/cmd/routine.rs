@@ -19,7 +19,13 @@ use crate::Env;
 
 /// The whole subcommand: the config file, the wake time and the profile, then the routine as
 /// a table, JSON or a guided session, whose end decides the exit code.
-pub fn run(args: &RoutineArgs, env: &Env, theme: &Theme, stdout: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(
+    args: &RoutineArgs,
+    env: &Env,
+    theme: &Theme,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> anyhow::Result<()> {
     // The local time of day decides whether a wake time turns morning mode on; --morning and
     // --wake-time win over the config file's wake time, but a broken file is an error either
     // way, never silently passed over.
@@ -27,6 +33,7 @@ pub fn run(args: &RoutineArgs, env: &Env, theme: &Theme, stdout: &mut dyn Write)
     let config = super::discover_config()?;
     let configured_wake = config.routine.wake_time.map(WakeTime::from);
     let request = Request::new(args, configured_wake, super::profile(&args.profile, &config), now);
+    let morning = request.morning.is_some();
     let prepared = prepare(request)?;
     let report = report(&prepared);
     if !args.guided {
@@ -45,7 +52,9 @@ pub fn run(args: &RoutineArgs, env: &Env, theme: &Theme, stdout: &mut dyn Write)
         guided::Output::Plain
     };
     let cues = guided::cues::cues(&prepared.plan);
-    match guided::run(&report, &cues, output, env.test_speed, stdout)? {
+    let (mut history, ask_pain) = super::journal(&args.data, &config, stderr);
+    let recording = guided::Recording { history: &mut *history, morning, ask_pain, warnings: stderr };
+    match guided::run(&report, &cues, output, env.test_speed, stdout, recording)? {
         SessionEnd::Played(_) => Ok(()),
         SessionEnd::Interrupted(_) => Err(Interrupted(None).into()),
     }

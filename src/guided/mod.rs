@@ -5,6 +5,7 @@
 pub mod cues;
 pub mod lines;
 pub mod player;
+pub mod record;
 pub mod screen;
 
 use std::io::{self, Write};
@@ -13,6 +14,7 @@ use std::sync::atomic::Ordering;
 use anyhow::Context as _;
 
 use crate::clock::RealClock;
+use crate::history::{Journal, Warned};
 use crate::report::RoutineReport;
 use crate::tui;
 use cues::Cue;
@@ -29,6 +31,17 @@ pub enum Output {
     Json,
 }
 
+/// Where a session records itself, and what the plan does not say.
+pub struct Recording<'a> {
+    pub history: &'a mut dyn Journal,
+    /// Morning mode was on.
+    pub morning: bool,
+    /// On a terminal, ask for a pain rating afterwards (off when the history is not kept).
+    pub ask_pain: bool,
+    /// Where a failure to record is said, once.
+    pub warnings: &'a mut dyn Write,
+}
+
 /// How a session ended, for the caller to turn into an exit code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SessionEnd {
@@ -39,16 +52,21 @@ pub enum SessionEnd {
 }
 
 /// Plays `cues` (the session for `report`) in real time, sped up `speed` times (1 unless
-/// testing), and says how it ended.
+/// testing), records its summary (and, on a terminal, the pain rating asked for after it), and
+/// says how it ended.
 pub fn run(
     report: &RoutineReport,
     cues: &[Cue],
     output: Output,
     speed: u32,
     out: &mut dyn Write,
+    recording: Recording,
 ) -> anyhow::Result<SessionEnd> {
     let stop = tui::stop_signal()?;
     let mut clock = RealClock::new(speed);
+    let started = chrono::Local::now().fixed_offset();
+    let mut history = Warned::new(recording.history);
+    let mut recorded: Option<String> = None;
     let summary = match output {
         Output::Terminal { color, bell } => {
             // The terminal for keys first: without one, say so before touching the screen.
@@ -71,6 +89,30 @@ pub fn run(
             };
             writeln!(out, "{text}")?;
             out.flush()?;
+            if let Some(summary) = &summary {
+                let entry = record::entry(report, cues, summary, recording.morning, started);
+                if let Some(warning) = history.record(&entry) {
+                    let _ = writeln!(recording.warnings, "{warning}");
+                }
+                recorded = Some(entry.id.clone());
+                // Asked only after a session played to the end: quitting means "let me go".
+                if recording.ask_pain && summary.ending == Ending::Finished && !history.warned {
+                    let rating = {
+                        let _raw = tui::RawMode::enter()?;
+                        record::ask_pain(out, &mut keys, &mut clock)?
+                    };
+                    if let Some(rating) = rating {
+                        let mut pain =
+                            crate::history::Entry::new(crate::history::Kind::Pain, chrono::Local::now().fixed_offset());
+                        pain.location = Some(report.location.to_string());
+                        pain.rating = Some(rating);
+                        pain.after = Some(entry.id);
+                        if let Some(warning) = history.record(&pain) {
+                            let _ = writeln!(recording.warnings, "{warning}");
+                        }
+                    }
+                }
+            }
             summary
         }
         Output::Plain | Output::Json => {
@@ -91,6 +133,12 @@ pub fn run(
             }
         }
     };
+    if let (Some(summary), None) = (&summary, &recorded) {
+        let entry = record::entry(report, cues, summary, recording.morning, started);
+        if let Some(warning) = history.record(&entry) {
+            let _ = writeln!(recording.warnings, "{warning}");
+        }
+    }
     Ok(match summary {
         Some(summary) if summary.ending == Ending::Interrupted => SessionEnd::Interrupted(Some(summary)),
         summary => SessionEnd::Played(summary),

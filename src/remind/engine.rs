@@ -6,6 +6,7 @@
 //! then the schedule re-anchors on the time it fired. A reminder missed while its window closed
 //! is dropped. A clock set backwards re-plans from the new time instead of waiting out the gap.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use chrono::{DateTime, Duration, SecondsFormat, TimeZone};
@@ -13,6 +14,7 @@ use chrono::{DateTime, Duration, SecondsFormat, TimeZone};
 use super::reminder::{Delivery, Habit, Note};
 use super::schedule::Schedule;
 use crate::dataset::Location;
+use crate::history::{Entry, Journal, Kind, Warned};
 use crate::report::ReminderLine;
 
 /// How long "Snooze 10 min" snoozes unless the config file says otherwise.
@@ -23,6 +25,8 @@ pub const DEFAULT_SNOOZE: Duration = Duration::minutes(10);
 pub enum Press {
     Done(u64),
     Snooze(u64),
+    /// Closed without Done or Snooze: it timed out or was dismissed (the server does not say which).
+    Expired(u64),
 }
 
 /// Why `WallClock::wait_until` returned.
@@ -87,12 +91,16 @@ pub struct Engine<'a, C: WallClock, N: Notifier> {
     pub notifier: N,
     pub stdout: &'a mut dyn Write,
     pub stderr: &'a mut dyn Write,
+    /// Where each reminder, answer and held-back reminder is recorded (nowhere in a dry run).
+    pub history: Warned<&'a mut dyn Journal>,
 }
 
 impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
     pub fn run(&mut self) -> io::Result<LoopEnd> {
         let plan = self.settings.plan;
         let mut shown = 0;
+        // The last reminder shown for each rotation, so that an answer names the one it answers.
+        let mut reminders: HashMap<u64, (String, bool)> = HashMap::new();
         if self.settings.once {
             let now = self.clock.now();
             let rotation = super::schedule::once_rotation(&now, plan.every);
@@ -122,11 +130,13 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             };
             match self.clock.wait_until(&target)? {
                 Wake::Stop => return Ok(LoopEnd::Stopped(shown)),
-                Wake::Press(Press::Snooze(which)) => {
-                    snooze = Some((self.clock.now() + self.settings.snooze, which));
+                Wake::Press(action) => {
+                    self.answered(action, &reminders);
+                    if let Press::Snooze(which) = action {
+                        snooze = Some((self.clock.now() + self.settings.snooze, which));
+                    }
                     continue;
                 }
-                Wake::Press(Press::Done(_)) => continue,
                 Wake::ClockChanged | Wake::Due => {}
             }
             let now = self.clock.now();
@@ -140,7 +150,9 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             if let Some((at, which)) = snooze.clone() {
                 if now >= at {
                     snooze = None;
-                    self.fire(&now, which, true, true)?;
+                    if let Some(id) = self.fire(&now, which, true, true)? {
+                        reminders.insert(which, (id, true));
+                    }
                     shown += 1;
                     anchor = now.clone();
                     due = replan(&now);
@@ -154,12 +166,16 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             let window_still_open = plan.period_at(&now).is_some_and(|(opened, _)| opened <= due);
             if on_time || window_still_open {
                 let last = self.settings.count.is_some_and(|count| rotation + 1 >= count);
-                self.fire(&now, rotation, false, !last)?;
+                if let Some(id) = self.fire(&now, rotation, false, !last)? {
+                    reminders.insert(rotation, (id, false));
+                }
                 rotation += 1;
                 shown += 1;
                 if last {
                     return Ok(LoopEnd::Finished(shown));
                 }
+            } else {
+                self.held(&now, &due);
             }
             anchor = now.clone();
             due = replan(&now);
@@ -188,7 +204,53 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         self.stdout.flush()
     }
 
-    fn fire(&mut self, now: &DateTime<C::Tz>, rotation: u64, snoozed: bool, actions: bool) -> io::Result<()> {
+    fn record(&mut self, entry: &Entry) {
+        if let Some(warning) = self.history.record(entry) {
+            // Diagnostics never stop the reminders: a closed stderr is ignored.
+            let _ = writeln!(self.stderr, "{warning}");
+        }
+    }
+
+    /// A Done, Snooze or close on the notification of `reminders`' rotation.
+    fn answered(&mut self, action: Press, reminders: &HashMap<u64, (String, bool)>) {
+        let (name, rotation) = match action {
+            Press::Done(rotation) => ("done", rotation),
+            Press::Snooze(rotation) => ("snooze", rotation),
+            Press::Expired(rotation) => ("expired", rotation),
+        };
+        let mut entry = Entry::new(Kind::Response, self.clock.now().fixed_offset());
+        entry.location = Some(self.settings.location.id.to_string());
+        entry.action = Some(name.into());
+        if let Some((id, snoozed)) = reminders.get(&rotation) {
+            entry.reminder = Some(id.clone());
+            entry.snoozed = Some(*snoozed);
+        }
+        self.record(&entry);
+    }
+
+    /// A reminder that was due at `due` but is not shown: its window closed while the computer
+    /// slept or the process was stopped.
+    fn held(&mut self, now: &DateTime<C::Tz>, due: &DateTime<C::Tz>) {
+        let mut entry = Entry::new(Kind::Reminder, now.fixed_offset());
+        entry.location = Some(self.settings.location.id.to_string());
+        entry.delivered = Some("held".into());
+        let window = self.settings.plan.window.map(|window| format!(" {window}")).unwrap_or_default();
+        entry.reason = Some(format!(
+            "due at {} but woken at {}, after its{window} window had closed (asleep or suspended?)",
+            due.format("%Y-%m-%d %H:%M"),
+            now.format("%Y-%m-%d %H:%M")
+        ));
+        self.record(&entry);
+    }
+
+    /// Shows reminder `rotation` and returns the id it was recorded under (none in a dry run).
+    fn fire(
+        &mut self,
+        now: &DateTime<C::Tz>,
+        rotation: u64,
+        snoozed: bool,
+        actions: bool,
+    ) -> io::Result<Option<String>> {
         let note = Note::compose(self.settings.location, &self.settings.routine, &self.settings.habit, rotation);
         let delivery = self.notifier.deliver(&note, actions);
         let time = now.to_rfc3339_opts(SecondsFormat::Secs, false);
@@ -218,7 +280,22 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             // Diagnostics never stop the reminders: a closed stderr is ignored.
             let _ = writeln!(self.stderr, "backpain: reminder shown here, not as a notification: {reason}");
         }
-        Ok(())
+        let delivered = match &delivery {
+            Delivery::Notification => "notification",
+            Delivery::Terminal { .. } => "terminal",
+            Delivery::DryRun => return Ok(None),
+        };
+        let mut entry = Entry::new(Kind::Reminder, now.fixed_offset());
+        entry.location = Some(note.location.id.to_string());
+        entry.delivered = Some(delivered.into());
+        entry.reason = match delivery {
+            Delivery::Terminal { reason } => Some(reason),
+            _ => None,
+        };
+        entry.snoozed = Some(snoozed);
+        entry.drills = note.steps.iter().map(|step| step.drill.id.to_string()).collect();
+        self.record(&entry);
+        Ok(Some(entry.id))
     }
 }
 
@@ -327,6 +404,18 @@ mod tests {
         ending: LoopEnd,
         stdout: String,
         stderr: String,
+        entries: Vec<Entry>,
+    }
+
+    /// The history a run left: (time, kind, delivered or action, snoozed).
+    fn recorded(run: &Run) -> Vec<(String, &'static str, String, Option<bool>)> {
+        run.entries
+            .iter()
+            .map(|entry| {
+                let what = entry.delivered.clone().or_else(|| entry.action.clone()).unwrap_or_default();
+                (entry.at.clone(), entry.kind.name(), what, entry.snoozed)
+            })
+            .collect()
     }
 
     fn run(plan: Schedule, start: Time, horizon: Time, events: Vec<Event>, tweak: impl FnOnce(&mut Settings)) -> Run {
@@ -357,17 +446,25 @@ mod tests {
         };
         tweak(&mut settings);
         let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        let mut entries: Vec<Entry> = Vec::new();
         let ending = Engine {
             settings,
             clock: FakeClock { now: now.clone(), events: events.into(), horizon, waits: 0 },
             notifier: FakeNotifier { now: now.clone(), shown: shown.clone(), delivery },
             stdout: &mut stdout,
             stderr: &mut stderr,
+            history: Warned::new(&mut entries),
         }
         .run()
         .unwrap();
         let shown = shown.borrow().clone();
-        Run { shown, ending, stdout: String::from_utf8(stdout).unwrap(), stderr: String::from_utf8(stderr).unwrap() }
+        Run {
+            shown,
+            ending,
+            stdout: String::from_utf8(stdout).unwrap(),
+            stderr: String::from_utf8(stderr).unwrap(),
+            entries,
+        }
     }
 
     fn every(duration: Duration) -> Schedule {
@@ -544,6 +641,52 @@ mod tests {
             [(t("23T10:00:00"), 0), (t("23T10:11:00"), 0), (t("23T12:11:00"), 1)]
         );
         assert!(run.stdout.contains("10:11  notified (snoozed)"), "{}", run.stdout);
+    }
+
+    #[test]
+    fn every_reminder_and_answer_is_recorded_and_answers_name_their_reminder() {
+        let events = vec![
+            Event::Act { at: t("23T10:01:00"), action: Press::Snooze(0) },
+            Event::Act { at: t("23T10:12:00"), action: Press::Done(0) },
+            Event::Act { at: t("23T12:30:00"), action: Press::Expired(1) },
+        ];
+        let run = run(every(Duration::hours(2)), t("23T08:00:00"), t("23T13:00:00"), events, |_| {});
+        let at = |time: &str| format!("2026-11-23T{time}+00:00");
+        let text = |what: &str| what.to_string();
+        assert_eq!(
+            recorded(&run),
+            [
+                (at("10:00:00"), "reminder", text("notification"), Some(false)),
+                (at("10:01:00"), "response", text("snooze"), Some(false)),
+                (at("10:11:00"), "reminder", text("notification"), Some(true)),
+                (at("10:12:00"), "response", text("done"), Some(true)),
+                (at("12:11:00"), "reminder", text("notification"), Some(false)),
+                (at("12:30:00"), "response", text("expired"), Some(false)),
+            ]
+        );
+        let entries = &run.entries;
+        assert_eq!(entries[3].reminder.as_ref(), Some(&entries[2].id), "Done answers the snoozed repeat");
+        assert_eq!(entries[0].drills, ["chin-tuck", "neck-side-bend"]);
+        assert!(entries.iter().all(|entry| entry.location.as_deref() == Some("neck") && entry.problem().is_none()));
+    }
+
+    #[test]
+    fn a_reminder_held_back_is_recorded_with_why_and_a_dry_run_records_nothing() {
+        let window: Window = crate::remind::parse::window("09:00-17:00").unwrap();
+        let plan = Schedule { every: Duration::hours(2), window: Some(window), days: Days::ALL };
+        // Asleep from 10:00 to 18:00: the 11:00 reminder is not shown once the window closed.
+        let events = vec![Event::Jump { at: t("23T10:00:00"), to: t("23T18:00:00") }];
+        let run = run(plan, t("23T09:00:00"), t("23T20:00:00"), events, |_| {});
+        assert!(run.shown.is_empty());
+        assert_eq!(run.entries.len(), 1, "{:?}", recorded(&run));
+        assert_eq!(run.entries[0].delivered.as_deref(), Some("held"));
+        let reason = run.entries[0].reason.clone().unwrap_or_default();
+        assert_eq!(reason, "due at 2026-11-23 11:00 but woken at 2026-11-23 18:00, after its 09:00-17:00 window had closed (asleep or suspended?)");
+
+        let run =
+            run_with(every(Duration::hours(2)), t("23T08:00:00"), t("23T13:00:00"), vec![], Delivery::DryRun, |_| {});
+        assert_eq!(run.shown.len(), 2);
+        assert!(run.entries.is_empty(), "a dry run records nothing");
     }
 
     #[test]

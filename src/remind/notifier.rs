@@ -123,6 +123,7 @@ impl Notifier for DesktopNotifier {
                         listen(&mut |action| match action {
                             "snooze" => sender.send(Press::Snooze(rotation)),
                             "done" | "default" => sender.send(Press::Done(rotation)),
+                            "__closed" => sender.send(Press::Expired(rotation)),
                             _ => {}
                         });
                     }

@@ -2,7 +2,9 @@
 //! the caller picks (tests pin it).
 
 pub mod bodymap;
+pub mod history;
 pub mod json;
+pub mod stats;
 pub mod table;
 
 use serde::Serialize;
@@ -12,6 +14,19 @@ use serde::Serialize;
 pub struct Theme {
     pub color: bool,
     pub width: u16,
+    /// The terminal can show Unicode block characters (heatmaps, sparklines); ASCII when not.
+    pub unicode: bool,
+}
+
+/// Whether the locale asks for UTF-8: the first of LC_ALL, LC_CTYPE and LANG that is set and
+/// not empty names it (`LANG=C` and no locale at all mean ASCII).
+pub fn unicode_locale(var: impl Fn(&str) -> Option<String>) -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"].iter().find_map(|name| var(name).filter(|value| !value.is_empty())).is_some_and(
+        |value| {
+            let value = value.to_ascii_lowercase();
+            value.contains("utf-8") || value.contains("utf8")
+        },
+    )
 }
 
 /// A report that can be shown as a human table; every report is also `Serialize` for `--json`.

@@ -67,7 +67,7 @@ impl Theme {
     }
 
     /// `text` wrapped to the width, `first` before the first line and `indent` before the rest.
-    fn hang(&self, text: &str, first: &str, indent: &str) -> String {
+    pub(super) fn hang(&self, text: &str, first: &str, indent: &str) -> String {
         let width = usize::from(self.width).max(30);
         crate::text::hang(text, width, first, indent).into_iter().map(|line| line + "\n").collect()
     }
@@ -188,7 +188,7 @@ impl Render for LocationsReport {
         let heading = theme.heading("Where does it hurt? (body map, back view)");
         match bodymap::layout(usize::from(theme.width), None, 4, legend_width, rows) {
             Layout::Beside => {
-                let legend: Vec<String> = std::iter::repeat(String::new()).take(padding).chain(legend).collect();
+                let legend: Vec<String> = std::iter::repeat_n(String::new(), padding).chain(legend).collect();
                 let _ = writeln!(out, "{heading}");
                 for line in bodymap::with_legend(&legend, 4) {
                     let _ = writeln!(out, "{line}");
@@ -413,7 +413,7 @@ mod tests {
 
     #[test]
     fn list_items_hang_their_continuation_lines_under_the_text() {
-        let theme = Theme { color: false, width: 40 };
+        let theme = Theme { color: false, width: 40, unicode: true };
         let text = "Morning mode: for about 2 hours after getting up, avoid hard forward bending.";
         let item = theme.bullet(text, "* ");
         let lines: Vec<&str> = item.lines().collect();

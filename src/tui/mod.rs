@@ -84,6 +84,24 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// Raw mode alone, for a one-key question on the normal screen; off again when dropped.
+pub struct RawMode {
+    _private: (),
+}
+
+impl RawMode {
+    pub fn enter() -> io::Result<RawMode> {
+        terminal::enable_raw_mode()?;
+        Ok(RawMode { _private: () })
+    }
+}
+
+impl Drop for RawMode {
+    fn drop(&mut self) {
+        let _ = terminal::disable_raw_mode();
+    }
+}
+
 /// Leaves the alternate screen, shows the cursor and turns raw mode off; a no-op when the
 /// terminal is not taken over. Errors are ignored: there is nothing better to do with them.
 fn restore() {

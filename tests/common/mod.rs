@@ -7,6 +7,7 @@ use std::process::Command;
 /// part it needs: under BACKPAIN_REQUIRE_REAL (set by .ci/run) that fails the test; elsewhere it
 /// prints a loud skip notice and returns false, so a machine without the packages never passes
 /// in silence.
+#[allow(dead_code)]
 pub fn require_tools(tools: &[&str], what: &str) -> bool {
     let missing: Vec<&str> = tools
         .iter()
@@ -59,4 +60,12 @@ pub fn signal_and_wait(
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+}
+
+/// A data directory for the whole test binary, so that sessions and reminders run by tests
+/// record their history there and never in the real home.
+#[allow(dead_code)]
+pub fn data_home() -> &'static std::path::Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("a temporary directory")).path()
 }

@@ -1,0 +1,78 @@
+//! `backpain history`: the entries, oldest first, streamed month by month to a renderer so
+//! years of history never sit in memory at once.
+
+use std::io::{BufWriter, Write};
+
+use chrono::{DateTime, Duration, FixedOffset, TimeZone};
+
+use crate::cli::HistoryArgs;
+use crate::config::Config;
+use crate::error::UsageError;
+use crate::history::store::Listed;
+use crate::history::{when, Entry};
+use crate::render::history::{Csv, Sink, Table};
+
+pub fn run<Tz: TimeZone>(
+    args: &HistoryArgs,
+    config: &Config,
+    now: &DateTime<Tz>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let store = super::store(&args.data, config)?;
+    if args.path {
+        writeln!(out, "{}", store.dir.display())?;
+        out.flush()?;
+        return Ok(());
+    }
+    let since = match &args.since {
+        Some(text) => Some(when::since(text, now).map_err(|err| UsageError::Invalid(format!("--since: {err}")))?),
+        None => None,
+    };
+    // Files are named by each entry's own local month: start a month early, then filter by time.
+    let from = since.map(|since| (since - Duration::days(1)).format("%Y-%m").to_string());
+    let location = args.location.map(|location| location.id);
+    let keep = |at: &DateTime<FixedOffset>, place: Option<&str>| {
+        since.is_none_or(|since| *at >= since) && location.is_none_or(|location| place == Some(location))
+    };
+    // A line per entry: buffered, so that years of history are a few writes, not one per line.
+    let mut out = BufWriter::with_capacity(64 * 1024, out);
+    // Said once per run, on stderr; it never stops the listing.
+    let problem = |problem| {
+        let _ = writeln!(err, "backpain: {problem}");
+    };
+    if args.json {
+        // The lines as stored: only what filtering needs is parsed.
+        store.read(
+            from.as_deref(),
+            |entry: &Listed, line| {
+                if keep(&entry.at, entry.location.as_deref()) {
+                    out.write_all(line.as_bytes())?;
+                    out.write_all(b"\n")?;
+                }
+                Ok(())
+            },
+            problem,
+        )?;
+        out.flush()?;
+        return Ok(());
+    }
+    let mut sink: Box<dyn Sink + '_> = if args.csv {
+        Box::new(Csv { out: &mut out })
+    } else {
+        Box::new(Table { out: &mut out, shown: 0, dir: store.dir.display().to_string() })
+    };
+    sink.begin()?;
+    store.read(
+        from.as_deref(),
+        |entry: &Entry, line| match entry.time() {
+            Some(at) if keep(&at, entry.location.as_deref()) => sink.entry(entry, line),
+            _ => Ok(()),
+        },
+        problem,
+    )?;
+    sink.end()?;
+    drop(sink);
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! `backpain log pain|done`: a manual entry, appended to the history.
+
+use chrono::{DateTime, TimeZone};
+
+use crate::cli::{LogCommand, LogEntryArgs};
+use crate::config::Config;
+use crate::error::UsageError;
+use crate::history::{when, Entry, Kind};
+use crate::report::LoggedReport;
+
+/// The entry `command` describes, at `now` unless `--at` says otherwise.
+pub fn entry<Tz: TimeZone>(command: &LogCommand, now: &DateTime<Tz>) -> Result<Entry, UsageError> {
+    let (kind, location, common) = match command {
+        LogCommand::Pain(args) => (Kind::Pain, args.location, &args.entry),
+        LogCommand::Done(args) => (Kind::Break, args.location, &args.entry),
+    };
+    let at = match &common.at {
+        Some(text) => when::at(text, now).map_err(|err| UsageError::Invalid(format!("--at: {err}")))?,
+        None => now.fixed_offset(),
+    };
+    let mut entry = Entry::new(kind, at);
+    entry.location = Some(location.id.to_string());
+    entry.note = common.note.clone();
+    match command {
+        LogCommand::Pain(args) => entry.rating = Some(args.rating),
+        LogCommand::Done(args) => entry.variant = Some(if args.micro { "micro" } else { "full" }.into()),
+    }
+    Ok(entry)
+}
+
+pub fn common(command: &LogCommand) -> &LogEntryArgs {
+    match command {
+        LogCommand::Pain(args) => &args.entry,
+        LogCommand::Done(args) => &args.entry,
+    }
+}
+
+/// Records the entry; a history that cannot be written is a failure (exit 1), said in one line.
+pub fn run<Tz: TimeZone>(command: &LogCommand, config: &Config, now: &DateTime<Tz>) -> anyhow::Result<LoggedReport> {
+    let store = super::store(&common(command).data, config)?;
+    let entry = entry(command, now)?;
+    let file = store.append(&entry)?;
+    Ok(LoggedReport { entry, file: file.display().to_string() })
+}

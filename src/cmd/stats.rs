@@ -1,0 +1,32 @@
+//! `backpain stats`: the history folded into days, then the report over the last weeks.
+
+use std::io::Write;
+
+use chrono::{DateTime, TimeZone};
+
+use crate::cli::StatsArgs;
+use crate::config::Config;
+use crate::history::stats::{Aggregates, Counted};
+use crate::report::StatsReport;
+
+/// The report at `now` in `now`'s time zone; unreadable lines are reported on `err` and left out.
+pub fn run<Tz: TimeZone>(
+    args: &StatsArgs,
+    config: &Config,
+    now: &DateTime<Tz>,
+    err: &mut dyn Write,
+) -> anyhow::Result<StatsReport> {
+    let store = super::store(&args.data, config)?;
+    let mut aggregates = Aggregates::new(now.timezone(), args.location.map(|location| location.id.to_string()));
+    let summary = store.read(
+        None,
+        |entry: &Counted, _| {
+            aggregates.add(entry);
+            Ok(())
+        },
+        |problem| {
+            let _ = writeln!(err, "backpain: {problem}");
+        },
+    )?;
+    Ok(aggregates.report(now, args.weeks, summary.problems))
+}

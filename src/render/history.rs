@@ -1,0 +1,173 @@
+//! `backpain history` as it streams: a line of text or a CSV row per entry (`--json` prints
+//! the stored lines as they are, in `cmd::history`).
+
+use std::io::{self, Write};
+
+use crate::history::{Entry, Kind};
+
+/// Receives the entries one at a time, in order.
+pub trait Sink {
+    fn begin(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    /// `line` is the entry as stored.
+    fn entry(&mut self, entry: &Entry, line: &str) -> io::Result<()>;
+    fn end(&mut self) -> io::Result<()>;
+}
+
+/// The CSV columns, in order (README, "History").
+pub const CSV_HEADER: &str = "id,at,kind,location,variant,conditions,morning,ending,steps,done,skipped,stopped,\
+planned_seconds,seconds,paused_seconds,delivered,reason,snoozed,drills,action,reminder,rating,after,note";
+
+/// CSV (RFC 4180): a header, then one row per entry; lists are joined with `;`.
+pub struct Csv<'a> {
+    pub out: &'a mut dyn Write,
+}
+
+impl Sink for Csv<'_> {
+    fn begin(&mut self) -> io::Result<()> {
+        self.out.write_all(CSV_HEADER.as_bytes())?;
+        self.out.write_all(b"\r\n")
+    }
+
+    fn entry(&mut self, entry: &Entry, _line: &str) -> io::Result<()> {
+        let text = |value: &Option<String>| value.clone().unwrap_or_default();
+        let number = |value: Option<u64>| value.map(|n| n.to_string()).unwrap_or_default();
+        let flag = |value: Option<bool>| value.map(|b| b.to_string()).unwrap_or_default();
+        let fields = [
+            entry.id.clone(),
+            entry.at.clone(),
+            entry.kind.name().to_string(),
+            text(&entry.location),
+            text(&entry.variant),
+            entry.conditions.join(";"),
+            flag(entry.morning),
+            text(&entry.ending),
+            number(entry.steps.map(u64::from)),
+            entry.done.join(";"),
+            entry.skipped.join(";"),
+            text(&entry.stopped),
+            number(entry.planned_seconds),
+            number(entry.seconds),
+            number(entry.paused_seconds),
+            text(&entry.delivered),
+            text(&entry.reason),
+            flag(entry.snoozed),
+            entry.drills.join(";"),
+            text(&entry.action),
+            text(&entry.reminder),
+            number(entry.rating.map(u64::from)),
+            text(&entry.after),
+            text(&entry.note),
+        ];
+        let mut row = String::with_capacity(256);
+        for (index, field) in fields.iter().enumerate() {
+            if index > 0 {
+                row.push(',');
+            }
+            row.push_str(&csv_field(field));
+        }
+        row.push_str("\r\n");
+        self.out.write_all(row.as_bytes())
+    }
+
+    fn end(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// A field quoted when it holds a comma, a quote or a line break, quotes doubled.
+pub fn csv_field(field: &str) -> std::borrow::Cow<'_, str> {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\"")).into()
+    } else {
+        field.into()
+    }
+}
+
+/// One line of text per entry: when (in the local time it was written in), kind, location
+/// and what happened.
+pub struct Table<'a> {
+    pub out: &'a mut dyn Write,
+    pub shown: usize,
+    /// Named when there is nothing to show.
+    pub dir: String,
+}
+
+impl Sink for Table<'_> {
+    fn entry(&mut self, entry: &Entry, _line: &str) -> io::Result<()> {
+        self.shown += 1;
+        let when = entry.time().map(|at| at.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|| entry.at.clone());
+        let location = entry.location.as_deref().unwrap_or("-");
+        writeln!(self.out, "{when}  {:<9} {location:<8} {}", entry.kind.name(), describe(entry))
+    }
+
+    fn end(&mut self) -> io::Result<()> {
+        if self.shown == 0 {
+            writeln!(
+                self.out,
+                "No entries in {}. Guided sessions and reminders record themselves; `backpain log` adds your own.",
+                self.dir
+            )?;
+        }
+        self.out.flush()
+    }
+}
+
+/// What happened, in a few words.
+pub fn describe(entry: &Entry) -> String {
+    let note = entry.note.as_ref().map(|note| format!(" - {note}")).unwrap_or_default();
+    match entry.kind {
+        Kind::Session => {
+            let variant = entry.variant.as_deref().unwrap_or("full");
+            let ending = entry.ending.as_deref().unwrap_or("finished");
+            let steps = entry.steps.map(|steps| format!(" of {steps}")).unwrap_or_default();
+            let mut text = format!("{variant}, {ending}: {}{steps} drills done", entry.done.len());
+            if !entry.skipped.is_empty() {
+                text.push_str(&format!(", {} skipped", entry.skipped.len()));
+            }
+            if let Some(stopped) = &entry.stopped {
+                text.push_str(&format!(", stopped in {stopped}"));
+            }
+            let seconds = entry.seconds.unwrap_or(0);
+            text.push_str(&format!(", {}:{:02}", seconds / 60, seconds % 60));
+            text
+        }
+        Kind::Reminder => {
+            let delivered = entry.delivered.as_deref().unwrap_or("shown");
+            let again = if entry.snoozed == Some(true) { " (snoozed)" } else { "" };
+            let drills = if entry.drills.is_empty() { String::new() } else { format!(": {}", entry.drills.join(", ")) };
+            let reason = entry.reason.as_ref().map(|reason| format!(" ({reason})")).unwrap_or_default();
+            format!("{delivered}{again}{drills}{reason}")
+        }
+        Kind::Response => {
+            let action = match entry.action.as_deref() {
+                Some("done") => "Done",
+                Some("snooze") => "Snooze",
+                Some("expired") => "closed unanswered",
+                Some(other) => other,
+                None => "?",
+            };
+            let again = if entry.snoozed == Some(true) { " on a snoozed repeat" } else { "" };
+            format!("{action}{again}")
+        }
+        Kind::Pain => {
+            let after = if entry.after.is_some() { " (after a session)" } else { "" };
+            format!("{}/10{after}{note}", entry.rating.unwrap_or(0))
+        }
+        Kind::Break => format!("{} routine, done without backpain{note}", entry.variant.as_deref().unwrap_or("full")),
+        Kind::Other => "(an entry from a newer backpain)".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"ok\"\nthen"), "\"say \"\"ok\"\"\nthen\"");
+    }
+}

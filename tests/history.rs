@@ -1,0 +1,527 @@
+//! The history commands (`log`, `history`, `stats`) in-process with a temporary data dir, and
+//! through the real binary where processes matter: concurrent writers, the locale, the config.
+
+use std::ffi::OsString;
+use std::io::Write as _;
+use std::path::Path;
+use std::process::Command;
+
+use backpain::exit::Exit;
+use serde::Deserialize;
+
+struct Run {
+    exit: Exit,
+    stdout: String,
+    stderr: String,
+}
+
+/// `backpain ARGS --data-dir DIR` in-process.
+fn run(dir: &Path, args: &[&str]) -> Run {
+    let env = backpain::Env { stdout_is_terminal: false, columns: Some(80), no_color: true, test_speed: 1 };
+    let mut argv: Vec<OsString> = std::iter::once("backpain").chain(args.iter().copied()).map(OsString::from).collect();
+    argv.push("--data-dir".into());
+    argv.push(dir.into());
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let exit = backpain::run(argv, &env, &mut stdout, &mut stderr);
+    Run { exit, stdout: String::from_utf8(stdout).unwrap(), stderr: String::from_utf8(stderr).unwrap() }
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let run = run(dir, args);
+    assert_eq!(run.exit, Exit::Success, "{args:?}: {}", run.stderr);
+    assert!(run.stderr.is_empty(), "{args:?}: {}", run.stderr);
+    run.stdout
+}
+
+fn refused(dir: &Path, args: &[&str], exit: Exit) -> String {
+    let run = run(dir, args);
+    assert_eq!(run.exit, exit, "{args:?}: {}", run.stdout);
+    assert!(run.stderr.starts_with("backpain: ") && run.stderr.lines().count() == 1, "{args:?}: {}", run.stderr);
+    run.stderr
+}
+
+fn month_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir.join("history")).unwrap().map(|f| f.unwrap().path()).collect();
+    files.sort();
+    files
+}
+
+/// The stored line shape, pinned: every field a manual entry may carry, and no other.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ManualLine {
+    v: u32,
+    id: String,
+    at: String,
+    kind: String,
+    location: String,
+    #[serde(default)]
+    variant: Option<String>,
+    #[serde(default)]
+    rating: Option<u8>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[test]
+fn log_pain_and_done_append_one_self_describing_line_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = ok(dir.path(), &["log", "pain", "4", "--location", "lumbar", "--note", "after a long drive"]);
+    assert!(said.starts_with("Recorded pain 4/10, Lower back (lumbar), at "), "{said}");
+    let said = ok(dir.path(), &["log", "done", "--location", "neck", "--micro", "--at", "2026-11-30 18:05"]);
+    assert!(said.starts_with("Recorded micro routine done, Neck & upper back, at 2026-11-30 18:05"), "{said}");
+    ok(dir.path(), &["log", "done", "-l", "hip"]);
+    let files = month_files(dir.path());
+    let text: String = files.iter().map(|file| std::fs::read_to_string(file).unwrap()).collect();
+    let lines: Vec<ManualLine> = text.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines.iter().all(|line| line.v == 1 && line.id.len() == 36), "{lines:?}");
+    let pain = lines.iter().find(|line| line.kind == "pain").unwrap();
+    assert_eq!(
+        (pain.location.as_str(), pain.rating, pain.note.as_deref()),
+        ("lower", Some(4), Some("after a long drive"))
+    );
+    let neck = lines.iter().find(|line| line.location == "neck").unwrap();
+    assert_eq!((neck.kind.as_str(), neck.variant.as_deref()), ("break", Some("micro")));
+    assert!(neck.at.starts_with("2026-11-30T18:05:00"), "{}", neck.at);
+    assert!(files.iter().any(|file| file.ends_with("history/2026-11.jsonl")), "filed by its own month: {files:?}");
+    let hip = lines.iter().find(|line| line.location == "hip").unwrap();
+    assert_eq!(hip.variant.as_deref(), Some("full"));
+    let ids: std::collections::HashSet<&str> = lines.iter().map(|line| line.id.as_str()).collect();
+    assert_eq!(ids.len(), 3, "unique ids");
+}
+
+#[test]
+fn log_json_prints_the_entry_and_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ok(dir.path(), &["log", "pain", "0", "-l", "neck", "--json"]);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(value["entry"]["rating"], 0);
+    assert_eq!(value["entry"]["kind"], "pain");
+    let file = value["file"].as_str().unwrap();
+    assert!(file.starts_with(dir.path().join("history").to_str().unwrap()) && file.ends_with(".jsonl"), "{file}");
+}
+
+#[test]
+fn bad_input_is_one_line_that_says_what_would_be_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = refused(dir.path(), &["log", "pain", "11", "-l", "lower"], Exit::Usage);
+    assert!(err.contains("pain rating `11` is out of range; use 0 (no pain) to 10"), "{err}");
+    let err = refused(dir.path(), &["log", "pain", "4.5", "-l", "lower"], Exit::Usage);
+    assert!(err.contains("is not a whole number (did you mean `5`?)"), "{err}");
+    let err = refused(dir.path(), &["log", "pain", "3", "-l", "lowr"], Exit::Usage);
+    assert!(err.contains("unknown location `lowr` (did you mean `lower`?)"), "{err}");
+    let err = refused(dir.path(), &["log", "pain", "3", "-l", "lower", "--at", "25:00"], Exit::Usage);
+    assert!(err.contains("--at: `25:00` is not a time; use HH:MM"), "{err}");
+    let err = refused(dir.path(), &["log", "pain", "3", "-l", "lower", "--at", "2099-01-01 10:00"], Exit::Usage);
+    assert!(err.contains("is in the future"), "{err}");
+    let err = refused(dir.path(), &["log", "done", "-l", "lower", "--note", "  "], Exit::Usage);
+    assert!(err.contains("the note is empty"), "{err}");
+    let err = refused(dir.path(), &["log", "done"], Exit::Usage);
+    assert!(err.contains("--location"), "{err}");
+    let err = refused(dir.path(), &["log", "mood", "3"], Exit::Usage);
+    assert!(err.contains("mood"), "{err}");
+    let err = refused(dir.path(), &["history", "--since", "3wk"], Exit::Usage);
+    assert!(err.contains("did you mean `3w`?"), "{err}");
+    let err = refused(dir.path(), &["history", "--since", "2mo"], Exit::Usage);
+    assert!(err.contains("say 60d or 8w"), "{err}");
+    let err = refused(dir.path(), &["history", "--json", "--csv"], Exit::Usage);
+    assert!(err.contains("--csv"), "{err}");
+    let err = refused(dir.path(), &["stats", "--weeks", "0"], Exit::Usage);
+    assert!(err.contains("--weeks"), "{err}");
+    assert!(!dir.path().join("history").exists(), "nothing was written by a refused command");
+}
+
+#[test]
+fn a_history_that_cannot_be_written_fails_log_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "mine").unwrap();
+    let err = refused(&file, &["log", "pain", "3", "-l", "lower"], Exit::Failure);
+    assert!(err.starts_with(&format!("backpain: cannot write to {}", file.join("history").display())), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+}
+
+#[test]
+fn history_lists_filters_and_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(ok(d, &["history"]).starts_with("No entries in "), "an empty history says so");
+    assert_eq!(ok(d, &["history", "--json"]), "");
+    ok(d, &["log", "pain", "6", "-l", "lower", "--at", "2026-10-01 08:00"]);
+    ok(d, &["log", "done", "-l", "neck", "--note", "desk, \"quick\" one", "--at", "2026-11-20 12:00"]);
+    ok(d, &["log", "pain", "3", "-l", "lower", "--at", "2026-11-21 08:00"]);
+
+    let table = ok(d, &["history"]);
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 3, "{table}");
+    assert!(lines[0].starts_with("2026-10-01 08:00  pain      lower    6/10"), "{table}");
+    assert!(lines[1].contains("break     neck     full routine, done without backpain - desk"), "{table}");
+
+    let json = ok(d, &["history", "--json", "--location", "lower"]);
+    let entries: Vec<serde_json::Value> = json.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(entries.iter().map(|e| e["rating"].as_u64().unwrap()).collect::<Vec<_>>(), [6, 3], "oldest first");
+
+    let since = ok(d, &["history", "--json", "--since", "2026-11-01"]);
+    assert_eq!(since.lines().count(), 2, "{since}");
+    // Spans count back from now; 2026-10 is longer ago than a week.
+    assert!(!ok(d, &["history", "--since", "1w"]).contains("2026-10-01"));
+
+    let csv = ok(d, &["history", "--csv"]);
+    let rows: Vec<&str> = csv.split("\r\n").filter(|row| !row.is_empty()).collect();
+    assert_eq!(rows.len(), 4, "a header and a row per entry: {csv}");
+    assert!(rows[0].starts_with("id,at,kind,location,variant,"), "{}", rows[0]);
+    assert!(rows[0].ends_with(",rating,after,note"));
+    assert!(rows[2].ends_with(",\"desk, \"\"quick\"\" one\""), "quoted as RFC 4180: {}", rows[2]);
+    let columns = rows[0].split(',').count();
+    assert!(rows[1].split(',').count() == columns, "{}", rows[1]);
+
+    let path = ok(d, &["history", "--path"]);
+    assert_eq!(path, format!("{}\n", d.join("history").display()));
+}
+
+#[test]
+fn unreadable_lines_are_reported_once_skipped_and_never_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["log", "pain", "5", "-l", "lower", "--at", "2026-11-02 08:00"]);
+    let file = month_files(d).remove(0);
+    let mut handle = std::fs::OpenOptions::new().append(true).open(&file).unwrap();
+    handle.write_all(b"garbage in the middle\n").unwrap();
+    drop(handle);
+    ok(d, &["log", "pain", "4", "-l", "lower", "--at", "2026-11-03 08:00"]);
+    std::fs::OpenOptions::new().append(true).open(&file).unwrap().write_all(b"{\"v\":1,\"id\":\"torn").unwrap();
+    let before = std::fs::read(&file).unwrap();
+
+    let listed = run(d, &["history", "--json"]);
+    assert_eq!(listed.exit, Exit::Success);
+    assert_eq!(listed.stdout.lines().count(), 2, "{}", listed.stdout);
+    let problems: Vec<&str> = listed.stderr.lines().collect();
+    assert_eq!(problems.len(), 2, "each once: {}", listed.stderr);
+    assert!(problems[0].starts_with(&format!("backpain: {}:2: not a history entry (", file.display())), "{problems:?}");
+    assert_eq!(
+        problems[1],
+        format!("backpain: {}:4: the last line is cut short (a write that did not finish); skipped", file.display())
+    );
+
+    let stats = run(d, &["stats", "--json"]);
+    assert_eq!(stats.stderr.lines().count(), 2, "{}", stats.stderr);
+    let value: serde_json::Value = serde_json::from_str(&stats.stdout).unwrap();
+    assert_eq!(value["skipped_lines"], 2);
+    assert_eq!(std::fs::read(&file).unwrap(), before, "reading never rewrites");
+
+    // The next append starts on its own line: nothing is glued to the torn one.
+    ok(d, &["log", "done", "-l", "lower", "--at", "2026-11-04 08:00"]);
+    assert_eq!(run(d, &["history", "--json"]).stdout.lines().count(), 3);
+}
+
+#[test]
+fn a_synced_copy_counts_each_entry_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["log", "done", "-l", "lower", "--at", "2026-11-02 08:00"]);
+    ok(d, &["log", "done", "-l", "lower", "--at", "2026-11-03 08:00"]);
+    let file = month_files(d).remove(0);
+    std::fs::copy(&file, d.join("history/2026-11.sync-conflict-20261104-090000-XYZ.jsonl")).unwrap();
+    assert_eq!(ok(d, &["history", "--json"]).lines().count(), 2);
+    let value: serde_json::Value = serde_json::from_str(&ok(d, &["stats", "--json", "--weeks", "520"])).unwrap();
+    assert_eq!(value["breaks"]["logged"], 2);
+}
+
+/// The `stats --json` shape, pinned.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Stats {
+    today: String,
+    from: String,
+    weeks: u32,
+    location: Option<String>,
+    breaks: Breaks,
+    sessions: Sessions,
+    streak: Streak,
+    per_week: Vec<Week>,
+    heatmap: Vec<HeatWeek>,
+    pain: Vec<PainTrend>,
+    pain_vs_breaks: PainVsBreaks,
+    skipped_lines: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Breaks {
+    reminded: u32,
+    held_back: u32,
+    taken: u32,
+    done_on_notification: u32,
+    logged: u32,
+    snoozed: u32,
+    expired: u32,
+    after_snooze: AfterSnooze,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct AfterSnooze {
+    shown: u32,
+    done: u32,
+    snoozed_again: u32,
+    expired: u32,
+    no_answer: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Sessions {
+    count: u32,
+    minutes: u64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Streak {
+    current_days: u32,
+    best_days: u32,
+    rule: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Week {
+    week: String,
+    reminded: u32,
+    taken: u32,
+    sessions: u32,
+    minutes: u64,
+    pain: std::collections::BTreeMap<String, f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct HeatWeek {
+    week: String,
+    days: Vec<Option<u32>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct PainTrend {
+    location: String,
+    weekly: Vec<Option<f64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct PainVsBreaks {
+    status: String,
+    weeks_with_pain: usize,
+    threshold: Option<u32>,
+    many: Option<PainGroup>,
+    few: Option<PainGroup>,
+    observation: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct PainGroup {
+    weeks: usize,
+    average_pain: f64,
+}
+
+/// A month of use, in whole weeks: the last two weeks 3 breaks a day and pain 2, the two
+/// before 1 break a day and pain 6; this week so far 3 breaks a day and no pain rating.
+/// Returns the days used, this week's included.
+fn a_month_of_use(d: &Path) -> i64 {
+    use chrono::Datelike;
+    let today = chrono::Local::now().date_naive();
+    let this_monday = today - chrono::Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    let first = this_monday - chrono::Duration::weeks(4);
+    let mut day = first;
+    while day < today {
+        let weeks_back = ((this_monday - day).num_days() + 6).div_euclid(7);
+        let (breaks, rating) = match weeks_back {
+            0 => (3, None),
+            1 | 2 => (3, Some("2")),
+            _ => (1, Some("6")),
+        };
+        let date = day.format("%Y-%m-%d");
+        for n in 0..breaks {
+            ok(d, &["log", "done", "-l", "lower", "--micro", "--at", &format!("{date} 1{n}:00")]);
+        }
+        if let Some(rating) = rating.filter(|_| day.weekday() == chrono::Weekday::Wed) {
+            ok(d, &["log", "pain", rating, "-l", "lower", "--at", &format!("{date} 09:00")]);
+        }
+        day += chrono::Duration::days(1);
+    }
+    (today - first).num_days()
+}
+
+#[test]
+fn stats_show_breaks_streaks_the_heatmap_and_pain_in_one_screen_and_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let days = a_month_of_use(d);
+    let this_week = days - 28;
+    let stats: Stats = serde_json::from_str(&ok(d, &["stats", "--json"])).unwrap();
+    assert_eq!(stats.weeks, 12);
+    assert_eq!((stats.per_week.len(), stats.heatmap.len()), (12, 12));
+    assert_eq!(stats.streak.current_days as i64, days, "every day up to yesterday; today is not over");
+    assert_eq!(i64::from(stats.breaks.logged), 14 * 3 + 14 + this_week * 3);
+    assert_eq!(stats.pain_vs_breaks.threshold, Some(21));
+    assert_eq!(stats.pain.len(), 1);
+    assert_eq!(stats.pain_vs_breaks.status, "compared", "{:?}", stats.pain_vs_breaks);
+    let (many, few) = (stats.pain_vs_breaks.many.unwrap(), stats.pain_vs_breaks.few.unwrap());
+    assert!(many.average_pain < few.average_pain, "the weeks with more breaks had less pain here");
+    assert!(stats.pain_vs_breaks.observation.contains("An observation, not a cause"));
+
+    let text = ok(d, &["stats"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.len() <= 50, "one screen: {} lines\n{text}", lines.len());
+    assert!(text.contains(&format!("Streak        {days} days now, best {days}")), "{text}");
+    assert!(text.contains(&format!("Breaks taken  {}", 56 + this_week * 3)), "{text}");
+    assert!(text.contains("Weekly average pain"), "{text}");
+    assert!(text.contains("An observation, not a cause"), "{text}");
+
+    let four: Stats = serde_json::from_str(&ok(d, &["stats", "--json", "--weeks", "4", "--location", "neck"])).unwrap();
+    assert_eq!((four.weeks, four.location.as_deref(), four.breaks.logged), (4, Some("neck"), 0));
+    assert_eq!(four.pain_vs_breaks.status, "too_few_weeks");
+}
+
+#[test]
+fn the_heatmap_is_unicode_blocks_or_ascii_under_lang_c() {
+    let dir = tempfile::tempdir().unwrap();
+    a_month_of_use(dir.path());
+    let stats = |lang: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_backpain"))
+            .args(["stats", "--data-dir"])
+            .arg(dir.path())
+            .env_remove("LC_ALL")
+            .env_remove("LC_CTYPE")
+            .env("LANG", lang)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let unicode = stats("en_GB.UTF-8");
+    assert!(unicode.contains('▓') && unicode.contains('▁'), "{unicode}");
+    let ascii = stats("C");
+    assert!(ascii.is_ascii(), "{ascii}");
+    assert!(ascii.contains("  Mon ") && ascii.contains('*'), "{ascii}");
+}
+
+#[test]
+fn twenty_concurrent_log_processes_leave_twenty_whole_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = "x".repeat(400);
+    let children: Vec<_> = (0..20)
+        .map(|n| {
+            Command::new(env!("CARGO_BIN_EXE_backpain"))
+                .args(["log", "pain", &(n % 11).to_string(), "-l", "lower", "--note", &note, "--data-dir"])
+                .arg(dir.path())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let files = month_files(dir.path());
+    assert_eq!(files.len(), 1);
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(text.ends_with('\n'));
+    let lines: Vec<ManualLine> = text.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(lines.len(), 20);
+    let mut ratings: Vec<u8> = lines.iter().filter_map(|line| line.rating).collect();
+    ratings.sort_unstable();
+    let mut expected: Vec<u8> = (0..20).map(|n| (n % 11) as u8).collect();
+    expected.sort_unstable();
+    assert_eq!(ratings, expected);
+}
+
+#[test]
+fn the_config_file_names_the_data_dir_and_the_flag_wins() {
+    let home = tempfile::tempdir().unwrap();
+    let configured = home.path().join("synced");
+    std::fs::create_dir_all(home.path().join("backpain")).unwrap();
+    std::fs::write(
+        home.path().join("backpain/config.toml"),
+        format!("[history]\ndata-dir = \"{}\"\n", configured.display()),
+    )
+    .unwrap();
+    let backpain = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_backpain"))
+            .args(args)
+            .env("XDG_CONFIG_HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("default"))
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert_eq!(backpain(&["history", "--path"]), format!("{}\n", configured.join("history").display()));
+    let flag = home.path().join("flag");
+    assert_eq!(
+        backpain(&["history", "--path", "--data-dir", flag.to_str().unwrap()]),
+        format!("{}\n", flag.join("history").display())
+    );
+    std::fs::remove_file(home.path().join("backpain/config.toml")).unwrap();
+    assert_eq!(
+        backpain(&["history", "--path"]),
+        format!("{}\n", home.path().join("default/backpain/history").display())
+    );
+}
+
+#[test]
+fn a_printed_schedule_records_where_the_flag_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_backpain"))
+        .args(["remind", "--print-schedule", "cron", "--data-dir", "rel/data"])
+        .current_dir(dir.path())
+        .env("XDG_CONFIG_HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let cron = String::from_utf8(output.stdout).unwrap();
+    let absolute = dir.path().join("rel/data");
+    assert!(
+        cron.contains(&format!("'--data-dir' '{}'", absolute.display())),
+        "absolute, as cron has its own cwd:\n{cron}"
+    );
+}
+
+#[test]
+fn a_dry_run_records_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_backpain"))
+        .args(["remind", "--dry-run", "--count", "2", "--every", "1s", "--data-dir"])
+        .arg(dir.path())
+        .env("XDG_CONFIG_HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(!dir.path().join("history").exists(), "nothing recorded");
+    // Without --dry-run the same loop records both reminders (printed here: no desktop bus).
+    let output = Command::new(env!("CARGO_BIN_EXE_backpain"))
+        .args(["remind", "--count", "2", "--every", "1s", "--data-dir"])
+        .arg(dir.path())
+        .env("XDG_CONFIG_HOME", dir.path())
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/backpain-test-bus")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let listed = ok(dir.path(), &["history", "--json"]);
+    let lines: Vec<serde_json::Value> = listed.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(lines.len(), 2, "{listed}");
+    assert!(lines.iter().all(|line| line["kind"] == "reminder" && line["delivered"] == "terminal"), "{listed}");
+    assert!(lines[0]["reason"].as_str().is_some_and(|reason| reason.contains("D-Bus")), "{listed}");
+}
