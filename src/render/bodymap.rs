@@ -55,7 +55,7 @@ pub fn layout(
     legend_rows: (usize, usize),
 ) -> Layout {
     let (beside_rows, below_rows) = legend_rows;
-    let fits = |height: usize| rows.map_or(true, |rows| height <= rows);
+    let fits = |height: usize| rows.is_none_or(|rows| height <= rows);
     if columns >= width() + gap + legend_width && fits(MAP.len().max(beside_rows)) {
         Layout::Beside
     } else if columns >= width().max(legend_width) && fits(MAP.len() + 1 + below_rows) {

@@ -231,7 +231,7 @@ impl Render for LocationsReport {
         let heading = theme.heading("Where does it hurt? (body map, back view)");
         match bodymap::layout(usize::from(theme.width), None, 4, legend_width, rows) {
             Layout::Beside => {
-                let legend: Vec<String> = std::iter::repeat(String::new()).take(padding).chain(legend).collect();
+                let legend: Vec<String> = std::iter::repeat_n(String::new(), padding).chain(legend).collect();
                 let _ = writeln!(out, "{heading}");
                 for line in bodymap::with_legend(&legend, 4) {
                     let _ = writeln!(out, "{line}");
