@@ -30,12 +30,12 @@ never\t''"
 complete -c backpain -n "__fish_backpain_needs_command" -s h -l help -d 'Print help'
 complete -c backpain -n "__fish_backpain_needs_command" -s V -l version -d 'Print version'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "myths" -d 'The guide\'s three myths, what is true instead, and how well each is supported'
-complete -c backpain -n "__fish_backpain_needs_command" -f -a "route" -d 'What applies to you: conditions whose precautions change the routines, and your region'
-complete -c backpain -n "__fish_backpain_needs_command" -f -a "routine" -d 'What applies to you: conditions whose precautions change the routines, and your region'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "route" -d 'Map a pain location to its cause, red flags and routine'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "routine" -d 'Show (or play with --guided) the routine for a pain location'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "drills" -d 'The drill catalogue: every exercise with its dose, cues, cautions and sources'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "sources" -d 'The references behind every claim, by the id the other commands show'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "faq" -d 'The implementation guide (habits) and common questions'
-complete -c backpain -n "__fish_backpain_needs_command" -f -a "remind" -d 'What applies to you: conditions whose precautions change the routines, and your region'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "remind" -d 'Desk-break reminders: a desktop notification with a micro-stretch on a schedule'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "man" -d 'Write the man pages (backpain.1 and one per subcommand) into a directory'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -79,8 +79,8 @@ upper\t'Upper back (thoracic)'
 sciatic\t'Sciatic nerve'
 hip\t'Hip & pelvis'
 neck\t'Neck & upper back'"
-complete -c backpain -n "__fish_backpain_using_subcommand routine" -l minutes -d 'Fit the routine into this many minutes (core drills first, then fewer sets)' -r
-complete -c backpain -n "__fish_backpain_using_subcommand routine" -l wake-time -d 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself' -r
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l minutes -d 'Fit the routine into this many minutes (core drills first, then fewer sets)' -r -f
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l wake-time -d 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself' -r -f
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l condition -d 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica' -r -f -a "hip-replacement\t'Hip replacement'
 pregnancy\t'Pregnancy'
 osteoporosis\t'Osteoporosis'
@@ -153,17 +153,17 @@ complete -c backpain -n "__fish_backpain_using_subcommand faq" -s h -l help -d '
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l every -d 'Time between reminders: 90m, 2h, 1h30m [default: 2h, the guide\'s advice; its evidence is "plausible, unproven"]' -r
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l every -d 'Time between reminders: 90m, 2h, 1h30m [default: 2h, the guide\'s advice; its evidence is "plausible, unproven"]' -r -f
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -s l -l location -d 'Whose micro routine the reminders rotate through [default: lower]' -r -f -a "lower\t'Lower back (lumbar)'
 upper\t'Upper back (thoracic)'
 sciatic\t'Sciatic nerve'
 hip\t'Hip & pelvis'
 neck\t'Neck & upper back'"
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l trigger -d 'Your habit trigger, the IF of "IF I stand up from my desk, THEN I do 3 cat-cows"' -r
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l action -d 'Your habit action, the THEN of the IF-THEN plan' -r
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l count -d 'Stop after this many reminders' -r
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l between -d 'Only remind within this time of day, e.g. 09:00-17:30 (22:00-02:00 wraps midnight)' -r
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l days -d 'Only remind on these days: mon-fri, mon,wed,fri, sat-sun, weekdays (any case)' -r
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l trigger -d 'Your habit trigger, the IF of "IF I stand up from my desk, THEN I do 3 cat-cows"' -r -f
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l action -d 'Your habit action, the THEN of the IF-THEN plan' -r -f
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l count -d 'Stop after this many reminders' -r -f
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l between -d 'Only remind within this time of day, e.g. 09:00-17:30 (22:00-02:00 wraps midnight)' -r -f
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l days -d 'Only remind on these days: mon-fri, mon,wed,fri, sat-sun, weekdays (any case)' -r -f
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l print-schedule -d 'Print a ready-made schedule running `remind --once` and exit: systemd (service and timer), systemd-service, systemd-timer, cron or launchd' -r -f -a "systemd\t'The user service and its timer, each headed by its path'
 systemd-service\t'Only ~/.config/systemd/user/backpain-remind.service'
 systemd-timer\t'Only ~/.config/systemd/user/backpain-remind.timer'

@@ -2,7 +2,7 @@
 //! completions and the man pages.
 
 use clap::builder::{PossibleValue, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::dataset::{self, Location};
 use crate::plan::morning::WakeTime;
@@ -18,6 +18,7 @@ Examples:
   backpain remind --every 2h --location neck
 
 Exit status: 0 done, 1 failure, 2 bad command line or config, 130 interrupted.
+
 Not medical advice. Stop and see a clinician if a red flag applies.";
 
 const REMIND_HELP: &str = "\
@@ -104,7 +105,7 @@ after_help = REMIND_HELP
     #[command(after_help = "Examples:\n  backpain man ~/.local/share/man/man1")]
     Man {
         /// The directory to write into; created if missing.
-        #[arg(value_name = "DIR")]
+        #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
         dir: std::path::PathBuf,
     },
 }
@@ -133,7 +134,8 @@ pub struct MythsArgs {
     pub output: JsonArgs,
 }
 
-/// What applies to you: conditions whose precautions change the routines, and your region.
+// What applies to you: conditions whose precautions change the routines, and your region. (Not a
+// doc comment: on a flattened struct clap would make it the `about` of route, routine and remind.)
 #[derive(Debug, Clone, Default, Args)]
 pub struct ProfileArgs {
     /// A condition whose precautions apply to you; repeat it for several: pregnancy,
@@ -197,7 +199,7 @@ pub struct RoutineArgs {
     /// first), then extra sets, then reps one at a time down to half; it stops as soon as the
     /// routine fits. A budget shorter than the priority-1 drills at one set and half the reps is
     /// an error that names the minimum.
-    #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(1..=240))]
+    #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(1..=240), value_hint = ValueHint::Other)]
     pub minutes: Option<u32>,
 
     /// Swap drills that bend the spine forward for ones that don't (first ~2 h after waking).
@@ -208,7 +210,7 @@ pub struct RoutineArgs {
     pub morning: bool,
 
     /// When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself.
-    #[arg(long, value_name = "HH:MM", value_parser = parse_wake_time)]
+    #[arg(long, value_name = "HH:MM", value_parser = parse_wake_time, value_hint = ValueHint::Other)]
     pub wake_time: Option<WakeTime>,
 
     #[command(flatten)]
@@ -232,7 +234,7 @@ pub struct DrillsArgs {
 pub struct RemindArgs {
     /// Time between reminders: 90m, 2h, 1h30m [default: 2h, the guide's advice; its evidence is
     /// "plausible, unproven"].
-    #[arg(long, value_name = "DURATION", value_parser = parse::duration)]
+    #[arg(long, value_name = "DURATION", value_parser = parse::duration, value_hint = ValueHint::Other)]
     pub every: Option<chrono::Duration>,
 
     /// Whose micro routine the reminders rotate through [default: lower].
@@ -240,23 +242,23 @@ pub struct RemindArgs {
     pub location: Option<&'static Location>,
 
     /// Your habit trigger, the IF of "IF I stand up from my desk, THEN I do 3 cat-cows".
-    #[arg(long, value_name = "TEXT", value_parser = parse::trigger)]
+    #[arg(long, value_name = "TEXT", value_parser = parse::trigger, value_hint = ValueHint::Other)]
     pub trigger: Option<String>,
 
     /// Your habit action, the THEN of the IF-THEN plan.
-    #[arg(long, value_name = "TEXT", value_parser = parse::action)]
+    #[arg(long, value_name = "TEXT", value_parser = parse::action, value_hint = ValueHint::Other)]
     pub action: Option<String>,
 
     /// Stop after this many reminders.
-    #[arg(long, value_name = "N", value_parser = parse::count)]
+    #[arg(long, value_name = "N", value_parser = parse::count, value_hint = ValueHint::Other)]
     pub count: Option<u64>,
 
     /// Only remind within this time of day, e.g. 09:00-17:30 (22:00-02:00 wraps midnight).
-    #[arg(long, value_name = "HH:MM-HH:MM", value_parser = parse::window)]
+    #[arg(long, value_name = "HH:MM-HH:MM", value_parser = parse::window, value_hint = ValueHint::Other)]
     pub between: Option<Window>,
 
     /// Only remind on these days: mon-fri, mon,wed,fri, sat-sun, weekdays (any case).
-    #[arg(long, value_name = "DAYS", value_parser = parse::days)]
+    #[arg(long, value_name = "DAYS", value_parser = parse::days, value_hint = ValueHint::Other)]
     pub days: Option<Days>,
 
     /// Print reminders instead of sending notifications.
@@ -273,7 +275,7 @@ pub struct RemindArgs {
     pub print_schedule: Option<ScheduleKind>,
 
     /// Read defaults from this TOML file instead of the standard config path.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub config: Option<std::path::PathBuf>,
 
     /// Print one JSON object per reminder (JSON Lines) instead of text.
