@@ -84,6 +84,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;sources' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Show one reference by the id the other commands cite (see `backpain sources`)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')

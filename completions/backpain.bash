@@ -530,7 +530,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__sources)
-            opts="-h --color --json --help"
+            opts="-h --color --id --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -538,6 +538,10 @@ _backpain() {
             case "${prev}" in
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -W "nhs-lbp nhs-sciatica-video cuh-thoracic mpft-neck nice-ng59 george-2021 blanpied-2017 snook-1998 snook-2002 adams-1987 adams-1990 steffens-2015 acsm-2021 weppler-2010 magnusson-1996 hayden-2021 owen-2020 luger-2019 gollwitzer-2006 mayo-15min ellis-2012 feller-2024 wmas-999-111 neas-111 gov-scot-nhs24 hscni-ooh us-911 crtc-911 healthlink-bc-811 quebec-811 healthdirect-000 healthdirect-care vic-nurse-on-call qld-13health nz-ambulance-111 nz-healthline hse-112-999 hse-gp-ooh laekbw-116117 in-erss-112 nhm-108 eu-112 ec-116117 nhs-back-pain norfolk-ces glos-cancer-flags nhs-meningitis ichd3-dissection gwent-neck hse-aortic-dissection nidirect-pe nhs-dvt bedford-calf leeds-thr alderhey-hip hse-pregnancy-exercise ros-bending giangregorio-2015 hull-spine-surgery ctm-sciatica nhs-wales-back gstt-lbp rjah-flare nhs-inform-back-ex keele-startback nhs-tayside-exercises nhs-older-exercises sterling-2019 aruk-neck saint-lukes-squeeze" -- "${cur}"))
                     return 0
                     ;;
                 *)

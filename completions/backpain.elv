@@ -76,6 +76,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
         }
         &'backpain;sources'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --id 'Show one reference by the id the other commands cite (see `backpain sources`)'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
             cand -h 'Print help'
             cand --help 'Print help'

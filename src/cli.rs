@@ -32,8 +32,9 @@ Examples:
 
 Defaults come from [remind] in ~/.config/backpain/config.toml (see the README); flags win.
 The 2-hour interval is the guide's advice; the evidence for break schedules is weak
-(plausible, unproven). Notifications offer Done and Snooze 10 min where the desktop supports it;
-without a notification server the reminder is printed here, with the reason on stderr.
+(plausible, unproven). Notifications offer Done and Snooze 10 min where the desktop supports it
+(a --once notification has no buttons: nothing stays running to act on them); without a
+notification server the reminder is printed here, with the reason on stderr.
 
 Exit status: 0 done (--once, --count), 1 failure, 2 bad flag or config file,
 130 stopped by Ctrl-C or SIGTERM (after printing how many reminders were shown).";
@@ -78,8 +79,10 @@ pub enum Command {
     Drills(DrillsArgs),
 
     /// The references behind every claim, by the id the other commands show.
-    #[command(after_help = "Examples:\n  backpain sources\n  backpain sources --json | jq -r '.[].text'")]
-    Sources(JsonArgs),
+    #[command(
+        after_help = "Examples:\n  backpain sources\n  backpain sources --id snook-1998\n  backpain sources --json | jq -r '.[].text'"
+    )]
+    Sources(SourcesArgs),
 
     /// The implementation guide (habits) and common questions.
     #[command(after_help = "Examples:\n  backpain faq\n  backpain faq --json | jq '.questions[].question'")]
@@ -225,6 +228,17 @@ pub struct DrillsArgs {
     /// Show one drill by id (see `backpain drills` for the list).
     #[arg(long, value_name = "ID", value_parser = DrillParser)]
     pub id: Option<&'static dataset::Drill>,
+
+    #[command(flatten)]
+    pub output: JsonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SourcesArgs {
+    /// Show one reference by the id the other commands cite (see `backpain sources`).
+    // The ids complete in the shell, but ~50 of them would bury the help.
+    #[arg(long, value_name = "ID", value_parser = SourceParser, hide_possible_values = true)]
+    pub id: Option<&'static dataset::Citation>,
 
     #[command(flatten)]
     pub output: JsonArgs,
@@ -377,6 +391,31 @@ impl TypedValueParser for DrillParser {
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
         Some(Box::new(dataset::dataset().drills.iter().map(|drill| PossibleValue::new(drill.id).help(drill.name))))
+    }
+}
+
+#[derive(Clone)]
+struct SourceParser;
+
+impl TypedValueParser for SourceParser {
+    type Value = &'static dataset::Citation;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        let text = value.to_string_lossy();
+        let ids = || dataset::dataset().citations.iter().map(|citation| citation.id);
+        dataset::citation(&text).ok_or_else(|| {
+            let hint = "run `backpain sources` for the list".to_string();
+            unknown("source id", &text, dataset::nearest(&text, ids()), hint)
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(dataset::dataset().citations.iter().map(|citation| PossibleValue::new(citation.id))))
     }
 }
 

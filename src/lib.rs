@@ -185,7 +185,7 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write
             render(&report, args.output.json, &theme)
         }
         Command::Drills(args) => render(&cmd::drills::run(args), args.output.json, &theme),
-        Command::Sources(args) => render(&cmd::sources::run(), args.json, &theme),
+        Command::Sources(args) => render(&cmd::sources::run(args), args.output.json, &theme),
         Command::Faq(args) => render(&cmd::faq::run(), args.json, &theme),
         Command::Remind(args) => return remind::run(args, env, stdout, stderr),
         Command::Completions { shell } => generate::completion(*shell),

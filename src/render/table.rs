@@ -185,7 +185,7 @@ fn routine_line(summary: &RoutineSummary) -> String {
 impl Render for MythsReport {
     fn table(&self, theme: &Theme) -> String {
         let mut out = String::new();
-        for (index, myth) in self.0.iter().enumerate() {
+        for (index, myth) in self.0.items().iter().enumerate() {
             if index > 0 {
                 out.push('\n');
             }
@@ -366,7 +366,7 @@ impl Render for RoutineReport {
 
 impl Render for DrillsReport {
     fn table(&self, theme: &Theme) -> String {
-        if let [drill] = self.0.as_slice() {
+        if let crate::report::Listing::One(drill) = &self.0 {
             let mut table = theme.table();
             let rows = [
                 ("Drill", format!("{} ({})", drill.name, drill.id)),
@@ -394,7 +394,7 @@ impl Render for DrillsReport {
         }
         let mut table = theme.table();
         table.set_header(theme.header(&["Drill", "Name", "Position", "Desk", "Default dose"]));
-        for drill in &self.0 {
+        for drill in self.0.items() {
             table.add_row(vec![
                 Cell::new(drill.id),
                 Cell::new(drill.name),
@@ -435,9 +435,9 @@ impl Render for crate::report::SourcesReport {
     fn table(&self, theme: &Theme) -> String {
         // A list, not a table: a URL must stay whole on one line to be clicked or copied, and
         // the wrap never breaks a word.
-        let width = self.0.iter().map(|citation| citation.id.chars().count()).max().unwrap_or(0) + 2;
+        let width = self.0.items().iter().map(|citation| citation.id.chars().count()).max().unwrap_or(0) + 2;
         let mut out = String::new();
-        for citation in &self.0 {
+        for citation in self.0.items() {
             let id = format!("{:width$}", citation.id);
             out.push_str(&theme.bullet(citation.text, &id).replacen(citation.id, &theme.heading(citation.id), 1));
             if let Some(url) = citation.url {
