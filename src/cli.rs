@@ -62,13 +62,13 @@ pub enum Command {
 
     /// Map a pain location to its cause, red flags and routine.
     #[command(
-        after_help = "Examples:\n  backpain route                      pick a location on the body map\n  backpain route --location lower\n  backpain route --location lumbar --json | jq .code"
+        after_help = "Examples:\n  backpain route                      pick a location on the body map\n  backpain route lower\n  backpain route hip pain\n  backpain route --location lower\n  backpain route --location lumbar --json | jq .code"
     )]
     Route(RouteArgs),
 
     /// Show (or play with --guided) the routine for a pain location.
     #[command(
-        after_help = "Examples:\n  backpain routine --location lower\n  backpain routine --location neck --micro\n  backpain routine --location lower --guided\n  backpain routine --location sciatic --minutes 8 --morning\n  backpain routine --location hip --json | jq .total_seconds"
+        after_help = "Examples:\n  backpain routine lower\n  backpain routine neck --micro\n  backpain routine --location lower --guided\n  backpain routine --location sciatic --minutes 8 --morning\n  backpain routine --location hip --json | jq .total_seconds"
     )]
     Routine(RoutineArgs),
 
@@ -166,6 +166,10 @@ pub struct RouteArgs {
     #[arg(long, short, value_name = "LOCATION", value_parser = LocationParser)]
     pub location: Option<&'static Location>,
 
+    /// The same as --location, in words: `backpain route lower`, `backpain route hip pain`.
+    #[arg(value_name = "WHERE", num_args = 1.., conflicts_with = "location", value_hint = ValueHint::Other)]
+    pub place: Vec<String>,
+
     #[command(flatten)]
     pub profile: ProfileArgs,
 
@@ -176,8 +180,12 @@ pub struct RouteArgs {
 #[derive(Debug, Args)]
 pub struct RoutineArgs {
     /// Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar).
-    #[arg(long, short, value_name = "LOCATION", value_parser = LocationParser)]
-    pub location: &'static Location,
+    #[arg(long, short, value_name = "LOCATION", value_parser = LocationParser, required_unless_present = "place")]
+    pub location: Option<&'static Location>,
+
+    /// The same as --location, in words: `backpain routine neck`, `backpain routine low back pain`.
+    #[arg(value_name = "WHERE", num_args = 1.., conflicts_with = "location", value_hint = ValueHint::Other)]
+    pub place: Vec<String>,
 
     /// The 2-3 minute desk-break routine instead of the full one.
     #[arg(long)]
@@ -327,11 +335,7 @@ impl TypedValueParser for LocationParser {
         _arg: Option<&clap::Arg>,
         value: &std::ffi::OsStr,
     ) -> Result<Self::Value, clap::Error> {
-        let text = value.to_string_lossy();
-        dataset::location(&text).ok_or_else(|| {
-            let names = dataset::dataset().locations.iter().flat_map(Location::names);
-            unknown("location", &text, dataset::nearest(&text, names), location_ids())
-        })
+        crate::profile::location(&value.to_string_lossy()).map_err(invalid)
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
@@ -339,10 +343,6 @@ impl TypedValueParser for LocationParser {
             PossibleValue::new(location.id).help(location.name).aliases(location.aliases.iter().copied())
         })))
     }
-}
-
-fn location_ids() -> String {
-    dataset::dataset().locations.iter().map(|location| location.id).collect::<Vec<_>>().join(", ")
 }
 
 #[derive(Clone)]

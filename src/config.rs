@@ -243,16 +243,7 @@ fn some_time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Er
 }
 
 fn some_location<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static Location>, D::Error> {
-    with(d, |text| {
-        crate::dataset::location(text).ok_or_else(|| {
-            let names = crate::dataset::dataset().locations.iter().flat_map(Location::names);
-            let hint = crate::dataset::nearest(text, names)
-                .map(|name| format!(" (did you mean `{name}`?)"))
-                .unwrap_or_default();
-            let ids: Vec<_> = crate::dataset::dataset().locations.iter().map(|location| location.id).collect();
-            format!("unknown location `{text}`{hint}; valid: {}", ids.join(", "))
-        })
-    })
+    with(d, crate::profile::location)
 }
 
 fn conditions<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<&'static Condition>, D::Error> {

@@ -86,7 +86,8 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(err) if !err.use_stderr() => {
             // --help and --version: clap's own text, to stdout, styled only on a terminal.
@@ -111,7 +112,7 @@ where
             return Exit::Usage;
         }
         Err(err) => {
-            let _ = writeln!(stderr, "backpain: {}", error::one_line(&err));
+            let _ = writeln!(stderr, "backpain: {}", error::one_line(&err, subcommand(&args)));
             return Exit::Usage;
         }
     };
@@ -127,6 +128,15 @@ where
     }
 }
 
+/// The subcommand typed, for an error to point at its help: the first word that names one.
+fn subcommand(args: &[OsString]) -> Option<String> {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    args.iter().skip(1).map(|arg| arg.to_string_lossy()).find_map(|arg| {
+        command.get_subcommands().find(|sub| sub.get_name() == arg).map(|sub| sub.get_name().to_string())
+    })
+}
+
 /// The standard config file, or none; a broken one is an error, never silently passed over.
 fn discover_config() -> anyhow::Result<config::Config> {
     Ok(config::Config::discover(None).map_err(|err| error::UsageError::Invalid(err.to_string()))?)
@@ -137,8 +147,9 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write
     let bytes = match &cli.command {
         Command::Myths(args) => render(&cmd::myths::run(args), args.output.json, &theme),
         Command::Route(args) => {
+            let location = cmd::location(args.location, &args.place, "route")?;
             let profile = cmd::profile(&args.profile, &discover_config()?);
-            match args.location {
+            match location {
                 Some(location) => render(&cmd::route::run(location, &profile), args.output.json, &theme),
                 // The picker needs keys as well as a screen: both ends must be the terminal.
                 None if !args.output.json && env.stdout_is_terminal && std::io::stdin().is_terminal() => {
@@ -158,7 +169,13 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write
             let config = discover_config()?;
             let configured_wake = config.routine.wake_time.map(plan::morning::WakeTime::from);
             let profile = cmd::profile(&args.profile, &config);
-            let request = cmd::routine::Request::new(args, configured_wake, profile, now);
+            // clap asks for --location or the words, so one of them is here.
+            let location = cmd::location(args.location, &args.place, "routine")?.ok_or_else(|| {
+                error::UsageError::Invalid(
+                    "routine needs a location: backpain routine lower (or --location lower)".into(),
+                )
+            })?;
+            let request = cmd::routine::Request::new(location, args, configured_wake, profile, now);
             let prepared = cmd::routine::prepare(request)?;
             let report = cmd::routine::report(&prepared);
             if args.guided && prepared.is_empty() {

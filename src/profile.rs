@@ -2,7 +2,7 @@
 //! region whose emergency numbers and services the red flags name. Given with `--condition` and
 //! `--region`, or in the config file's `[profile]` table.
 
-use crate::dataset::{self, Condition, Region, UrgencyWording};
+use crate::dataset::{self, Condition, Location, PhraseMatch, Region, UrgencyWording};
 
 /// The person's conditions and region; empty means no precautions and neutral wording.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -27,6 +27,28 @@ impl Profile {
     /// How the red flags say what to do.
     pub fn wording(&self) -> &'static UrgencyWording {
         UrgencyWording::of(self.region)
+    }
+}
+
+/// Where it hurts, by id, letter, alias or a phrase around one ("hip pain", "low back"); a miss
+/// says what would be right: which part of the back, which one of several, or the valid names and
+/// the nearest. The one location parser: flags, the positional word and the config file share it.
+pub fn location(text: &str) -> Result<&'static Location, String> {
+    let locations = dataset::dataset().locations;
+    let ids: Vec<&str> = locations.iter().map(|location| location.id).collect();
+    match dataset::location_phrase(text) {
+        PhraseMatch::One(location) => Ok(location),
+        PhraseMatch::WhichBack => Err(format!(
+            "`{text}`: which part of the back? `lower` (A, the lumbar low back), `upper` (B, between the \
+             shoulder blades), or `sciatic` (C) when it runs down a leg"
+        )),
+        PhraseMatch::Several(found) => {
+            let names: Vec<String> = found.iter().map(|location| format!("`{}`", location.id)).collect();
+            Err(format!("`{text}` names more than one location ({}): pick the one that hurts most", names.join(", ")))
+        }
+        PhraseMatch::None => {
+            Err(unknown("location", text, dataset::nearest(text, locations.iter().flat_map(Location::names)), &ids))
+        }
     }
 }
 
@@ -85,5 +107,34 @@ mod tests {
             "{err}"
         );
         assert_eq!(condition("Pregnant").map(|condition| condition.id), Ok("pregnancy"));
+    }
+
+    #[test]
+    fn natural_phrases_name_a_location_or_ask_which() {
+        let id = |text: &str| location(text).map(|location| location.id);
+        for (text, expected) in [
+            ("hip pain", "hip"),
+            ("low back pain", "lower"),
+            ("Lower Back", "lower"),
+            ("lower back pain", "lower"),
+            ("upper back", "upper"),
+            ("mid back ache", "upper"),
+            ("pain in my neck", "neck"),
+            ("stiff neck", "neck"),
+            ("sciatica down my left leg", "sciatic"),
+            ("sore hips", "hip"),
+            ("E", "neck"),
+        ] {
+            assert_eq!(id(text), Ok(expected), "{text}");
+        }
+        let back = location("back").unwrap_err();
+        assert!(
+            back.contains("which part of the back?") && back.contains("`lower`") && back.contains("`upper`"),
+            "{back}"
+        );
+        assert!(location("back pain").unwrap_err().contains("which part"));
+        let both = location("neck and hip").unwrap_err();
+        assert!(both.contains("more than one") && both.contains("`neck`") && both.contains("`hip`"), "{both}");
+        assert!(location("lumbr").unwrap_err().contains("did you mean `lumbar`?"));
     }
 }

@@ -331,3 +331,53 @@ fn a_terminal_gets_colour_unless_no_color_is_set() {
     let never = on_a_terminal("--color never myths --id morning-stretch", None).unwrap();
     assert!(!never.contains(&b'\x1b'));
 }
+
+fn usage_error(args: &[&str]) -> String {
+    let output = backpain().args(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{args:?} is a usage error");
+    assert!(output.stdout.is_empty(), "{args:?} printed to stdout");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{args:?}: one line:\n{stderr}");
+    assert!(stderr.starts_with("backpain: "), "{stderr}");
+    stderr
+}
+
+/// What a new user types first: the location as a word, or in their own words.
+#[test]
+fn the_location_can_be_typed_as_a_word_or_a_phrase() {
+    assert_eq!(stdout_of(&["route", "lower"]), stdout_of(&["route", "--location", "lower"]));
+    assert_eq!(stdout_of(&["routine", "neck"]), stdout_of(&["routine", "--location", "neck"]));
+    assert_eq!(stdout_of(&["routine", "neck", "--micro"]), stdout_of(&["routine", "--location", "neck", "--micro"]));
+    for (words, code) in [
+        (&["hip", "pain"][..], "D"),
+        (&["low back pain"], "A"),
+        (&["lower", "back"], "A"),
+        (&["upper", "back"], "B"),
+        (&["pain", "in", "my", "neck"], "E"),
+        (&["sciatica"], "C"),
+    ] {
+        let mut args = vec!["route"];
+        args.extend_from_slice(words);
+        let json = json_of(&args);
+        assert_eq!(json["code"], code, "{words:?}");
+    }
+    let back = usage_error(&["route", "back"]);
+    assert!(back.contains("which part of the back?") && back.contains("`lower`") && back.contains("`upper`"), "{back}");
+    assert!(back.trim_end().ends_with("see 'backpain route --help'"), "{back}");
+    let typo = usage_error(&["routine", "lumbr"]);
+    assert!(typo.contains("did you mean `lumbar`?") && typo.contains("see 'backpain routine --help'"), "{typo}");
+}
+
+/// A mistake in a subcommand points to that subcommand's help, where the right spelling is.
+#[test]
+fn an_error_in_a_subcommand_points_to_its_help() {
+    let err = usage_error(&["routine", "--location", "lumbr"]);
+    assert!(err.trim_end().ends_with("see 'backpain routine --help'"), "{err}");
+    let err = usage_error(&["route", "--lcation", "lower"]);
+    assert!(err.trim_end().ends_with("see 'backpain route --help'"), "{err}");
+    let err = usage_error(&["remind", "--every", "1.5h"]);
+    assert!(err.contains("decimals are not accepted") && err.contains("`1h30m`"), "{err}");
+    assert!(err.trim_end().ends_with("see 'backpain remind --help'"), "{err}");
+    let err = usage_error(&["rout"]);
+    assert!(err.trim_end().ends_with("see 'backpain --help'"), "{err}");
+}

@@ -24,16 +24,17 @@ pub struct Request {
 }
 
 impl Request {
-    /// The request for `args`, where `now` is the local time of day and `configured_wake` the
+    /// The request for `location` and `args`, where `now` is the local time of day and `configured_wake` the
     /// config file's wake time (`--wake-time` wins over it).
     pub fn new(
+        location: &'static Location,
         args: &RoutineArgs,
         configured_wake: Option<WakeTime>,
         profile: Profile,
         now: chrono::NaiveTime,
     ) -> Self {
         Request {
-            location: args.location,
+            location,
             variant: if args.micro { Variant::Micro } else { Variant::Full },
             minutes: args.minutes,
             morning: morning::decide(args.morning, args.wake_time.or(configured_wake), now),
