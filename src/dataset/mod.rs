@@ -203,6 +203,10 @@ impl Dose {
 }
 
 /// "2 min", "90 s", "1 min 30 s".
+/// The caution every drill that bends the low back carries (data/drills.json); screens that show
+/// several such drills say it once and mark each drill, rather than repeat it per drill.
+pub const MORNING_CAUTION: &str = "Bends the low back: skip it in the first ~2 hours after rising";
+
 pub fn minutes_or_seconds(seconds: u32) -> String {
     match (seconds / 60, seconds % 60) {
         (0, s) => format!("{s} s"),
