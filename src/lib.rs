@@ -39,6 +39,11 @@ pub struct Env {
     pub columns: Option<u16>,
     /// `NO_COLOR` is set to something non-empty.
     pub no_color: bool,
+    /// Tables in ASCII: the locale is `C`/`POSIX` or names a charset other than UTF-8
+    /// (`LANG=C`, `LC_ALL=C`), or `TERM=dumb`.
+    pub ascii: bool,
+    /// `TERM=dumb`: a terminal that cannot move the cursor, so no full-screen session or body map.
+    pub dumb_terminal: bool,
 }
 
 impl Env {
@@ -50,7 +55,13 @@ impl Env {
             .filter(|&columns| columns > 0)
             .or_else(|| stdout_is_terminal.then(terminal_width).flatten());
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
-        Env { stdout_is_terminal, columns, no_color }
+        let dumb_terminal = std::env::var_os("TERM").is_some_and(|term| term == "dumb");
+        // The first of these that is set decides, as setlocale(3) reads them.
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+            .iter()
+            .find_map(|name| std::env::var(name).ok().filter(|value| !value.is_empty()));
+        let ascii = dumb_terminal || locale.as_deref().is_some_and(locale_is_ascii);
+        Env { stdout_is_terminal, columns, no_color, ascii, dumb_terminal }
     }
 
     /// Colour only on a terminal without NO_COLOR, unless asked for explicitly.
@@ -62,7 +73,20 @@ impl Env {
         };
         // Tables are for reading: wrap to the terminal, 80 columns when it is unknown, and
         // never so narrow that words break mid-cell.
-        Theme { color, width: self.columns.unwrap_or(80).clamp(40, 200) }
+        Theme { color, width: self.columns.unwrap_or(80).clamp(40, 200), ascii: self.ascii }
+    }
+}
+
+/// `C`, `POSIX` and locales naming a charset that is not UTF-8 cannot show box-drawing characters.
+fn locale_is_ascii(locale: &str) -> bool {
+    let charset = locale.split('@').next().unwrap_or_default();
+    if charset == "C" || charset == "POSIX" {
+        return true;
+    }
+    match charset.split_once('.') {
+        Some((_, charset)) => !matches!(charset.to_ascii_lowercase().as_str(), "utf-8" | "utf8"),
+        // "en_US" alone: the system's default charset, today UTF-8 nearly everywhere.
+        None => false,
     }
 }
 
@@ -152,7 +176,11 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write
             match location {
                 Some(location) => render(&cmd::route::run(location, &profile), args.output.json, &theme),
                 // The picker needs keys as well as a screen: both ends must be the terminal.
-                None if !args.output.json && env.stdout_is_terminal && std::io::stdin().is_terminal() => {
+                None if !args.output.json
+                    && env.stdout_is_terminal
+                    && !env.dumb_terminal
+                    && std::io::stdin().is_terminal() =>
+                {
                     match tui::pick::pick(stdout, theme.color)? {
                         Some(location) => render(&cmd::route::run(location, &profile), false, &theme),
                         None => return Ok(Exit::Success),
@@ -191,7 +219,8 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write
             if args.guided {
                 let output = if args.output.json {
                     guided::Output::Json
-                } else if env.stdout_is_terminal {
+                } else if env.stdout_is_terminal && !env.dumb_terminal {
+                    // TERM=dumb cannot draw a screen: it gets the plain lines a pipe gets.
                     guided::Output::Terminal { color: theme.color, bell: !args.quiet }
                 } else {
                     guided::Output::Plain

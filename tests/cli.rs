@@ -11,6 +11,8 @@ mod common;
 fn backpain() -> Command {
     let mut cmd = Command::cargo_bin("backpain").unwrap();
     cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").env("COLUMNS", "80");
+    // A UTF-8 terminal unless a test says otherwise: the locale decides the borders.
+    cmd.env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_CTYPE").env("TERM", "xterm");
     cmd
 }
 
@@ -229,7 +231,13 @@ fn color_follows_the_flag_and_no_color() {
 
 #[test]
 fn no_color_turns_colour_off_on_a_terminal() {
-    let env = backpain::Env { stdout_is_terminal: true, columns: Some(80), no_color: false };
+    let env = backpain::Env {
+        stdout_is_terminal: true,
+        columns: Some(80),
+        no_color: false,
+        ascii: false,
+        dumb_terminal: false,
+    };
     assert!(env.theme(backpain::cli::ColorWhen::Auto).color);
     let env = backpain::Env { no_color: true, ..env };
     assert!(!env.theme(backpain::cli::ColorWhen::Auto).color);
@@ -258,7 +266,13 @@ impl Write for HeadOne {
 
 #[test]
 fn a_closed_pipe_is_a_quiet_success_for_every_subcommand() {
-    let env = backpain::Env { stdout_is_terminal: false, columns: Some(80), no_color: true };
+    let env = backpain::Env {
+        stdout_is_terminal: false,
+        columns: Some(80),
+        no_color: true,
+        ascii: false,
+        dumb_terminal: false,
+    };
     let mut all: Vec<Vec<&str>> = REPORTS.iter().map(|args| args.to_vec()).collect();
     all.extend(REPORTS.iter().map(|args| [*args, &["--json"][..]].concat()));
     all.push(vec!["--help"]);
@@ -450,4 +464,51 @@ fn the_full_routine_says_the_morning_caution_once_and_what_to_run_next() {
     let faq = stdout_of(&["faq"]);
     assert!(!faq.contains('│') && !faq.contains('┆'), "faq is prose, not table cells");
     assert!(faq.contains("\nLink it to a habit\n  Tie stretching"), "headings over wrapped paragraphs:\n{faq}");
+}
+
+/// Issue 11.6: an id copied from the screen is whole: never broken across lines at 80 columns.
+#[test]
+fn ids_stay_whole_at_80_columns() {
+    let dataset = backpain::dataset::dataset();
+    let drills = stdout_of(&["drills"]);
+    for drill in dataset.drills {
+        assert!(
+            drills.lines().any(|line| line.split(['│', '┆', ' ']).any(|word| word == drill.id)),
+            "drill id {} is not whole on one line:\n{drills}",
+            drill.id
+        );
+    }
+    let sources = stdout_of(&["sources"]);
+    for citation in dataset.citations {
+        assert!(
+            sources.lines().any(|line| line.split_whitespace().next() == Some(citation.id)),
+            "source id {} is not whole at the start of a line",
+            citation.id
+        );
+    }
+    // A URL longer than the screen is kept whole on its own line (to click or copy); nothing else.
+    let long = |line: &&str| line.chars().count() > 80 && !line.trim_start().starts_with("http");
+    assert_eq!(drills.lines().chain(sources.lines()).filter(long).count(), 0);
+}
+
+/// Issue 11.6: a C locale or a dumb terminal gets ASCII borders, which it can show.
+#[test]
+fn a_c_locale_or_a_dumb_terminal_gets_ascii_borders() {
+    let boxes = ['│', '┆', '─', '╭', '╰', '═'];
+    for (name, value) in
+        [("LANG", "C"), ("LC_ALL", "C"), ("LC_ALL", "POSIX"), ("TERM", "dumb"), ("LANG", "en_US.ISO-8859-1")]
+    {
+        for args in [&["drills"][..], &["routine", "lower"], &["route", "neck"], &["myths"]] {
+            let output = backpain().args(args).env(name, value).output().unwrap();
+            let text = String::from_utf8_lossy(&output.stdout);
+            assert!(output.status.success());
+            assert!(!text.contains(boxes), "{name}={value} {args:?} drew box characters:\n{text}");
+            assert!(text.contains("+--") && text.contains('|'), "{name}={value} {args:?}: ASCII borders:\n{text}");
+        }
+    }
+    let utf8 = stdout_of(&["drills"]);
+    assert!(utf8.contains('│'), "a UTF-8 locale keeps the box-drawing borders");
+    // LC_ALL wins over LANG, as in setlocale(3).
+    let output = backpain().args(["drills"]).env("LANG", "C").env("LC_ALL", "en_GB.UTF-8").output().unwrap();
+    assert!(String::from_utf8_lossy(&output.stdout).contains('│'));
 }

@@ -12,6 +12,8 @@ use serde::Serialize;
 pub struct Theme {
     pub color: bool,
     pub width: u16,
+    /// ASCII borders (`LANG=C`, `TERM=dumb`) instead of box-drawing characters.
+    pub ascii: bool,
 }
 
 /// A report that can be shown as a human table; every report is also `Serialize` for `--json`.

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+use comfy_table::{presets, Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
 
 use super::bodymap::{self, Layout};
 use super::{Render, Theme};
@@ -15,12 +15,12 @@ use crate::report::{
 impl Theme {
     fn table(&self) -> Table {
         let mut table = Table::new();
-        table
-            .load_preset(presets::UTF8_FULL_CONDENSED)
-            .apply_modifier(comfy_table::modifiers::UTF8_ROUND_CORNERS)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .force_no_tty()
-            .set_width(self.width);
+        if self.ascii {
+            table.load_preset(presets::ASCII_FULL_CONDENSED);
+        } else {
+            table.load_preset(presets::UTF8_FULL_CONDENSED).apply_modifier(comfy_table::modifiers::UTF8_ROUND_CORNERS);
+        }
+        table.set_content_arrangement(ContentArrangement::Dynamic).force_no_tty().set_width(self.width);
         if self.color {
             table.enforce_styling();
         }
@@ -592,13 +592,34 @@ impl Render for DrillsReport {
             return format!("{table}\n{}", theme.footer(crate::dataset::dataset().meta.disclaimer));
         }
         let mut table = theme.table();
-        table.set_header(theme.header(&["Drill", "Name", "Position", "Desk", "Default dose"]));
+        table.set_header(theme.header(&["Drill", "Name", "Where", "Default dose"]));
+        // The ids are what the reader copies into `--id`: their column gets its full width first,
+        // and the prose columns wrap around it.
+        let id_width = self.0.items().iter().map(|drill| drill.id.chars().count()).max().unwrap_or(0);
+        // The names wrap at spaces only: their longest word ("Bottom-to-heels") fits whole.
+        let word_width = self
+            .0
+            .items()
+            .iter()
+            .flat_map(|drill| drill.name.split(' '))
+            .map(|word| word.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (index, width) in [(0, id_width), (1, word_width)] {
+            if let Some(column) = table.column_mut(index) {
+                let width = u16::try_from(width + 2).unwrap_or(u16::MAX);
+                column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
+            }
+        }
         for drill in self.0.items() {
             table.add_row(vec![
                 Cell::new(drill.id),
                 Cell::new(drill.name),
-                Cell::new(drill.position.label()),
-                Cell::new(if drill.desk_friendly { "yes" } else { "-" }),
+                Cell::new(if drill.desk_friendly {
+                    format!("{}, desk", drill.position.label())
+                } else {
+                    drill.position.label().to_string()
+                }),
                 Cell::new(&drill.dose.text),
             ]);
         }
@@ -680,7 +701,7 @@ mod tests {
 
     #[test]
     fn list_items_hang_their_continuation_lines_under_the_text() {
-        let theme = Theme { color: false, width: 40 };
+        let theme = Theme { color: false, width: 40, ascii: false };
         let text = "Morning mode: for about 2 hours after getting up, avoid hard forward bending.";
         let item = theme.bullet(text, "* ");
         let lines: Vec<&str> = item.lines().collect();
