@@ -22,6 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
     $completions = @(switch ($command) {
         'backpain' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -41,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         'backpain;myths' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Show one myth: all-the-same, morning-stretch or no-pain-no-gain')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -52,6 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
             [CompletionResult]::new('--condition', '--condition', [CompletionResultType]::ParameterName, 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -65,6 +68,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--wake-time', '--wake-time', [CompletionResultType]::ParameterName, 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself')
             [CompletionResult]::new('--condition', '--condition', [CompletionResultType]::ParameterName, 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--micro', '--micro', [CompletionResultType]::ParameterName, 'The 2-3 minute desk-break routine instead of the full one')
             [CompletionResult]::new('--guided', '--guided', [CompletionResultType]::ParameterName, 'Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'With --guided: no bell at transitions')
@@ -77,6 +81,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         'backpain;drills' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Show one drill by id (see `backpain drills` for the list)')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -85,6 +90,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         'backpain;sources' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Show one reference by the id the other commands cite (see `backpain sources`)')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -92,6 +98,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;faq' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -111,6 +118,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read defaults from this TOML file instead of the standard config path')
             [CompletionResult]::new('--condition', '--condition', [CompletionResultType]::ParameterName, 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print reminders instead of sending notifications')
             [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Fire one reminder now and exit (for cron, systemd timers, launchd)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per reminder (JSON Lines) instead of text')
@@ -120,12 +128,14 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;completions' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'backpain;man' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

@@ -83,7 +83,7 @@ _backpain() {
 
     case "${cmd}" in
         backpain)
-            opts="-h -V --color --help --version myths route routine drills sources faq remind completions man help"
+            opts="-h -V --color --no-pager --help --version myths route routine drills sources faq remind completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -101,7 +101,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__completions)
-            opts="-h --color --help bash elvish fish powershell zsh"
+            opts="-h --color --no-pager --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -119,7 +119,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__drills)
-            opts="-h --color --id --json --help"
+            opts="-h --color --no-pager --id --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -141,7 +141,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__faq)
-            opts="-h --color --json --help"
+            opts="-h --color --no-pager --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -313,7 +313,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__man)
-            opts="-h --color --help"
+            opts="-h --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -331,7 +331,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__myths)
-            opts="-h --color --id --json --help"
+            opts="-h --color --no-pager --id --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -353,7 +353,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__remind)
-            opts="-l -h --color --every --location --trigger --action --count --between --days --dry-run --once --print-schedule --config --json --condition --region --help"
+            opts="-l -h --color --no-pager --every --location --trigger --action --count --between --days --dry-run --once --print-schedule --config --json --condition --region --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -448,7 +448,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__route)
-            opts="-l -h --color --location --condition --region --json --help"
+            opts="-l -h --color --no-pager --location --condition --region --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -482,7 +482,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__routine)
-            opts="-l -h --color --location --micro --guided --quiet --minutes --morning --wake-time --condition --region --json --help"
+            opts="-l -h --color --no-pager --location --micro --guided --quiet --minutes --morning --wake-time --condition --region --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -530,7 +530,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__sources)
-            opts="-h --color --id --json --help"
+            opts="-h --color --no-pager --id --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -19,6 +19,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
     var completions = [
         &'backpain'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -37,6 +38,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
         &'backpain;myths'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
             cand --id 'Show one myth: all-the-same, morning-stretch or no-pain-no-gain'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -47,6 +49,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --location 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)'
             cand --condition 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica'
             cand --region 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -59,6 +62,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --wake-time 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself'
             cand --condition 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica'
             cand --region 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --micro 'The 2-3 minute desk-break routine instead of the full one'
             cand --guided 'Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits)'
             cand --quiet 'With --guided: no bell at transitions'
@@ -70,6 +74,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
         &'backpain;drills'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
             cand --id 'Show one drill by id (see `backpain drills` for the list)'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -77,12 +82,14 @@ set edit:completion:arg-completer[backpain] = {|@words|
         &'backpain;sources'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
             cand --id 'Show one reference by the id the other commands cite (see `backpain sources`)'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'backpain;faq'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -101,6 +108,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --config 'Read defaults from this TOML file instead of the standard config path'
             cand --condition 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica'
             cand --region 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --dry-run 'Print reminders instead of sending notifications'
             cand --once 'Fire one reminder now and exit (for cron, systemd timers, launchd)'
             cand --json 'Print one JSON object per reminder (JSON Lines) instead of text'
@@ -109,11 +117,13 @@ set edit:completion:arg-completer[backpain] = {|@words|
         }
         &'backpain;completions'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'backpain;man'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_backpain_global_optspecs
-    string join \n color= h/help V/version
+    string join \n color= no-pager h/help V/version
 end
 
 function __fish_backpain_needs_command
@@ -27,6 +27,7 @@ end
 complete -c backpain -n "__fish_backpain_needs_command" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_needs_command" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_needs_command" -s h -l help -d 'Print help'
 complete -c backpain -n "__fish_backpain_needs_command" -s V -l version -d 'Print version'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "myths" -d 'The guide\'s three myths, what is true instead, and how well each is supported'
@@ -45,6 +46,7 @@ never\t''"
 complete -c backpain -n "__fish_backpain_using_subcommand myths" -l id -d 'Show one myth: all-the-same, morning-stretch or no-pain-no-gain' -r -f -a "all-the-same\t'All back pain is the same'
 morning-stretch\t'Stretch first thing in the morning'
 no-pain-no-gain\t'No pain, no gain'"
+complete -c backpain -n "__fish_backpain_using_subcommand myths" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand myths" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand myths" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c backpain -n "__fish_backpain_using_subcommand route" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
@@ -69,6 +71,7 @@ ie\t'Ireland'
 de\t'Germany'
 in\t'India'
 eu\t'European Union (elsewhere)'"
+complete -c backpain -n "__fish_backpain_using_subcommand route" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand route" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand route" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
@@ -95,6 +98,7 @@ ie\t'Ireland'
 de\t'Germany'
 in\t'India'
 eu\t'European Union (elsewhere)'"
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l micro -d 'The 2-3 minute desk-break routine instead of the full one'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l guided -d 'Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits)'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l quiet -d 'With --guided: no bell at transitions'
@@ -138,6 +142,7 @@ heel-raises\t'Heel raises'
 mini-squat\t'Mini squats'
 seated-hip-march\t'Seated hip marching'
 neck-isometric\t'Neck tense-and-hold'"
+complete -c backpain -n "__fish_backpain_using_subcommand drills" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand drills" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand drills" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c backpain -n "__fish_backpain_using_subcommand sources" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
@@ -213,11 +218,13 @@ nhs-older-exercises\t''
 sterling-2019\t''
 aruk-neck\t''
 saint-lukes-squeeze\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand sources" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand sources" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand sources" -s h -l help -d 'Print help'
 complete -c backpain -n "__fish_backpain_using_subcommand faq" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand faq" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand faq" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand faq" -s h -l help -d 'Print help'
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
@@ -254,6 +261,7 @@ ie\t'Ireland'
 de\t'Germany'
 in\t'India'
 eu\t'European Union (elsewhere)'"
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l dry-run -d 'Print reminders instead of sending notifications'
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l once -d 'Fire one reminder now and exit (for cron, systemd timers, launchd)'
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l json -d 'Print one JSON object per reminder (JSON Lines) instead of text'
@@ -261,10 +269,12 @@ complete -c backpain -n "__fish_backpain_using_subcommand remind" -s h -l help -
 complete -c backpain -n "__fish_backpain_using_subcommand completions" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand completions" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c backpain -n "__fish_backpain_using_subcommand man" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand man" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand man" -s h -l help -d 'Print help'
 complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "myths" -d 'The guide\'s three myths, what is true instead, and how well each is supported'
 complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind completions man help" -f -a "route" -d 'Map a pain location to its cause, red flags and routine'

@@ -47,6 +47,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
     pub color: ColorWhen,
 
+    /// Print long output straight to the terminal instead of through the pager
+    /// ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same.
+    #[arg(long, global = true)]
+    pub no_pager: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }

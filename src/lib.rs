@@ -13,6 +13,7 @@ pub mod exit;
 pub mod fsutil;
 pub mod generate;
 pub mod guided;
+pub mod pager;
 pub mod plan;
 pub mod profile;
 pub mod remind;
@@ -44,6 +45,10 @@ pub struct Env {
     pub ascii: bool,
     /// `TERM=dumb`: a terminal that cannot move the cursor, so no full-screen session or body map.
     pub dumb_terminal: bool,
+    /// The terminal's height when stdout is one: output taller than it goes through the pager.
+    pub rows: Option<u16>,
+    /// The pager to run (`BACKPAIN_PAGER`, `PAGER`, `less -FRX`), or none.
+    pub pager: Option<String>,
 }
 
 impl Env {
@@ -61,7 +66,13 @@ impl Env {
             .iter()
             .find_map(|name| std::env::var(name).ok().filter(|value| !value.is_empty()));
         let ascii = dumb_terminal || locale.as_deref().is_some_and(locale_is_ascii);
-        Env { stdout_is_terminal, columns, no_color, ascii, dumb_terminal }
+        let rows = if stdout_is_terminal {
+            terminal_size::terminal_size_of(std::io::stdout()).map(|(_, rows)| rows.0).filter(|&rows| rows > 0)
+        } else {
+            None
+        };
+        let pager = pager::command(std::env::var("BACKPAIN_PAGER").ok(), std::env::var("PAGER").ok());
+        Env { stdout_is_terminal, columns, no_color, ascii, dumb_terminal, rows, pager }
     }
 
     /// Colour only on a terminal without NO_COLOR, unless asked for explicitly.
@@ -244,6 +255,37 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write
             return Ok(Exit::Success);
         }
     };
+    if pages(&cli.command) && page(&bytes, cli.no_pager, env)? {
+        return Ok(Exit::Success);
+    }
     stdout.write_all(&bytes).and_then(|()| stdout.flush()).context("cannot write to stdout")?;
     Ok(Exit::Success)
+}
+
+/// The reports a person reads (not JSON, completions or man pages, which programs read).
+fn pages(command: &Command) -> bool {
+    match command {
+        Command::Myths(args) => !args.output.json,
+        Command::Route(args) => !args.output.json,
+        Command::Routine(args) => !args.output.json && !args.guided,
+        Command::Drills(args) => !args.output.json,
+        Command::Sources(args) => !args.output.json,
+        Command::Faq(args) => !args.json,
+        _ => false,
+    }
+}
+
+/// Shows `bytes` through the pager when stdout is a terminal they do not fit; `false` when the
+/// caller should print them itself (it fits, no pager wanted, or none could start). Never when
+/// piped, and not with `--no-pager` or `pager = false` in the config file.
+fn page(bytes: &[u8], no_pager: bool, env: &Env) -> anyhow::Result<bool> {
+    let (Some(rows), Some(pager)) = (env.rows, env.pager.as_deref()) else { return Ok(false) };
+    if no_pager || !env.stdout_is_terminal || !pager::taller_than(bytes, rows, env.columns.unwrap_or(80)) {
+        return Ok(false);
+    }
+    // Read only now, when paging would happen: a short answer costs no file read.
+    if discover_config()?.pager == Some(false) {
+        return Ok(false);
+    }
+    pager::page(bytes, pager).context("cannot write to the pager")
 }

@@ -237,6 +237,8 @@ fn no_color_turns_colour_off_on_a_terminal() {
         no_color: false,
         ascii: false,
         dumb_terminal: false,
+        rows: None,
+        pager: None,
     };
     assert!(env.theme(backpain::cli::ColorWhen::Auto).color);
     let env = backpain::Env { no_color: true, ..env };
@@ -272,6 +274,8 @@ fn a_closed_pipe_is_a_quiet_success_for_every_subcommand() {
         no_color: true,
         ascii: false,
         dumb_terminal: false,
+        rows: None,
+        pager: None,
     };
     let mut all: Vec<Vec<&str>> = REPORTS.iter().map(|args| args.to_vec()).collect();
     all.extend(REPORTS.iter().map(|args| [*args, &["--json"][..]].concat()));

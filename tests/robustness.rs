@@ -120,6 +120,8 @@ fn run(args: &[OsString]) -> Outcome {
         no_color: true,
         ascii: false,
         dumb_terminal: false,
+        rows: None,
+        pager: None,
     };
     let argv: Vec<OsString> = std::iter::once(OsString::from("backpain")).chain(args.iter().cloned()).collect();
     let mut stdout = Vec::new();

@@ -20,6 +20,8 @@ fn run_routine(location: &str, variant: Variant, extra: &[String]) -> Outcome {
         no_color: true,
         ascii: false,
         dumb_terminal: false,
+        rows: None,
+        pager: None,
     };
     let mut args =
         vec!["backpain".to_string(), "routine".into(), "--location".into(), location.into(), "--json".into()];
