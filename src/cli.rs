@@ -185,7 +185,7 @@ pub struct RouteArgs {
 #[derive(Debug, Args)]
 pub struct RoutineArgs {
     /// Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar).
-    #[arg(long, short, value_name = "LOCATION", value_parser = LocationParser, required_unless_present = "place")]
+    #[arg(long, short, value_name = "LOCATION", value_parser = LocationParser)]
     pub location: Option<&'static Location>,
 
     /// The same as --location, in words: `backpain routine neck`, `backpain routine low back pain`.

@@ -208,10 +208,12 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write
             let config = discover_config()?;
             let configured_wake = config.routine.wake_time.map(plan::morning::WakeTime::from);
             let profile = cmd::profile(&args.profile, &config);
-            // clap asks for --location or the words, so one of them is here.
             let location = cmd::location(args.location, &args.place, "routine")?.ok_or_else(|| {
                 error::UsageError::Invalid(
-                    "routine needs a location: backpain routine lower (or --location lower)".into(),
+                    "routine needs to know where it hurts: `backpain routine lower` (or --location lower); \
+                     valid: lower, upper, sciatic, hip, neck; `backpain route` shows them on a body map; \
+                     see 'backpain routine --help'"
+                        .into(),
                 )
             })?;
             let request = cmd::routine::Request::new(location, args, configured_wake, profile, now);

@@ -396,6 +396,9 @@ fn an_error_in_a_subcommand_points_to_its_help() {
     let err = usage_error(&["remind", "--every", "1.5h"]);
     assert!(err.contains("decimals are not accepted") && err.contains("`1h30m`"), "{err}");
     assert!(err.trim_end().ends_with("see 'backpain remind --help'"), "{err}");
+    let err = usage_error(&["routine", "--micro"]);
+    assert!(err.contains("`backpain routine lower`") && err.contains("valid: lower, upper"), "{err}");
+    assert!(err.trim_end().ends_with("see 'backpain routine --help'"), "{err}");
     let err = usage_error(&["rout"]);
     assert!(err.trim_end().ends_with("see 'backpain --help'"), "{err}");
 }
