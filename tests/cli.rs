@@ -468,6 +468,9 @@ fn the_full_routine_says_the_morning_caution_once_and_what_to_run_next() {
     }
     let route = stdout_of(&["route", "lower"]);
     assert!(route.contains("Micro routine") && !route.contains("Desk break"), "{route}");
+    // What to do comes first, then why: the routines before the likely cause; drills before rules.
+    assert!(route.find("Full routine") < route.find("Likely cause"), "{route}");
+    assert!(text.find("│ 1 ") < text.find("Gentle tension, never sharp pain"), "{text}");
     let faq = stdout_of(&["faq"]);
     assert!(!faq.contains('│') && !faq.contains('┆'), "faq is prose, not table cells");
     assert!(faq.contains("\nLink it to a habit\n  Tie stretching"), "headings over wrapped paragraphs:\n{faq}");

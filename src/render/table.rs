@@ -262,8 +262,8 @@ impl Render for RouteReport {
             out.push_str(&theme.warning(warning));
         }
         out.push_str(&theme.conditions(&self.conditions));
+        // What to do first (the routines and their commands), then why (the likely cause).
         let mut table = theme.table();
-        claim_rows(&mut table, theme, "Likely cause", &self.cause);
         table.add_row(vec![
             Cell::new("Full routine").add_attribute(Attribute::Bold),
             Cell::new(routine_line(&self.routine)),
@@ -272,6 +272,7 @@ impl Render for RouteReport {
             Cell::new("Micro routine").add_attribute(Attribute::Bold),
             Cell::new(routine_line(&self.micro_routine)),
         ]);
+        claim_rows(&mut table, theme, "Likely cause", &self.cause);
         let _ = writeln!(out, "{table}");
         let mut seen: Vec<&str> = Vec::new();
         for adjustment in self.routine.adjustments.iter().chain(&self.micro_routine.adjustments) {
