@@ -22,12 +22,13 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
     $completions = @(switch ($command) {
         'backpain' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('myths', 'myths', [CompletionResultType]::ParameterValue, 'The guide''s three myths, what is true instead, and how well each is supported')
-            [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'What applies to you: conditions whose precautions change the routines, and your region')
+            [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Map a pain location to its cause, red flags and routine')
             [CompletionResult]::new('routine', 'routine', [CompletionResultType]::ParameterValue, 'Where the history lives')
             [CompletionResult]::new('drills', 'drills', [CompletionResultType]::ParameterValue, 'The drill catalogue: every exercise with its dose, cues, cautions and sources')
             [CompletionResult]::new('sources', 'sources', [CompletionResultType]::ParameterValue, 'The references behind every claim, by the id the other commands show')
@@ -44,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         'backpain;myths' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Show one myth: all-the-same, morning-stretch or no-pain-no-gain')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -55,6 +57,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
             [CompletionResult]::new('--condition', '--condition', [CompletionResultType]::ParameterName, 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -69,6 +72,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--condition', '--condition', [CompletionResultType]::ParameterName, 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--micro', '--micro', [CompletionResultType]::ParameterName, 'The 2-3 minute desk-break routine instead of the full one')
             [CompletionResult]::new('--guided', '--guided', [CompletionResultType]::ParameterName, 'Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'With --guided: no bell at transitions')
@@ -81,6 +85,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         'backpain;drills' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Show one drill by id (see `backpain drills` for the list)')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -88,6 +93,8 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;sources' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Show one reference by the id the other commands cite (see `backpain sources`)')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -95,6 +102,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;faq' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -115,6 +123,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--condition', '--condition', [CompletionResultType]::ParameterName, 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print reminders instead of sending notifications, and record nothing in the history')
             [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Fire one reminder now and exit (for cron, systemd timers, launchd)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per reminder (JSON Lines) instead of text')
@@ -124,6 +133,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;log' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('pain', 'pain', [CompletionResultType]::ParameterValue, 'A pain rating from 0 (no pain) to 10 (worst imaginable) for a location')
@@ -139,6 +149,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the recorded entry as JSON')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -152,6 +163,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--micro', '--micro', [CompletionResultType]::ParameterName, 'It was the 2-3 minute desk break, not the full routine')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the recorded entry as JSON')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -177,6 +189,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Only entries for this location')
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Only entries for this location')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per line (JSON Lines), each entry as stored')
             [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'CSV with a header row, one row per entry')
             [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Print the directory the history is kept in, and nothing else')
@@ -190,6 +203,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Only this location''s sessions, reminders, breaks and pain')
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Only this location''s sessions, reminders, breaks and pain')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the same figures as JSON')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -197,12 +211,14 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;completions' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'backpain;man' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

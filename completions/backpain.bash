@@ -119,7 +119,7 @@ _backpain() {
 
     case "${cmd}" in
         backpain)
-            opts="-h -V --color --help --version myths route routine drills sources faq remind log history stats completions man help"
+            opts="-h -V --color --no-pager --help --version myths route routine drills sources faq remind log history stats completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -137,7 +137,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__completions)
-            opts="-h --color --help bash elvish fish powershell zsh"
+            opts="-h --color --no-pager --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -155,7 +155,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__drills)
-            opts="-h --color --id --json --help"
+            opts="-h --color --no-pager --id --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -177,7 +177,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__faq)
-            opts="-h --color --json --help"
+            opts="-h --color --no-pager --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -391,7 +391,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__history)
-            opts="-l -h --color --since --location --json --csv --path --data-dir --help"
+            opts="-l -h --color --no-pager --since --location --json --csv --path --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -425,7 +425,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__log)
-            opts="-h --color --help pain done help"
+            opts="-h --color --no-pager --help pain done help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -443,7 +443,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__log__subcmd__done)
-            opts="-l -h --location --micro --note --at --json --data-dir --color --help"
+            opts="-l -h --location --micro --note --at --json --data-dir --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -537,7 +537,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__log__subcmd__pain)
-            opts="-l -h --location --note --at --json --data-dir --color --help"
+            opts="-l -h --location --note --at --json --data-dir --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -575,7 +575,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__man)
-            opts="-h --color --help"
+            opts="-h --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -593,7 +593,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__myths)
-            opts="-h --color --id --json --help"
+            opts="-h --color --no-pager --id --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -615,7 +615,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__remind)
-            opts="-l -h --color --every --location --trigger --action --count --between --days --dry-run --once --print-schedule --config --json --condition --region --data-dir --help"
+            opts="-l -h --color --no-pager --every --location --trigger --action --count --between --days --dry-run --once --print-schedule --config --json --condition --region --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -626,7 +626,10 @@ _backpain() {
                     return 0
                     ;;
                 --every)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --location)
@@ -638,23 +641,38 @@ _backpain() {
                     return 0
                     ;;
                 --trigger)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --action)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --count)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --between)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --days)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --print-schedule)
@@ -662,7 +680,18 @@ _backpain() {
                     return 0
                     ;;
                 --config)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
                     COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --condition)
@@ -685,7 +714,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__route)
-            opts="-l -h --color --location --condition --region --json --help"
+            opts="-l -h --color --no-pager --location --condition --region --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -719,7 +748,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__routine)
-            opts="-l -h --color --location --micro --guided --quiet --minutes --morning --wake-time --condition --region --data-dir --json --help"
+            opts="-l -h --color --no-pager --location --micro --guided --quiet --minutes --morning --wake-time --condition --region --data-dir --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -738,11 +767,17 @@ _backpain() {
                     return 0
                     ;;
                 --minutes)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --wake-time)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --condition)
@@ -765,7 +800,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__sources)
-            opts="-h --color --json --help"
+            opts="-h --color --no-pager --id --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -773,6 +808,10 @@ _backpain() {
             case "${prev}" in
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -W "nhs-lbp nhs-sciatica-video cuh-thoracic mpft-neck nice-ng59 george-2021 blanpied-2017 snook-1998 snook-2002 adams-1987 adams-1990 steffens-2015 acsm-2021 weppler-2010 magnusson-1996 hayden-2021 owen-2020 luger-2019 gollwitzer-2006 mayo-15min ellis-2012 feller-2024 wmas-999-111 neas-111 gov-scot-nhs24 hscni-ooh us-911 crtc-911 healthlink-bc-811 quebec-811 healthdirect-000 healthdirect-care vic-nurse-on-call qld-13health nz-ambulance-111 nz-healthline hse-112-999 hse-gp-ooh laekbw-116117 in-erss-112 nhm-108 eu-112 ec-116117 nhs-back-pain norfolk-ces glos-cancer-flags nhs-meningitis ichd3-dissection gwent-neck hse-aortic-dissection nidirect-pe nhs-dvt bedford-calf leeds-thr alderhey-hip hse-pregnancy-exercise ros-bending giangregorio-2015 hull-spine-surgery ctm-sciatica nhs-wales-back gstt-lbp rjah-flare nhs-inform-back-ex keele-startback nhs-tayside-exercises nhs-older-exercises sterling-2019 aruk-neck saint-lukes-squeeze" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -783,7 +822,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__stats)
-            opts="-l -h --color --weeks --location --json --data-dir --help"
+            opts="-l -h --color --no-pager --weeks --location --json --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -19,12 +19,13 @@ set edit:completion:arg-completer[backpain] = {|@words|
     var completions = [
         &'backpain'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
             cand myths 'The guide''s three myths, what is true instead, and how well each is supported'
-            cand route 'What applies to you: conditions whose precautions change the routines, and your region'
+            cand route 'Map a pain location to its cause, red flags and routine'
             cand routine 'Where the history lives'
             cand drills 'The drill catalogue: every exercise with its dose, cues, cautions and sources'
             cand sources 'The references behind every claim, by the id the other commands show'
@@ -40,6 +41,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
         &'backpain;myths'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
             cand --id 'Show one myth: all-the-same, morning-stretch or no-pain-no-gain'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -50,6 +52,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --location 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)'
             cand --condition 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica'
             cand --region 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -63,6 +66,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --condition 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica'
             cand --region 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]'
             cand --data-dir 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --micro 'The 2-3 minute desk-break routine instead of the full one'
             cand --guided 'Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits)'
             cand --quiet 'With --guided: no bell at transitions'
@@ -74,18 +78,22 @@ set edit:completion:arg-completer[backpain] = {|@words|
         &'backpain;drills'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
             cand --id 'Show one drill by id (see `backpain drills` for the list)'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'backpain;sources'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --id 'Show one reference by the id the other commands cite (see `backpain sources`)'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'backpain;faq'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -105,6 +113,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --condition 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica'
             cand --region 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]'
             cand --data-dir 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --dry-run 'Print reminders instead of sending notifications, and record nothing in the history'
             cand --once 'Fire one reminder now and exit (for cron, systemd timers, launchd)'
             cand --json 'Print one JSON object per reminder (JSON Lines) instead of text'
@@ -113,6 +122,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
         }
         &'backpain;log'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand -h 'Print help'
             cand --help 'Print help'
             cand pain 'A pain rating from 0 (no pain) to 10 (worst imaginable) for a location'
@@ -127,6 +137,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --data-dir 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]'
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
             cand --json 'Print the recorded entry as JSON'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -139,6 +150,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
             cand --micro 'It was the 2-3 minute desk break, not the full routine'
             cand --json 'Print the recorded entry as JSON'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -159,6 +171,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand -l 'Only entries for this location'
             cand --location 'Only entries for this location'
             cand --data-dir 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --json 'One JSON object per line (JSON Lines), each entry as stored'
             cand --csv 'CSV with a header row, one row per entry'
             cand --path 'Print the directory the history is kept in, and nothing else'
@@ -171,17 +184,20 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand -l 'Only this location''s sessions, reminders, breaks and pain'
             cand --location 'Only this location''s sessions, reminders, breaks and pain'
             cand --data-dir 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --json 'Print the same figures as JSON'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'backpain;completions'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'backpain;man'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_backpain_global_optspecs
-    string join \n color= h/help V/version
+    string join \n color= no-pager h/help V/version
 end
 
 function __fish_backpain_needs_command
@@ -27,10 +27,11 @@ end
 complete -c backpain -n "__fish_backpain_needs_command" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_needs_command" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_needs_command" -s h -l help -d 'Print help'
 complete -c backpain -n "__fish_backpain_needs_command" -s V -l version -d 'Print version'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "myths" -d 'The guide\'s three myths, what is true instead, and how well each is supported'
-complete -c backpain -n "__fish_backpain_needs_command" -f -a "route" -d 'What applies to you: conditions whose precautions change the routines, and your region'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "route" -d 'Map a pain location to its cause, red flags and routine'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "routine" -d 'Where the history lives'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "drills" -d 'The drill catalogue: every exercise with its dose, cues, cautions and sources'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "sources" -d 'The references behind every claim, by the id the other commands show'
@@ -48,6 +49,7 @@ never\t''"
 complete -c backpain -n "__fish_backpain_using_subcommand myths" -l id -d 'Show one myth: all-the-same, morning-stretch or no-pain-no-gain' -r -f -a "all-the-same\t'All back pain is the same'
 morning-stretch\t'Stretch first thing in the morning'
 no-pain-no-gain\t'No pain, no gain'"
+complete -c backpain -n "__fish_backpain_using_subcommand myths" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand myths" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand myths" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c backpain -n "__fish_backpain_using_subcommand route" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
@@ -72,6 +74,7 @@ ie\t'Ireland'
 de\t'Germany'
 in\t'India'
 eu\t'European Union (elsewhere)'"
+complete -c backpain -n "__fish_backpain_using_subcommand route" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand route" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand route" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
@@ -82,8 +85,8 @@ upper\t'Upper back (thoracic)'
 sciatic\t'Sciatic nerve'
 hip\t'Hip & pelvis'
 neck\t'Neck & upper back'"
-complete -c backpain -n "__fish_backpain_using_subcommand routine" -l minutes -d 'Fit the routine into this many minutes (core drills first, then fewer sets)' -r
-complete -c backpain -n "__fish_backpain_using_subcommand routine" -l wake-time -d 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself' -r
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l minutes -d 'Fit the routine into this many minutes (core drills first, then fewer sets)' -r -f
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l wake-time -d 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself' -r -f
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l condition -d 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica' -r -f -a "hip-replacement\t'Hip replacement'
 pregnancy\t'Pregnancy'
 osteoporosis\t'Osteoporosis'
@@ -99,6 +102,7 @@ de\t'Germany'
 in\t'India'
 eu\t'European Union (elsewhere)'"
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l data-dir -d 'The data directory; the history is its history/ folder [default: `data-dir` in the config file\'s [history] table, else $XDG_DATA_HOME/backpain or the platform\'s data dir]' -r -F
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l micro -d 'The 2-3 minute desk-break routine instead of the full one'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l guided -d 'Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits)'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l quiet -d 'With --guided: no bell at transitions'
@@ -142,32 +146,105 @@ heel-raises\t'Heel raises'
 mini-squat\t'Mini squats'
 seated-hip-march\t'Seated hip marching'
 neck-isometric\t'Neck tense-and-hold'"
+complete -c backpain -n "__fish_backpain_using_subcommand drills" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand drills" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand drills" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c backpain -n "__fish_backpain_using_subcommand sources" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand sources" -l id -d 'Show one reference by the id the other commands cite (see `backpain sources`)' -r -f -a "nhs-lbp\t''
+nhs-sciatica-video\t''
+cuh-thoracic\t''
+mpft-neck\t''
+nice-ng59\t''
+george-2021\t''
+blanpied-2017\t''
+snook-1998\t''
+snook-2002\t''
+adams-1987\t''
+adams-1990\t''
+steffens-2015\t''
+acsm-2021\t''
+weppler-2010\t''
+magnusson-1996\t''
+hayden-2021\t''
+owen-2020\t''
+luger-2019\t''
+gollwitzer-2006\t''
+mayo-15min\t''
+ellis-2012\t''
+feller-2024\t''
+wmas-999-111\t''
+neas-111\t''
+gov-scot-nhs24\t''
+hscni-ooh\t''
+us-911\t''
+crtc-911\t''
+healthlink-bc-811\t''
+quebec-811\t''
+healthdirect-000\t''
+healthdirect-care\t''
+vic-nurse-on-call\t''
+qld-13health\t''
+nz-ambulance-111\t''
+nz-healthline\t''
+hse-112-999\t''
+hse-gp-ooh\t''
+laekbw-116117\t''
+in-erss-112\t''
+nhm-108\t''
+eu-112\t''
+ec-116117\t''
+nhs-back-pain\t''
+norfolk-ces\t''
+glos-cancer-flags\t''
+nhs-meningitis\t''
+ichd3-dissection\t''
+gwent-neck\t''
+hse-aortic-dissection\t''
+nidirect-pe\t''
+nhs-dvt\t''
+bedford-calf\t''
+leeds-thr\t''
+alderhey-hip\t''
+hse-pregnancy-exercise\t''
+ros-bending\t''
+giangregorio-2015\t''
+hull-spine-surgery\t''
+ctm-sciatica\t''
+nhs-wales-back\t''
+gstt-lbp\t''
+rjah-flare\t''
+nhs-inform-back-ex\t''
+keele-startback\t''
+nhs-tayside-exercises\t''
+nhs-older-exercises\t''
+sterling-2019\t''
+aruk-neck\t''
+saint-lukes-squeeze\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand sources" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand sources" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand sources" -s h -l help -d 'Print help'
 complete -c backpain -n "__fish_backpain_using_subcommand faq" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand faq" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand faq" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand faq" -s h -l help -d 'Print help'
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l every -d 'Time between reminders: 90m, 2h, 1h30m [default: 2h, the guide\'s advice; its evidence is "plausible, unproven"]' -r
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l every -d 'Time between reminders: 90m, 2h, 1h30m [default: 2h, the guide\'s advice; its evidence is "plausible, unproven"]' -r -f
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -s l -l location -d 'Whose micro routine the reminders rotate through [default: lower]' -r -f -a "lower\t'Lower back (lumbar)'
 upper\t'Upper back (thoracic)'
 sciatic\t'Sciatic nerve'
 hip\t'Hip & pelvis'
 neck\t'Neck & upper back'"
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l trigger -d 'Your habit trigger, the IF of "IF I stand up from my desk, THEN I do 3 cat-cows"' -r
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l action -d 'Your habit action, the THEN of the IF-THEN plan' -r
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l count -d 'Stop after this many reminders' -r
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l between -d 'Only remind within this time of day, e.g. 09:00-17:30 (22:00-02:00 wraps midnight)' -r
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l days -d 'Only remind on these days: mon-fri, mon,wed,fri, sat-sun, weekdays (any case)' -r
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l trigger -d 'Your habit trigger, the IF of "IF I stand up from my desk, THEN I do 3 cat-cows"' -r -f
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l action -d 'Your habit action, the THEN of the IF-THEN plan' -r -f
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l count -d 'Stop after this many reminders' -r -f
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l between -d 'Only remind within this time of day, e.g. 09:00-17:30 (22:00-02:00 wraps midnight)' -r -f
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l days -d 'Only remind on these days: mon-fri, mon,wed,fri, sat-sun, weekdays (any case)' -r -f
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l print-schedule -d 'Print a ready-made schedule running `remind --once` and exit: systemd (service and timer), systemd-service, systemd-timer, cron, launchd (macOS) or windows (a Task Scheduler task)' -r -f -a "systemd\t'The user service and its timer, each headed by its path'
 systemd-service\t'Only ~/.config/systemd/user/backpain-remind.service'
 systemd-timer\t'Only ~/.config/systemd/user/backpain-remind.timer'
@@ -190,6 +267,7 @@ de\t'Germany'
 in\t'India'
 eu\t'European Union (elsewhere)'"
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l data-dir -d 'The data directory; the history is its history/ folder [default: `data-dir` in the config file\'s [history] table, else $XDG_DATA_HOME/backpain or the platform\'s data dir]' -r -F
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l dry-run -d 'Print reminders instead of sending notifications, and record nothing in the history'
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l once -d 'Fire one reminder now and exit (for cron, systemd timers, launchd)'
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l json -d 'Print one JSON object per reminder (JSON Lines) instead of text'
@@ -197,6 +275,7 @@ complete -c backpain -n "__fish_backpain_using_subcommand remind" -s h -l help -
 complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -s h -l help -d 'Print help'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -f -a "pain" -d 'A pain rating from 0 (no pain) to 10 (worst imaginable) for a location'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -f -a "done" -d 'A routine or break you did without backpain'
@@ -213,6 +292,7 @@ complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_s
 always\t''
 never\t''"
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -l json -d 'Print the recorded entry as JSON'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -s l -l location -d 'Which routine: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)' -r -f -a "lower\t'Lower back (lumbar)'
 upper\t'Upper back (thoracic)'
@@ -227,6 +307,7 @@ always\t''
 never\t''"
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l micro -d 'It was the 2-3 minute desk break, not the full routine'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l json -d 'Print the recorded entry as JSON'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "pain" -d 'A pain rating from 0 (no pain) to 10 (worst imaginable) for a location'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "done" -d 'A routine or break you did without backpain'
@@ -241,6 +322,7 @@ sciatic\t'Sciatic nerve'
 hip\t'Hip & pelvis'
 neck\t'Neck & upper back'"
 complete -c backpain -n "__fish_backpain_using_subcommand history" -l data-dir -d 'The data directory; the history is its history/ folder [default: `data-dir` in the config file\'s [history] table, else $XDG_DATA_HOME/backpain or the platform\'s data dir]' -r -F
+complete -c backpain -n "__fish_backpain_using_subcommand history" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand history" -l json -d 'One JSON object per line (JSON Lines), each entry as stored'
 complete -c backpain -n "__fish_backpain_using_subcommand history" -l csv -d 'CSV with a header row, one row per entry'
 complete -c backpain -n "__fish_backpain_using_subcommand history" -l path -d 'Print the directory the history is kept in, and nothing else'
@@ -255,15 +337,18 @@ sciatic\t'Sciatic nerve'
 hip\t'Hip & pelvis'
 neck\t'Neck & upper back'"
 complete -c backpain -n "__fish_backpain_using_subcommand stats" -l data-dir -d 'The data directory; the history is its history/ folder [default: `data-dir` in the config file\'s [history] table, else $XDG_DATA_HOME/backpain or the platform\'s data dir]' -r -F
+complete -c backpain -n "__fish_backpain_using_subcommand stats" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand stats" -l json -d 'Print the same figures as JSON'
 complete -c backpain -n "__fish_backpain_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c backpain -n "__fish_backpain_using_subcommand completions" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand completions" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c backpain -n "__fish_backpain_using_subcommand man" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand man" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand man" -s h -l help -d 'Print help'
 complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats completions man help" -f -a "myths" -d 'The guide\'s three myths, what is true instead, and how well each is supported'
 complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats completions man help" -f -a "route" -d 'Map a pain location to its cause, red flags and routine'

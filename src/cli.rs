@@ -2,7 +2,7 @@
 //! completions and the man pages.
 
 use clap::builder::{PossibleValue, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::dataset::{self, Location};
 use crate::plan::morning::WakeTime;
@@ -19,6 +19,7 @@ Examples:
   backpain remind --every 2h --location neck
 
 Exit status: 0 done, 1 failure, 2 bad command line or config, 130 interrupted.
+
 Not medical advice. Stop and see a clinician if a red flag applies.";
 
 const REMIND_HELP: &str = "\
@@ -32,8 +33,9 @@ Examples:
 
 Defaults come from [remind] in ~/.config/backpain/config.toml (see the README); flags win.
 The 2-hour interval is the guide's advice; the evidence for break schedules is weak
-(plausible, unproven). Notifications offer Done and Snooze 10 min where the desktop supports it;
-without a notification server the reminder is printed here, with the reason on stderr.
+(plausible, unproven). Notifications offer Done and Snooze 10 min where the desktop supports it
+(a --once notification has no buttons: nothing stays running to act on them); without a
+notification server the reminder is printed here, with the reason on stderr.
 
 Exit status: 0 done (--once, --count), 1 failure, 2 bad flag or config file,
 130 stopped by Ctrl-C or SIGTERM (after printing how many reminders were shown).";
@@ -77,6 +79,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
     pub color: ColorWhen,
 
+    /// Print long output straight to the terminal instead of through the pager
+    /// ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same.
+    #[arg(long, global = true)]
+    pub no_pager: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -92,13 +99,13 @@ pub enum Command {
 
     /// Map a pain location to its cause, red flags and routine.
     #[command(
-        after_help = "Examples:\n  backpain route                      pick a location on the body map\n  backpain route --location lower\n  backpain route --location lumbar --json | jq .code"
+        after_help = "Examples:\n  backpain route                      pick a location on the body map\n  backpain route lower\n  backpain route hip pain\n  backpain route --location lower\n  backpain route --location lumbar --json | jq .code"
     )]
     Route(RouteArgs),
 
     /// Show (or play with --guided) the routine for a pain location.
     #[command(
-        after_help = "Examples:\n  backpain routine --location lower\n  backpain routine --location neck --micro\n  backpain routine --location lower --guided\n  backpain routine --location sciatic --minutes 8 --morning\n  backpain routine --location hip --json | jq .total_seconds"
+        after_help = "Examples:\n  backpain routine lower\n  backpain routine neck --micro\n  backpain routine --location lower --guided\n  backpain routine --location sciatic --minutes 8 --morning\n  backpain routine --location hip --json | jq .total_seconds"
     )]
     Routine(RoutineArgs),
 
@@ -109,8 +116,10 @@ pub enum Command {
     Drills(DrillsArgs),
 
     /// The references behind every claim, by the id the other commands show.
-    #[command(after_help = "Examples:\n  backpain sources\n  backpain sources --json | jq -r '.[].text'")]
-    Sources(JsonArgs),
+    #[command(
+        after_help = "Examples:\n  backpain sources\n  backpain sources --id snook-1998\n  backpain sources --json | jq -r '.[].text'"
+    )]
+    Sources(SourcesArgs),
 
     /// The implementation guide (habits) and common questions.
     #[command(after_help = "Examples:\n  backpain faq\n  backpain faq --json | jq '.questions[].question'")]
@@ -151,7 +160,7 @@ after_help = REMIND_HELP
     #[command(after_help = "Examples:\n  backpain man ~/.local/share/man/man1")]
     Man {
         /// The directory to write into; created if missing.
-        #[arg(value_name = "DIR")]
+        #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
         dir: std::path::PathBuf,
     },
 }
@@ -180,7 +189,8 @@ pub struct MythsArgs {
     pub output: JsonArgs,
 }
 
-/// What applies to you: conditions whose precautions change the routines, and your region.
+// What applies to you: conditions whose precautions change the routines, and your region. (Not a
+// doc comment: on a flattened struct clap would make it the `about` of route, routine and remind.)
 #[derive(Debug, Clone, Default, Args)]
 pub struct ProfileArgs {
     /// A condition whose precautions apply to you; repeat it for several: pregnancy,
@@ -208,6 +218,10 @@ pub struct RouteArgs {
     #[arg(long, short, value_name = "LOCATION", value_parser = location_parser())]
     pub location: Option<&'static Location>,
 
+    /// The same as --location, in words: `backpain route lower`, `backpain route hip pain`.
+    #[arg(value_name = "WHERE", num_args = 1.., conflicts_with = "location", value_hint = ValueHint::Other)]
+    pub place: Vec<String>,
+
     #[command(flatten)]
     pub profile: ProfileArgs,
 
@@ -219,7 +233,11 @@ pub struct RouteArgs {
 pub struct RoutineArgs {
     /// Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar).
     #[arg(long, short, value_name = "LOCATION", value_parser = location_parser())]
-    pub location: &'static Location,
+    pub location: Option<&'static Location>,
+
+    /// The same as --location, in words: `backpain routine neck`, `backpain routine low back pain`.
+    #[arg(value_name = "WHERE", num_args = 1.., conflicts_with = "location", value_hint = ValueHint::Other)]
+    pub place: Vec<String>,
 
     /// The 2-3 minute desk-break routine instead of the full one.
     #[arg(long)]
@@ -244,7 +262,7 @@ pub struct RoutineArgs {
     /// first), then extra sets, then reps one at a time down to half; it stops as soon as the
     /// routine fits. A budget shorter than the priority-1 drills at one set and half the reps is
     /// an error that names the minimum.
-    #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(1..=240))]
+    #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(1..=240), value_hint = ValueHint::Other)]
     pub minutes: Option<u32>,
 
     /// Swap drills that bend the spine forward for ones that don't (first ~2 h after waking).
@@ -255,7 +273,7 @@ pub struct RoutineArgs {
     pub morning: bool,
 
     /// When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself.
-    #[arg(long, value_name = "HH:MM", value_parser = parse_wake_time)]
+    #[arg(long, value_name = "HH:MM", value_parser = parse_wake_time, value_hint = ValueHint::Other)]
     pub wake_time: Option<WakeTime>,
 
     #[command(flatten)]
@@ -279,10 +297,21 @@ pub struct DrillsArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct SourcesArgs {
+    /// Show one reference by the id the other commands cite (see `backpain sources`).
+    // The ids complete in the shell, but ~50 of them would bury the help.
+    #[arg(long, value_name = "ID", value_parser = source_parser(), hide_possible_values = true)]
+    pub id: Option<&'static dataset::Citation>,
+
+    #[command(flatten)]
+    pub output: JsonArgs,
+}
+
+#[derive(Debug, Args)]
 pub struct RemindArgs {
     /// Time between reminders: 90m, 2h, 1h30m [default: 2h, the guide's advice; its evidence is
     /// "plausible, unproven"].
-    #[arg(long, value_name = "DURATION", value_parser = parse::duration)]
+    #[arg(long, value_name = "DURATION", value_parser = parse::duration, value_hint = ValueHint::Other)]
     pub every: Option<chrono::Duration>,
 
     /// Whose micro routine the reminders rotate through [default: lower].
@@ -290,23 +319,23 @@ pub struct RemindArgs {
     pub location: Option<&'static Location>,
 
     /// Your habit trigger, the IF of "IF I stand up from my desk, THEN I do 3 cat-cows".
-    #[arg(long, value_name = "TEXT", value_parser = parse::trigger)]
+    #[arg(long, value_name = "TEXT", value_parser = parse::trigger, value_hint = ValueHint::Other)]
     pub trigger: Option<String>,
 
     /// Your habit action, the THEN of the IF-THEN plan.
-    #[arg(long, value_name = "TEXT", value_parser = parse::action)]
+    #[arg(long, value_name = "TEXT", value_parser = parse::action, value_hint = ValueHint::Other)]
     pub action: Option<String>,
 
     /// Stop after this many reminders.
-    #[arg(long, value_name = "N", value_parser = parse::count)]
+    #[arg(long, value_name = "N", value_parser = parse::count, value_hint = ValueHint::Other)]
     pub count: Option<u64>,
 
     /// Only remind within this time of day, e.g. 09:00-17:30 (22:00-02:00 wraps midnight).
-    #[arg(long, value_name = "HH:MM-HH:MM", value_parser = parse::window)]
+    #[arg(long, value_name = "HH:MM-HH:MM", value_parser = parse::window, value_hint = ValueHint::Other)]
     pub between: Option<Window>,
 
     /// Only remind on these days: mon-fri, mon,wed,fri, sat-sun, weekdays (any case).
-    #[arg(long, value_name = "DAYS", value_parser = parse::days)]
+    #[arg(long, value_name = "DAYS", value_parser = parse::days, value_hint = ValueHint::Other)]
     pub days: Option<Days>,
 
     /// Print reminders instead of sending notifications, and record nothing in the history.
@@ -323,7 +352,7 @@ pub struct RemindArgs {
     pub print_schedule: Option<ScheduleKind>,
 
     /// Read defaults from this TOML file instead of the standard config path.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub config: Option<std::path::PathBuf>,
 
     /// Print one JSON object per reminder (JSON Lines) instead of text.
@@ -349,8 +378,14 @@ pub struct DataArgs {
 #[derive(Debug, Subcommand)]
 pub enum LogCommand {
     /// A pain rating from 0 (no pain) to 10 (worst imaginable) for a location.
+    #[command(
+        after_help = "Examples:\n  backpain log pain 4 --location lower\n  backpain log pain 2 -l neck --note 'after the walk' --at 08:30"
+    )]
     Pain(LogPainArgs),
     /// A routine or break you did without backpain.
+    #[command(
+        after_help = "Examples:\n  backpain log done --location lower\n  backpain log done -l neck --micro --note 'at the desk'"
+    )]
     Done(LogDoneArgs),
 }
 
@@ -501,6 +536,11 @@ fn region_parser() -> NamedParser<dataset::Region> {
 fn myth_parser() -> NamedParser<dataset::Myth> {
     let values = || dataset::dataset().myths.iter().map(|myth| PossibleValue::new(myth.id).help(myth.myth)).collect();
     NamedParser { parse: dataset::find::myth, values }
+}
+
+fn source_parser() -> NamedParser<dataset::Citation> {
+    let values = || dataset::dataset().citations.iter().map(|citation| PossibleValue::new(citation.id)).collect();
+    NamedParser { parse: dataset::find::source, values }
 }
 
 fn drill_parser() -> NamedParser<dataset::Drill> {

@@ -33,6 +33,9 @@ use crate::remind::schedule::{Days, Window};
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// `pager = false`: long output is printed straight to the terminal (`--no-pager`).
+    #[serde(default)]
+    pub pager: Option<bool>,
     #[serde(default)]
     pub remind: RemindConfig,
     #[serde(default)]

@@ -38,14 +38,27 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| cause.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
 }
 
-/// clap's multi-line error as one line: what was wrong and what would be right.
-pub fn one_line(err: &clap::Error) -> String {
+/// clap's multi-line error as one line: what was wrong and what would be right, and the help of
+/// the subcommand it was in (`subcommand`, or the one clap's usage line names).
+pub fn one_line(err: &clap::Error, subcommand: Option<String>) -> String {
     let text = err.render().to_string();
+    // Point to the help of the subcommand the mistake was in: clap's usage line names it.
+    let command = text
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("Usage: "))
+        .map(|usage| {
+            let words: Vec<&str> =
+                usage.split_whitespace().take_while(|word| !word.starts_with(['[', '<', '-'])).collect();
+            words.join(" ")
+        })
+        .filter(|command| command.contains(' '))
+        .or_else(|| subcommand.map(|name| format!("backpain {name}")))
+        .unwrap_or_else(|| "backpain".to_string());
     let parts: Vec<&str> = text
         .lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with("Usage:") && !line.starts_with("For more information"))
         .map(|line| line.strip_prefix("error: ").unwrap_or(line))
         .collect();
-    format!("{}; see 'backpain --help'", parts.join(" "))
+    format!("{}; see '{command} --help'", parts.join(" "))
 }

@@ -30,20 +30,115 @@ pub fn completion_file(shell: Shell) -> String {
 
 /// `backpain.1` and one page per subcommand (`backpain-route.1`, ...), as (file name, roff).
 pub fn man_pages() -> Vec<(String, Vec<u8>)> {
-    let command = Cli::command();
+    let mut command = Cli::command();
+    command.build();
+    // clap's `help` subcommand has no page of its own; `backpain.1` must name only pages that exist.
+    let command = command.mut_subcommand("help", |help| help.hide(true));
     let mut pages = vec![("backpain.1".to_string(), render_page(command.clone()))];
-    for sub in command.get_subcommands() {
-        let name = format!("backpain-{}", sub.get_name());
-        let sub = sub.clone().name(name.clone()).display_name(name.clone());
-        pages.push((format!("{name}.1"), render_page(sub)));
-    }
+    add_pages(&command, "backpain", &mut pages);
     pages
 }
 
+/// A page for every visible subcommand of `command` (typed as `typed`), and for theirs in turn
+/// (`backpain log pain` is backpain-log-pain.1), so every page a SEE ALSO names exists.
+fn add_pages(command: &clap::Command, typed: &str, pages: &mut Vec<(String, Vec<u8>)>) {
+    for sub in command.get_subcommands().filter(|sub| !sub.is_hide_set() && sub.get_name() != "help") {
+        let typed = format!("{typed} {}", sub.get_name());
+        // The page is named backpain-route, but its SYNOPSIS shows the command as it is typed.
+        let page = typed.replace(' ', "-");
+        let renamed = sub.clone().name(page.clone()).display_name(page.clone()).bin_name(typed.clone());
+        // clap's own `help` subcommand has no page: hide it where there is one.
+        let renamed = if renamed.find_subcommand("help").is_some() {
+            renamed.mut_subcommand("help", |help| help.hide(true))
+        } else {
+            renamed
+        };
+        pages.push((format!("{page}.1"), render_page(renamed)));
+        add_pages(sub, &typed, pages);
+    }
+}
+
+/// clap_mangen's sections, except that the after-help text is split into EXAMPLES, EXIT STATUS
+/// and NOTES (clap_mangen puts it all under "EXTRA"), with the examples kept as typed lines.
 fn render_page(command: clap::Command) -> Vec<u8> {
+    let source = format!("backpain {}", env!("CARGO_PKG_VERSION"));
+    let after_help = command.get_after_long_help().or_else(|| command.get_after_help()).map(|text| text.to_string());
+    let has_options = command.get_arguments().any(|arg| !arg.is_hide_set());
+    let has_subcommands = command.get_subcommands().any(|sub| !sub.is_hide_set());
+    let man = clap_mangen::Man::new(command).date("2026-11-25").source(source).manual("backpain manual");
     let mut out = Vec::new();
-    let man = clap_mangen::Man::new(command).date("2026-11-25");
-    man.render(&mut out).unwrap_or_else(|err| unreachable!("writing to a Vec cannot fail: {err}"));
+    let written = (|| -> std::io::Result<()> {
+        man.render_title(&mut out)?;
+        man.render_name_section(&mut out)?;
+        man.render_synopsis_section(&mut out)?;
+        man.render_description_section(&mut out)?;
+        if has_options {
+            man.render_options_section(&mut out)?;
+        }
+        if has_subcommands {
+            man.render_subcommands_section(&mut out)?;
+        }
+        if let Some(text) = &after_help {
+            out.extend_from_slice(after_help_sections(text).as_bytes());
+        }
+        Ok(())
+    })();
+    written.unwrap_or_else(|err| unreachable!("writing to a Vec cannot fail: {err}"));
+    // Each section clap_mangen renders on its own repeats roff's two-line preamble: keep the first.
+    let text = String::from_utf8_lossy(&out).into_owned();
+    let mut preamble_seen = 0;
+    let mut page = String::new();
+    for line in text.lines() {
+        let preamble = line.starts_with(".ie \\n(.g .ds Aq") || line.starts_with(".el .ds Aq");
+        if preamble {
+            preamble_seen += 1;
+            if preamble_seen > 2 {
+                continue;
+            }
+        }
+        page.push_str(line);
+        page.push('\n');
+    }
+    page.into_bytes()
+}
+
+/// The after-help paragraphs as man sections: "Examples:" and "Exit status:" get their own
+/// headings, anything else goes under NOTES.
+fn after_help_sections(text: &str) -> String {
+    let mut examples = Vec::new();
+    let mut exit_status = Vec::new();
+    let mut notes = Vec::new();
+    for paragraph in text.split("\n\n") {
+        if let Some(rest) = paragraph.strip_prefix("Examples:") {
+            examples.extend(rest.lines().map(str::trim).filter(|line| !line.is_empty()));
+        } else if let Some(rest) = paragraph.strip_prefix("Exit status:") {
+            exit_status.push(rest.split_whitespace().collect::<Vec<_>>().join(" "));
+        } else {
+            notes.push(paragraph.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    let mut out = String::new();
+    if !examples.is_empty() {
+        out.push_str(".SH EXAMPLES\n.nf\n");
+        for line in examples {
+            out.push_str(&roff_line(line));
+            out.push('\n');
+        }
+        out.push_str(".fi\n");
+    }
+    for (heading, paragraphs) in [("EXIT STATUS", exit_status), ("NOTES", notes)] {
+        if paragraphs.is_empty() {
+            continue;
+        }
+        out.push_str(&format!(".SH \"{heading}\"\n"));
+        for (index, paragraph) in paragraphs.iter().enumerate() {
+            if index > 0 {
+                out.push_str(".PP\n");
+            }
+            out.push_str(&roff_line(paragraph));
+            out.push('\n');
+        }
+    }
     out
 }
 
@@ -57,4 +152,14 @@ pub fn write_man_pages(dir: &std::path::Path) -> anyhow::Result<()> {
             .with_context(|| format!("cannot write {}", dir.join(&name).display()))?;
     }
     Ok(())
+}
+
+/// One line of text for roff: backslashes and hyphens escaped, a leading dot or quote disarmed.
+fn roff_line(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
 }

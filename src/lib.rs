@@ -14,6 +14,7 @@ pub mod fsutil;
 pub mod generate;
 pub mod guided;
 pub mod history;
+pub mod pager;
 pub mod plan;
 pub mod profile;
 pub mod remind;
@@ -30,7 +31,7 @@ use clap::Parser;
 
 use crate::cli::{Cli, ColorWhen, Command};
 use crate::exit::Exit;
-use crate::render::{render, Theme};
+use crate::render::Theme;
 
 /// What the program reads from its surroundings, gathered once so tests can set it.
 #[derive(Debug, Clone)]
@@ -42,6 +43,15 @@ pub struct Env {
     pub no_color: bool,
     /// `BACKPAIN_TEST_SPEED`: how many times faster than the wall clock guided sessions run.
     pub test_speed: u32,
+    /// Tables in ASCII: the locale is `C`/`POSIX` or names a charset other than UTF-8
+    /// (`LANG=C`, `LC_ALL=C`), or `TERM=dumb`.
+    pub ascii: bool,
+    /// `TERM=dumb`: a terminal that cannot move the cursor, so no full-screen session or body map.
+    pub dumb_terminal: bool,
+    /// The terminal's height when stdout is one: output taller than it goes through the pager.
+    pub rows: Option<u16>,
+    /// The pager to run (`BACKPAIN_PAGER`, `PAGER`, `less -FRX`), or none.
+    pub pager: Option<String>,
 }
 
 impl Env {
@@ -53,7 +63,19 @@ impl Env {
             .filter(|&columns| columns > 0)
             .or_else(|| stdout_is_terminal.then(terminal_width).flatten());
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
-        Env { stdout_is_terminal, columns, no_color, test_speed: test_speed() }
+        let dumb_terminal = std::env::var_os("TERM").is_some_and(|term| term == "dumb");
+        // The first of these that is set decides, as setlocale(3) reads them.
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+            .iter()
+            .find_map(|name| std::env::var(name).ok().filter(|value| !value.is_empty()));
+        let ascii = dumb_terminal || locale.as_deref().is_some_and(render::locale_is_ascii);
+        let rows = if stdout_is_terminal {
+            terminal_size::terminal_size_of(std::io::stdout()).map(|(_, rows)| rows.0).filter(|&rows| rows > 0)
+        } else {
+            None
+        };
+        let pager = pager::command(std::env::var("BACKPAIN_PAGER").ok(), std::env::var("PAGER").ok());
+        Env { stdout_is_terminal, columns, no_color, test_speed: test_speed(), ascii, dumb_terminal, rows, pager }
     }
 
     /// Colour only on a terminal without NO_COLOR, unless asked for explicitly.
@@ -65,8 +87,7 @@ impl Env {
         };
         // Tables are for reading: wrap to the terminal, 80 columns when it is unknown, and
         // never so narrow that words break mid-cell.
-        let unicode = render::unicode_locale(|name| std::env::var(name).ok());
-        Theme { color, width: self.columns.unwrap_or(80).clamp(40, 200), unicode }
+        Theme { color, width: self.columns.unwrap_or(80).clamp(40, 200), ascii: self.ascii }
     }
 }
 
@@ -90,7 +111,8 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(err) if !err.use_stderr() => {
             // --help and --version: clap's own text, to stdout, styled only on a terminal.
@@ -115,7 +137,7 @@ where
             return Exit::Usage;
         }
         Err(err) => {
-            let _ = writeln!(stderr, "backpain: {}", error::one_line(&err));
+            let _ = writeln!(stderr, "backpain: {}", error::one_line(&err, subcommand(&args)));
             return Exit::Usage;
         }
     };
@@ -131,29 +153,43 @@ where
     }
 }
 
+/// The subcommand typed, for an error to point at its help: the first word that names one.
+fn subcommand(args: &[OsString]) -> Option<String> {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    args.iter().skip(1).map(|arg| arg.to_string_lossy()).find_map(|arg| {
+        command.get_subcommands().find(|sub| sub.get_name() == arg).map(|sub| sub.get_name().to_string())
+    })
+}
+
 /// One hop from a subcommand to its file (`src/cmd/`); errors decide the exit code.
 fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write) -> anyhow::Result<()> {
     let theme = env.theme(cli.color);
+    let out = cmd::Out { stdout: std::cell::RefCell::new(stdout), env, theme, no_pager: cli.no_pager };
     match &cli.command {
-        Command::Myths(args) => cmd::print(stdout, &render(&cmd::myths::run(args), args.output.json, &theme)),
-        Command::Route(args) => cmd::route::command(args, env, &theme, stdout),
-        Command::Routine(args) => cmd::routine::run(args, env, &theme, stdout, stderr),
-        Command::Drills(args) => cmd::print(stdout, &render(&cmd::drills::run(args), args.output.json, &theme)),
-        Command::Sources(args) => cmd::print(stdout, &render(&cmd::sources::run(), args.json, &theme)),
-        Command::Faq(args) => cmd::print(stdout, &render(&cmd::faq::run(), args.json, &theme)),
-        Command::Remind(args) => cmd::remind::run(args, env, stdout, stderr),
+        Command::Myths(args) => out.report(&cmd::myths::run(args), args.output.json),
+        Command::Route(args) => cmd::route::command(args, &out),
+        Command::Routine(args) => cmd::routine::run(args, &out, stderr),
+        Command::Drills(args) => out.report(&cmd::drills::run(args), args.output.json),
+        Command::Sources(args) => out.report(&cmd::sources::run(args), args.output.json),
+        Command::Faq(args) => out.report(&cmd::faq::run(), args.json),
+        Command::Remind(args) => cmd::remind::run(args, env, &mut **out.stdout.borrow_mut(), stderr),
         Command::Log { what } => {
             let report = cmd::log::run(what, &cmd::discover_config()?, &chrono::Local::now())?;
-            cmd::print(stdout, &render(&report, cmd::log::common(what).json, &theme))
+            out.report(&report, cmd::log::common(what).json)
         }
-        Command::History(args) => {
-            cmd::history::run(args, &cmd::discover_config()?, &chrono::Local::now(), stdout, stderr)
-        }
+        Command::History(args) => cmd::history::run(
+            args,
+            &cmd::discover_config()?,
+            &chrono::Local::now(),
+            &mut **out.stdout.borrow_mut(),
+            stderr,
+        ),
         Command::Stats(args) => {
             let report = cmd::stats::run(args, &cmd::discover_config()?, &chrono::Local::now(), stderr)?;
-            cmd::print(stdout, &render(&report, args.json, &theme))
+            out.report(&report, args.json)
         }
-        Command::Completions { shell } => cmd::print(stdout, &generate::completion(*shell)),
+        Command::Completions { shell } => out.print(&generate::completion(*shell)),
         Command::Man { dir } => generate::write_man_pages(dir),
     }
 }

@@ -30,7 +30,7 @@ impl Profile {
     }
 }
 
-pub use crate::dataset::find::{condition, region};
+pub use crate::dataset::find::{condition, location, region};
 
 #[cfg(test)]
 mod tests {
@@ -64,5 +64,34 @@ mod tests {
             "{err}"
         );
         assert_eq!(condition("Pregnant").map(|condition| condition.id), Ok("pregnancy"));
+    }
+
+    #[test]
+    fn natural_phrases_name_a_location_or_ask_which() {
+        let id = |text: &str| location(text).map(|location| location.id);
+        for (text, expected) in [
+            ("hip pain", "hip"),
+            ("low back pain", "lower"),
+            ("Lower Back", "lower"),
+            ("lower back pain", "lower"),
+            ("upper back", "upper"),
+            ("mid back ache", "upper"),
+            ("pain in my neck", "neck"),
+            ("stiff neck", "neck"),
+            ("sciatica down my left leg", "sciatic"),
+            ("sore hips", "hip"),
+            ("E", "neck"),
+        ] {
+            assert_eq!(id(text), Ok(expected), "{text}");
+        }
+        let back = location("back").unwrap_err();
+        assert!(
+            back.contains("which part of the back?") && back.contains("`lower`") && back.contains("`upper`"),
+            "{back}"
+        );
+        assert!(location("back pain").unwrap_err().contains("which part"));
+        let both = location("neck and hip").unwrap_err();
+        assert!(both.contains("more than one") && both.contains("`neck`") && both.contains("`hip`"), "{both}");
+        assert!(location("lumbr").unwrap_err().contains("did you mean `lumbar`?"));
     }
 }

@@ -50,10 +50,28 @@ pub struct MythView {
     pub guide_claim: Option<ClaimView>,
 }
 
+/// What an `--id` asks for: one thing, printed as one JSON object, or the whole list, printed as
+/// an array (`jq .name` works on `--id X --json` without `.[0]`).
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum Listing<T> {
+    One(T),
+    All(Vec<T>),
+}
+
+impl<T> Listing<T> {
+    pub fn items(&self) -> &[T] {
+        match self {
+            Listing::One(item) => std::slice::from_ref(item),
+            Listing::All(items) => items,
+        }
+    }
+}
+
 /// `backpain myths`: one or all myths.
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
-pub struct MythsReport(pub Vec<MythView>);
+pub struct MythsReport(pub Listing<MythView>);
 
 #[derive(Debug, Serialize)]
 pub struct RedFlagView {
@@ -298,7 +316,7 @@ pub struct DrillView {
 /// `backpain drills [--id ID]`.
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
-pub struct DrillsReport(pub Vec<DrillView>);
+pub struct DrillsReport(pub Listing<DrillView>);
 
 #[derive(Debug, Serialize)]
 pub struct FaqView {
@@ -317,10 +335,10 @@ pub struct FaqReport {
     pub disclaimer: &'static str,
 }
 
-/// `backpain sources`: every reference the dataset cites.
+/// `backpain sources [--id ID]`: one or every reference the dataset cites.
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
-pub struct SourcesReport(pub Vec<&'static Citation>);
+pub struct SourcesReport(pub Listing<&'static Citation>);
 
 /// One line of `routine --guided --json` (README, "JSON events"): the event, and `at`, the
 /// session second it happened at.

@@ -11,6 +11,8 @@ mod common;
 fn backpain() -> Command {
     let mut cmd = Command::cargo_bin("backpain").unwrap();
     cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").env("COLUMNS", "80");
+    // A UTF-8 terminal unless a test says otherwise: the locale decides the borders.
+    cmd.env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_CTYPE").env("TERM", "xterm");
     cmd
 }
 
@@ -229,7 +231,16 @@ fn color_follows_the_flag_and_no_color() {
 
 #[test]
 fn no_color_turns_colour_off_on_a_terminal() {
-    let env = backpain::Env { stdout_is_terminal: true, columns: Some(80), no_color: false, test_speed: 1 };
+    let env = backpain::Env {
+        stdout_is_terminal: true,
+        columns: Some(80),
+        no_color: false,
+        ascii: false,
+        dumb_terminal: false,
+        rows: None,
+        pager: None,
+        test_speed: 1,
+    };
     assert!(env.theme(backpain::cli::ColorWhen::Auto).color);
     let env = backpain::Env { no_color: true, ..env };
     assert!(!env.theme(backpain::cli::ColorWhen::Auto).color);
@@ -258,7 +269,16 @@ impl Write for HeadOne {
 
 #[test]
 fn a_closed_pipe_is_a_quiet_success_for_every_subcommand() {
-    let env = backpain::Env { stdout_is_terminal: false, columns: Some(80), no_color: true, test_speed: 1 };
+    let env = backpain::Env {
+        stdout_is_terminal: false,
+        columns: Some(80),
+        no_color: true,
+        ascii: false,
+        dumb_terminal: false,
+        rows: None,
+        pager: None,
+        test_speed: 1,
+    };
     let mut all: Vec<Vec<&str>> = REPORTS.iter().map(|args| args.to_vec()).collect();
     all.extend(REPORTS.iter().map(|args| [*args, &["--json"][..]].concat()));
     all.push(vec!["--help"]);
@@ -330,4 +350,177 @@ fn a_terminal_gets_colour_unless_no_color_is_set() {
     assert!(empty.windows(2).any(|w| w == b"\x1b["), "an empty NO_COLOR does not count");
     let never = on_a_terminal("--color never myths --id morning-stretch", None).unwrap();
     assert!(!never.contains(&b'\x1b'));
+}
+
+fn usage_error(args: &[&str]) -> String {
+    let output = backpain().args(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{args:?} is a usage error");
+    assert!(output.stdout.is_empty(), "{args:?} printed to stdout");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{args:?}: one line:\n{stderr}");
+    assert!(stderr.starts_with("backpain: "), "{stderr}");
+    stderr
+}
+
+/// What a new user types first: the location as a word, or in their own words.
+#[test]
+fn the_location_can_be_typed_as_a_word_or_a_phrase() {
+    assert_eq!(stdout_of(&["route", "lower"]), stdout_of(&["route", "--location", "lower"]));
+    assert_eq!(stdout_of(&["routine", "neck"]), stdout_of(&["routine", "--location", "neck"]));
+    assert_eq!(stdout_of(&["routine", "neck", "--micro"]), stdout_of(&["routine", "--location", "neck", "--micro"]));
+    for (words, code) in [
+        (&["hip", "pain"][..], "D"),
+        (&["low back pain"], "A"),
+        (&["lower", "back"], "A"),
+        (&["upper", "back"], "B"),
+        (&["pain", "in", "my", "neck"], "E"),
+        (&["sciatica"], "C"),
+    ] {
+        let mut args = vec!["route"];
+        args.extend_from_slice(words);
+        let json = json_of(&args);
+        assert_eq!(json["code"], code, "{words:?}");
+    }
+    let back = usage_error(&["route", "back"]);
+    assert!(back.contains("which part of the back?") && back.contains("`lower`") && back.contains("`upper`"), "{back}");
+    assert!(back.trim_end().ends_with("see 'backpain route --help'"), "{back}");
+    let typo = usage_error(&["routine", "lumbr"]);
+    assert!(typo.contains("did you mean `lumbar`?") && typo.contains("see 'backpain routine --help'"), "{typo}");
+}
+
+/// A mistake in a subcommand points to that subcommand's help, where the right spelling is.
+#[test]
+fn an_error_in_a_subcommand_points_to_its_help() {
+    let err = usage_error(&["routine", "--location", "lumbr"]);
+    assert!(err.trim_end().ends_with("see 'backpain routine --help'"), "{err}");
+    let err = usage_error(&["route", "--lcation", "lower"]);
+    assert!(err.trim_end().ends_with("see 'backpain route --help'"), "{err}");
+    let err = usage_error(&["remind", "--every", "1.5h"]);
+    assert!(err.contains("decimals are not accepted") && err.contains("`1h30m`"), "{err}");
+    assert!(err.trim_end().ends_with("see 'backpain remind --help'"), "{err}");
+    let err = usage_error(&["routine", "--micro"]);
+    assert!(err.contains("`backpain routine lower`") && err.contains("valid: lower, upper"), "{err}");
+    assert!(err.trim_end().ends_with("see 'backpain routine --help'"), "{err}");
+    let err = usage_error(&["rout"]);
+    assert!(err.trim_end().ends_with("see 'backpain --help'"), "{err}");
+}
+
+/// Issue 11.4: a 2-minute break fits an 80 × 24 screen without a pager, and still shows every
+/// precaution of each drill and every emergency red flag in full.
+#[test]
+fn a_micro_routine_fits_80_by_24_with_every_caution_and_emergency_flag() {
+    for location in ["lower", "upper", "sciatic", "hip", "neck"] {
+        for region in [None, Some("uk")] {
+            let mut args = vec!["routine", location, "--micro"];
+            args.extend(region.iter().flat_map(|region| ["--region", *region]));
+            let text = stdout_of(&args);
+            assert!(text.lines().count() <= 24, "{args:?}: {} lines:\n{text}", text.lines().count());
+            assert!(text.lines().all(|line| line.chars().count() <= 80), "{args:?}:\n{text}");
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let json = json_of(&args);
+            for step in json["steps"].as_array().unwrap() {
+                assert!(flat.contains(step["name"].as_str().unwrap()), "{args:?}: {}", step["name"]);
+                assert!(
+                    flat.contains(step["dose"]["text"].as_str().unwrap()),
+                    "{args:?}: the dose of {}",
+                    step["name"]
+                );
+                for caution in step["cautions"].as_array().unwrap() {
+                    let caution = caution.as_str().unwrap();
+                    // Condition precautions are compact (no bracketed why); the morning caution
+                    // is said as "not in the first ~2 h after rising".
+                    let shown = caution.split(" (").next().unwrap();
+                    let shown = if shown.starts_with("Bends the low back") {
+                        "Not in the first ~2 h after rising"
+                    } else {
+                        shown
+                    };
+                    assert!(flat.contains(shown), "{args:?}: {} lost the caution {caution:?}:\n{text}", step["name"]);
+                }
+            }
+            for flag in json["red_flags"].as_array().unwrap().iter().filter(|flag| flag["urgency"] == "emergency") {
+                let flag = flag["text"].as_str().unwrap();
+                assert!(flat.contains(flag), "{args:?}: emergency flag {flag:?} missing:\n{text}");
+            }
+            let pointer = format!("backpain route --location {location}");
+            assert!(
+                text.lines().any(|line| line.contains(&pointer)),
+                "{args:?}: one whole line points to {pointer}:\n{text}"
+            );
+        }
+    }
+}
+
+/// Issue 11.4: the full routine says the morning caution once, lists sources on one line (not
+/// in the drill column), shows each morning swap, and ends with the next commands to run.
+#[test]
+fn the_full_routine_says_the_morning_caution_once_and_what_to_run_next() {
+    let text = stdout_of(&["routine", "lower"]);
+    assert_eq!(text.matches("Bends the low back: skip it").count(), 0, "{text}");
+    assert_eq!(text.matches("bend the low back").count(), 1, "the morning caution once:\n{text}");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Cat-cow -> Thread the needle"), "the swap is shown:\n{text}");
+    assert!(!text.contains("┆ ["), "no citation ids in the drill column:\n{text}");
+    assert!(flat.contains("Sources: acsm-2021, snook-1998"), "{text}");
+    for next in ["--guided", "--micro", "--morning", "--minutes"] {
+        assert!(
+            text.lines().any(|line| line.trim_start().starts_with(&format!("backpain routine lower {next}"))),
+            "next: {next}:\n{text}"
+        );
+    }
+    let route = stdout_of(&["route", "lower"]);
+    assert!(route.contains("Micro routine") && !route.contains("Desk break"), "{route}");
+    // What to do comes first, then why: the routines before the likely cause; drills before rules.
+    assert!(route.find("Full routine") < route.find("Likely cause"), "{route}");
+    assert!(text.find("│ 1 ") < text.find("Gentle tension, never sharp pain"), "{text}");
+    let faq = stdout_of(&["faq"]);
+    assert!(!faq.contains('│') && !faq.contains('┆'), "faq is prose, not table cells");
+    assert!(faq.contains("\nLink it to a habit\n  Tie stretching"), "headings over wrapped paragraphs:\n{faq}");
+}
+
+/// Issue 11.6: an id copied from the screen is whole: never broken across lines at 80 columns.
+#[test]
+fn ids_stay_whole_at_80_columns() {
+    let dataset = backpain::dataset::dataset();
+    let drills = stdout_of(&["drills"]);
+    for drill in dataset.drills {
+        assert!(
+            drills.lines().any(|line| line.split(['│', '┆', ' ']).any(|word| word == drill.id)),
+            "drill id {} is not whole on one line:\n{drills}",
+            drill.id
+        );
+    }
+    let sources = stdout_of(&["sources"]);
+    for citation in dataset.citations {
+        assert!(
+            sources.lines().any(|line| line.split_whitespace().next() == Some(citation.id)),
+            "source id {} is not whole at the start of a line",
+            citation.id
+        );
+    }
+    // A URL longer than the screen is kept whole on its own line (to click or copy); nothing else.
+    let long = |line: &&str| line.chars().count() > 80 && !line.trim_start().starts_with("http");
+    assert_eq!(drills.lines().chain(sources.lines()).filter(long).count(), 0);
+}
+
+/// Issue 11.6: a C locale or a dumb terminal gets ASCII borders, which it can show.
+#[test]
+fn a_c_locale_or_a_dumb_terminal_gets_ascii_borders() {
+    let boxes = ['│', '┆', '─', '╭', '╰', '═'];
+    for (name, value) in
+        [("LANG", "C"), ("LC_ALL", "C"), ("LC_ALL", "POSIX"), ("TERM", "dumb"), ("LANG", "en_US.ISO-8859-1")]
+    {
+        for args in [&["drills"][..], &["routine", "lower"], &["route", "neck"], &["myths"]] {
+            let output = backpain().args(args).env(name, value).output().unwrap();
+            let text = String::from_utf8_lossy(&output.stdout);
+            assert!(output.status.success());
+            assert!(!text.contains(boxes), "{name}={value} {args:?} drew box characters:\n{text}");
+            assert!(text.contains("+--") && text.contains('|'), "{name}={value} {args:?}: ASCII borders:\n{text}");
+        }
+    }
+    let utf8 = stdout_of(&["drills"]);
+    assert!(utf8.contains('│'), "a UTF-8 locale keeps the box-drawing borders");
+    // LC_ALL wins over LANG, as in setlocale(3).
+    let output = backpain().args(["drills"]).env("LANG", "C").env("LC_ALL", "en_GB.UTF-8").output().unwrap();
+    assert!(String::from_utf8_lossy(&output.stdout).contains('│'));
 }

@@ -200,3 +200,22 @@ fn no_text_is_empty() {
     }
     walk("dataset", &json);
 }
+
+/// Screens say the morning caution once for the drills that carry it by its exact words (so
+/// those must bend the low back), and every drill that bends the low back still says so itself:
+/// none goes unmarked when the shared line leaves out a drill with gentler words.
+#[test]
+fn every_drill_that_bends_the_low_back_carries_a_morning_caution() {
+    for drill in data().drills {
+        if drill.cautions.contains(&dataset::MORNING_CAUTION) {
+            assert!(drill.spinal_flexion, "{}: the morning caution on a drill that does not bend", drill.id);
+        }
+        if drill.spinal_flexion {
+            assert!(
+                drill.cautions.iter().any(|caution| caution.to_lowercase().contains("bends the low back")),
+                "{}: bends the low back but no caution says so",
+                drill.id
+            );
+        }
+    }
+}

@@ -233,9 +233,20 @@ fn myths_json_is_an_array_of_myths_with_evidence() {
     let myths: Vec<Myth> = parse(&["myths"]);
     assert_eq!(myths.len(), 3);
     assert!(myths.iter().all(|m| !m.evidence.sources.is_empty()));
-    let one: Vec<Myth> = parse(&["myths", "--id", "no-pain-no-gain"]);
-    assert_eq!(one.len(), 1);
-    assert_eq!(one[0].id, "no-pain-no-gain");
+}
+
+/// One id asked for, one object printed (`jq .reality` works without `.[0]`); the strict
+/// structs below fail on an array.
+#[test]
+fn an_id_prints_one_object() {
+    let myth: Myth = parse(&["myths", "--id", "no-pain-no-gain"]);
+    assert_eq!(myth.id, "no-pain-no-gain");
+    let drill: Drill = parse(&["drills", "--id", "cat-cow"]);
+    assert_eq!(drill.id, "cat-cow");
+    assert!(!drill.cautions.is_empty());
+    let source: Citation = parse(&["sources", "--id", "snook-1998"]);
+    assert_eq!(source.id, "snook-1998");
+    assert!(source.text.contains("Snook"), "{}", source.text);
 }
 
 #[test]

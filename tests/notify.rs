@@ -193,7 +193,16 @@ fn once_lands_in_dunst_with_app_name_summary_and_body() {
     assert_eq!(history.len(), 1, "{history:?}");
     let (app, summary, body) = &history[0];
     assert_eq!(app, "backpain");
-    assert_eq!(summary, "Desk break: 2-minute neck & upper back stretch");
+    // The routine's real length, as `routine --micro` gives it, not a round "2-minute".
+    let micro = session.backpain().args(["routine", "--location", "neck", "--micro", "--json"]).output().unwrap();
+    let micro: serde_json::Value = serde_json::from_slice(&micro.stdout).unwrap();
+    let seconds = micro["total_seconds"].as_u64().unwrap();
+    let length = if seconds.is_multiple_of(60) {
+        format!("{} min", seconds / 60)
+    } else {
+        format!("{} min {} s", seconds / 60, seconds % 60)
+    };
+    assert_eq!(summary, &format!("Desk break: {length} neck & upper back stretch"));
     // The lead drill follows the wall clock (the --once rotation); each names its dose and cue.
     let drills: Vec<&str> = body.lines().take(2).collect();
     assert_eq!(drills.len(), 2, "{body}");

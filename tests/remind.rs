@@ -252,7 +252,8 @@ fn printed_cron_and_launchd_schedules() {
         .unwrap();
     let cron = String::from_utf8_lossy(&output.stdout);
     assert!(
-        cron.contains("\n0 11,13,15,17 * * 1-5 '/") && cron.contains("'remind' '--once' '--location' 'neck'\n"),
+        cron.contains("\n0 11,13,15,17 * * 1-5 '/")
+            && cron.contains("'remind' '--once' '--location' 'neck' '--every' '2h'\n"),
         "{cron}"
     );
     assert!(!cron.contains("at night"), "{cron}");
@@ -267,6 +268,29 @@ fn printed_cron_and_launchd_schedules() {
     assert!(plist.contains("<!-- No time window: this fires at night too."), "{plist}");
     assert!(plist.contains("<key>StartInterval</key>\n  <integer>7200</integer>"), "{plist}");
     assert!(plist.trim_end().ends_with("</plist>"), "{plist}");
+}
+
+/// `--once` rotates by counting whole `--every` intervals, so the scheduled command must carry
+/// the interval the schedule runs at (from the flag or the config file), or runs 90 minutes apart
+/// would count 2-hour steps and show the same lead drill twice.
+#[test]
+fn the_scheduled_command_line_keeps_every() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let output = backpain(dir.path()).args(["remind"]).args(args).output().unwrap();
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let cron = run(&["--every", "90m", "--print-schedule", "cron"]);
+    assert!(cron.contains("'remind' '--once' '--location' 'lower' '--every' '1h30m'\n"), "{cron}");
+    let service = run(&["--every", "45m", "--print-schedule", "systemd-service"]);
+    assert!(service.contains(" remind --once --location lower --every 45m"), "{service}");
+    let plist = run(&["--every", "3h", "--print-schedule", "launchd"]);
+    assert!(plist.contains("<string>--every</string>\n    <string>3h</string>"), "{plist}");
+    let config = dir.path().join("every.toml");
+    std::fs::write(&config, "[remind]\nevery = \"90m\"\n").unwrap();
+    let cron = run(&["--config", config.to_str().unwrap(), "--print-schedule", "cron"]);
+    assert!(cron.contains("'--every' '1h30m'"), "the config file's interval is carried too:\n{cron}");
 }
 
 /// Starts a waiting `remind --dry-run --every 2s`, waits for its first reminder (so the signal

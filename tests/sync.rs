@@ -33,3 +33,56 @@ fn man_pages_are_in_sync() {
         check(&dir.join(name), &page);
     }
 }
+
+/// The pages a user reads: `man backpain-route` shows the command as it is typed, its examples
+/// under EXAMPLES, and `backpain.1` sends the reader only to pages that exist.
+#[test]
+fn man_pages_read_well() {
+    let pages = generate::man_pages();
+    let names: Vec<&str> = pages.iter().map(|(name, _)| name.as_str()).collect();
+    for (name, page) in &pages {
+        let page = String::from_utf8_lossy(page);
+        let section = |heading: &str| {
+            let start = page.find(&format!(".SH {heading}\n")).map(|at| at + heading.len() + 5)?;
+            let rest = &page[start..];
+            Some(rest[..rest.find(".SH ").unwrap_or(rest.len())].to_string())
+        };
+        let synopsis = section("SYNOPSIS").unwrap_or_else(|| panic!("{name} has a SYNOPSIS"));
+        if let Some(sub) = name.strip_prefix("backpain-").and_then(|name| name.strip_suffix(".1")) {
+            // backpain-log-pain.1 is `backpain log pain` (no subcommand has a hyphen of its own).
+            let sub = sub.replace('-', " ");
+            assert!(
+                synopsis.starts_with(&format!("\\fBbackpain {sub}\\fR")),
+                "{name}: SYNOPSIS names the command as typed (`backpain {sub}`):\n{synopsis}"
+            );
+            assert!(!page.contains("What applies to you"), "{name}: the description is the command's own");
+        }
+        assert!(!page.contains(".SH EXTRA"), "{name}: no catch-all EXTRA section");
+        let examples = section("EXAMPLES").unwrap_or_else(|| panic!("{name} has EXAMPLES"));
+        assert!(examples.contains("backpain"), "{name}: EXAMPLES holds example commands:\n{examples}");
+        for word in page.split(|c: char| c.is_whitespace()) {
+            if let Some(at) = word.find("(1)") {
+                let referenced = format!("{}.1", word[..at].replace("\\-", "-"));
+                if referenced.starts_with("backpain") {
+                    assert!(
+                        names.contains(&referenced.as_str()),
+                        "{name} refers to {referenced}, which does not exist"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `--every <TAB>` offers no file names: a duration is not a file.
+#[test]
+fn values_that_are_not_files_complete_no_file_names() {
+    let bash = String::from_utf8(generate::completion(clap_complete::Shell::Bash)).unwrap();
+    let remind = &bash[bash.find("backpain__subcmd__remind)").expect("a remind section")..];
+    let every = &remind[remind.find("--every)").expect("--every completes")..];
+    let every = &every[..every.find(";;").unwrap_or(every.len())];
+    assert!(!every.contains("compgen -f"), "--every completes file names:\n{every}");
+    let config = &remind[remind.find("--config)").expect("--config completes")..];
+    let config = &config[..config.find(";;").unwrap_or(config.len())];
+    assert!(config.contains("compgen -f") || config.contains("filenames"), "--config still completes files:\n{config}");
+}

@@ -47,6 +47,9 @@ impl Tmux {
             "PS1=$ ",
             "NO_COLOR=",
             &data_home,
+            // Long output would wait in less for a q: the tests that are not about the pager
+            // turn it off (empty), and the pager tests set their own per command line.
+            "BACKPAIN_PAGER=",
             "bash",
             "--norc",
             "--noprofile",
@@ -625,4 +628,150 @@ fn ctrl_z_on_the_body_map_gives_the_terminal_back_and_fg_takes_it_again() {
     assert_eq!(rc, "0", "{text}");
     assert!(!tmux.alternate_screen());
     assert_eq!(cooked_modes(&tmux, "end"), "icanon,echo");
+}
+
+/// Issue 11.3: a routine taller than the terminal goes through the pager; --no-pager, the
+/// config file's `pager = false`, a routine that fits, and a pipe do not.
+#[test]
+fn a_long_routine_goes_through_the_pager_and_no_pager_does_not() {
+    let Some(tmux) = Tmux::start("pager") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let record = |name: &str| dir.path().join(name);
+    // A pager that records what it was given and says so on the screen.
+    let pager = |name: &str| format!("BACKPAIN_PAGER='cat > {}; echo PAGER-RAN'", record(name).display());
+    let run = |env: String, args: &str, name: &str| {
+        tmux.type_line("clear");
+        tmux.type_line(&format!("{env} {BIN} {args}; {}", report(name, "$?")));
+        tmux.wait_for_value(name)
+    };
+
+    let (rc, screen) = run(pager("long"), "routine lower", "long");
+    assert_eq!(rc, "0");
+    let paged = std::fs::read_to_string(record("long")).expect("the pager was given the routine");
+    assert!(paged.contains("Pain type A: Lower back (lumbar) · full routine"), "{paged}");
+    assert!(paged.contains("Next:") && paged.lines().count() > 24, "the whole routine, not a screenful");
+    let ran = |screen: &str| screen.lines().any(|line| line.trim() == "PAGER-RAN");
+    assert!(ran(&screen), "{screen}");
+
+    let (rc, screen) = run(pager("no-pager"), "routine lower --no-pager", "nopager");
+    assert_eq!(rc, "0");
+    assert!(!record("no-pager").exists(), "--no-pager ran the pager");
+    assert!(!ran(&screen) && screen.contains("Educational information only"), "{screen}");
+
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("backpain")).unwrap();
+    std::fs::write(config.join("backpain/config.toml"), "pager = false\n").unwrap();
+    let env = format!("XDG_CONFIG_HOME={} {}", config.display(), pager("config-paged"));
+    let (rc, _) = run(env, "routine lower", "config");
+    assert_eq!(rc, "0");
+    assert!(!record("config-paged").exists(), "pager = false in the config file ran the pager:\n{}", tmux.history());
+
+    let (rc, screen) = run(pager("fits"), "routine neck --micro", "fits");
+    assert_eq!(rc, "0");
+    assert!(!record("fits").exists(), "a micro routine fits 80 x 24 and needs no pager");
+    assert!(screen.contains("Pain type E: Neck & upper back · micro routine"), "all of it on the screen:\n{screen}");
+
+    let (rc, _) = run(pager("piped"), "routine lower | wc -l", "piped");
+    assert_eq!(rc, "0");
+    assert!(!record("piped").exists(), "never page into a pipe");
+}
+
+/// Issue 11.2: ↓↓↓ sent in one write moves three zones, and Enter picks the zone shown.
+#[test]
+fn arrows_sent_in_one_write_all_take_effect_on_the_body_map() {
+    let Some(tmux) = Tmux::start("map-arrows-one-write") else { return };
+    tmux.type_line(&route_line());
+    tmux.wait_for("> A  Lower back");
+    // One send-keys with the three escape sequences as one literal string: one write.
+    assert!(tmux.run(&["send-keys", "-t", "0", "-l", "\x1b[B\x1b[B\x1b[B"]).status.success());
+    tmux.wait_for("> D  Hip & pelvis");
+    tmux.keys(&["Enter"]);
+    let text = tmux.assert_restored(0);
+    assert!(text.contains("Pain type D: Hip & pelvis"), "Enter picks the zone shown:\n{text}");
+}
+
+/// Issue 11.2: `nn` sent together skips two drills, and the summary says so.
+#[test]
+fn nn_sent_together_skips_two_drills() {
+    let Some(tmux) = Tmux::start("guided-nn") else { return };
+    tmux.type_line(&routine_line("--quiet"));
+    tmux.wait_for("Press space or Enter to start");
+    tmux.keys(&["Space"]);
+    tmux.wait_for("Drill 1 of 3: Chin tuck");
+    assert!(tmux.run(&["send-keys", "-t", "0", "-l", "nn"]).status.success());
+    tmux.wait_for("Drill 3 of 3: Shoulder rolls");
+    tmux.keys(&["q"]);
+    let text = tmux.assert_restored(0);
+    assert!(text.contains("2 skipped (Chin tuck, Neck side-bend)"), "{text}");
+}
+
+/// The widest line on the screen, in characters, trailing blanks left out.
+fn widest(screen: &str) -> usize {
+    screen.lines().map(|line| line.trim_end().chars().count()).max().unwrap_or(0)
+}
+
+/// Issue 11.2: after a resize the session is redrawn for the new size without a key press, and
+/// q then quits at once.
+#[test]
+fn a_resize_redraws_at_once_and_q_still_quits_at_once() {
+    let Some(tmux) = Tmux::start("guided-resize") else { return };
+    tmux.type_line(&routine_line("--quiet"));
+    tmux.wait_for("Press space or Enter to start");
+    tmux.keys(&["Space"]);
+    tmux.wait_for("Drill 1 of 3: Chin tuck");
+    tmux.keys(&["Space"]);
+    tmux.wait_for("PAUSED");
+    // Paused, nothing on the screen changes by itself: only the resize can redraw it. At 60
+    // columns the progress bar must be drawn shorter to fit whole, with the time at its end.
+    let bar = |screen: &str| {
+        screen.lines().any(|line| line.trim_start().starts_with('[') && line.trim_end().ends_with("0:00 / 2:45"))
+    };
+    assert!(bar(&tmux.screen()), "{}", tmux.screen());
+    assert!(tmux.run(&["resize-window", "-t", "0", "-x", "60", "-y", "30"]).status.success());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let screen = tmux.screen();
+        if bar(&screen) && widest(&screen) <= 60 && screen.contains("space pause") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "not redrawn for 60 columns without a key:\n{screen}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(tmux.screen().contains("PAUSED"), "still paused after the redraw:\n{}", tmux.screen());
+    let program = tmux.program();
+    let pressed = Instant::now();
+    tmux.keys(&["q"]);
+    assert!(ends_within(&program, Duration::from_secs(2)), "q after a resize did not quit at once");
+    assert!(pressed.elapsed() < Duration::from_secs(2));
+    tmux.assert_restored(0);
+}
+
+/// Issue 11.2: the body map too is redrawn for a new size at once (here one too small for the
+/// drawing: the zone list alone), and q then quits at once.
+#[test]
+fn the_body_map_redraws_for_a_new_size_at_once() {
+    let Some(tmux) = Tmux::start("map-resize") else { return };
+    tmux.type_line(&route_line());
+    tmux.wait_for(r#".-"""-."#);
+    assert!(tmux.run(&["resize-window", "-t", "0", "-x", "40", "-y", "20"]).status.success());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while tmux.screen().contains(r#".-"""-."#) || !tmux.screen().contains("> A  Lower back") {
+        assert!(Instant::now() < deadline, "not redrawn for 40 x 20 without a key:\n{}", tmux.screen());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let program = tmux.program();
+    tmux.keys(&["q"]);
+    assert!(ends_within(&program, Duration::from_secs(2)), "q after a resize did not quit at once");
+    tmux.assert_restored(0);
+}
+
+/// Issue 11.6: TERM=dumb cannot draw a full screen: a guided session prints plain lines.
+#[test]
+fn a_dumb_terminal_gets_plain_lines_not_a_full_screen_session() {
+    let Some(tmux) = Tmux::start("dumb") else { return };
+    tmux.type_line(&format!("TERM=dumb {}", routine_line("--quiet")));
+    let text = tmux.wait_for("[0:00] Drill 1 of 3: Chin tuck");
+    assert!(!tmux.alternate_screen(), "no alternate screen under TERM=dumb:\n{text}");
+    tmux.keys(&["C-c"]);
+    tmux.wait_for_value("rc");
 }

@@ -1,13 +1,12 @@
 use crate::cli::DrillsArgs;
 use crate::dataset::{self, Drill};
-use crate::report::{cite, DoseView, DrillView, DrillsReport};
+use crate::report::{cite, DoseView, DrillView, DrillsReport, Listing};
 
 pub fn run(args: &DrillsArgs) -> DrillsReport {
-    let drills: Vec<&'static Drill> = match args.id {
-        Some(drill) => vec![drill],
-        None => dataset::dataset().drills.iter().collect(),
-    };
-    DrillsReport(drills.into_iter().map(view).collect())
+    DrillsReport(match args.id {
+        Some(drill) => Listing::One(view(drill)),
+        None => Listing::All(dataset::dataset().drills.iter().map(view).collect()),
+    })
 }
 
 fn view(drill: &'static Drill) -> DrillView {

@@ -1,22 +1,17 @@
 use crate::cli::MythsArgs;
 use crate::dataset;
-use crate::report::{ClaimView, EvidenceView, MythView, MythsReport};
+use crate::report::{ClaimView, EvidenceView, Listing, MythView, MythsReport};
 
 pub fn run(args: &MythsArgs) -> MythsReport {
-    let myths: Vec<_> = match args.id {
-        Some(myth) => vec![myth],
-        None => dataset::dataset().myths.iter().collect(),
+    let view = |myth: &'static dataset::Myth| MythView {
+        id: myth.id,
+        myth: myth.myth,
+        reality: myth.reality,
+        evidence: EvidenceView::new(&myth.evidence),
+        guide_claim: myth.guide_claim.as_ref().map(ClaimView::new),
     };
-    MythsReport(
-        myths
-            .into_iter()
-            .map(|myth| MythView {
-                id: myth.id,
-                myth: myth.myth,
-                reality: myth.reality,
-                evidence: EvidenceView::new(&myth.evidence),
-                guide_claim: myth.guide_claim.as_ref().map(ClaimView::new),
-            })
-            .collect(),
-    )
+    MythsReport(match args.id {
+        Some(myth) => Listing::One(view(myth)),
+        None => Listing::All(dataset::dataset().myths.iter().map(view).collect()),
+    })
 }

@@ -145,6 +145,10 @@ fn scheduled_job(
         format!("cannot print a schedule: the path of this program, {}, is not valid UTF-8", program.display())
     })?;
     let mut args = vec!["remind".to_string(), "--once".into(), "--location".into(), settings.location.id.into()];
+    // `--once` picks its drill from the number of whole intervals since the epoch: without the
+    // same --every as the schedule, runs 90 minutes apart would count 2-hour steps and repeat
+    // or skip drills instead of rotating.
+    args.extend(["--every".into(), crate::remind::schedule::human(settings.plan.every)]);
     // The flags' conditions and region go along; the config file's are read again at each run.
     for condition in &profile.conditions {
         args.extend(["--condition".into(), condition.id.into()]);

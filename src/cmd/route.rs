@@ -1,29 +1,29 @@
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 
 use crate::cli::RouteArgs;
 use crate::cmd::routine::{prepare, Request};
 use crate::dataset::{self, Location, Variant};
 use crate::profile::Profile;
-use crate::render::{render, Theme};
 use crate::report::{red_flags, ClaimView, ConditionView, LocationLine, LocationsReport, RouteReport, RoutineSummary};
-use crate::Env;
 
 /// The whole subcommand: one location's route, the body map to pick one on a terminal, or the
 /// list of locations.
-pub fn command(args: &RouteArgs, env: &Env, theme: &Theme, stdout: &mut dyn Write) -> anyhow::Result<()> {
+pub fn command(args: &RouteArgs, out: &super::Out) -> anyhow::Result<()> {
+    let location = super::location(args.location, &args.place, "route")?;
     let profile = super::profile(&args.profile, &super::discover_config()?);
-    let bytes = match args.location {
-        Some(location) => render(&run(location, &profile), args.output.json, theme),
+    let env = out.env;
+    match location {
+        Some(location) => out.report(&run(location, &profile), args.output.json),
         // The picker needs keys as well as a screen: both ends must be the terminal.
-        None if !args.output.json && env.stdout_is_terminal && std::io::stdin().is_terminal() => {
-            match crate::tui::pick::pick(stdout, theme.color)? {
-                Some(location) => render(&run(location, &profile), false, theme),
-                None => return Ok(()),
+        None if !args.output.json && env.stdout_is_terminal && !env.dumb_terminal && std::io::stdin().is_terminal() => {
+            let picked = crate::tui::pick::pick(&mut **out.stdout.borrow_mut(), out.theme.color)?;
+            match picked {
+                Some(location) => out.report(&run(location, &profile), false),
+                None => Ok(()),
             }
         }
-        None => render(&list(), args.output.json, theme),
-    };
-    super::print(stdout, &bytes)
+        None => out.report(&list(), args.output.json),
+    }
 }
 
 /// The route for `location`: its routines as the person's conditions leave them.

@@ -13,47 +13,50 @@ use crate::plan::conditions::{self, Change};
 use crate::plan::morning::{self, Swap, WakeTime, Why};
 use crate::plan::Plan;
 use crate::profile::Profile;
-use crate::render::{render, Theme};
 use crate::report::{red_flags, ChangeView, ClaimView, ConditionView, RoutineReport, RuleView, StepView};
-use crate::Env;
 
 /// The whole subcommand: the config file, the wake time and the profile, then the routine as
 /// a table, JSON or a guided session, whose end decides the exit code.
-pub fn run(
-    args: &RoutineArgs,
-    env: &Env,
-    theme: &Theme,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> anyhow::Result<()> {
+pub fn run(args: &RoutineArgs, out: &super::Out, stderr: &mut dyn Write) -> anyhow::Result<()> {
     // The local time of day decides whether a wake time turns morning mode on; --morning and
     // --wake-time win over the config file's wake time, but a broken file is an error either
     // way, never silently passed over.
     let now = chrono::Local::now().time();
     let config = super::discover_config()?;
     let configured_wake = config.routine.wake_time.map(WakeTime::from);
-    let request = Request::new(args, configured_wake, super::profile(&args.profile, &config), now);
+    let location = super::location(args.location, &args.place, "routine")?.ok_or_else(|| {
+        UsageError::Invalid(
+            "routine needs to know where it hurts: `backpain routine lower` (or --location lower); \
+             valid: lower, upper, sciatic, hip, neck; `backpain route` shows them on a body map; \
+             see 'backpain routine --help'"
+                .into(),
+        )
+    })?;
+    let request = Request::new(location, args, configured_wake, super::profile(&args.profile, &config), now);
     let morning = request.morning.is_some();
     let prepared = prepare(request)?;
     let report = report(&prepared);
     if !args.guided {
-        return super::print(stdout, &render(&report, args.output.json, theme));
+        return out.report(&report, args.output.json);
     }
     if prepared.is_empty() {
         // Nothing to play: say why, as the table does, and start no session.
         let text: String = report.adjustments.iter().map(|line| format!("{line}\n")).collect();
-        return super::print(stdout, text.as_bytes());
+        return out.print(text.as_bytes());
     }
+    let env = out.env;
     let output = if args.output.json {
         guided::Output::Json
-    } else if env.stdout_is_terminal {
-        guided::Output::Terminal { color: theme.color, bell: !args.quiet }
+    } else if env.stdout_is_terminal && !env.dumb_terminal {
+        guided::Output::Terminal { color: out.theme.color, bell: !args.quiet }
     } else {
+        // TERM=dumb cannot draw a screen: it gets the plain lines a pipe gets.
         guided::Output::Plain
     };
     let cues = guided::cues::cues(&prepared.plan);
     let (mut history, ask_pain) = super::journal(&args.data, &config, stderr);
     let recording = guided::Recording { history: &mut *history, morning, ask_pain, warnings: stderr };
+    let stdout = &mut **out.stdout.borrow_mut();
     match guided::run(&report, &cues, output, env.test_speed, stdout, recording)? {
         SessionEnd::Played(_) => Ok(()),
         SessionEnd::Interrupted(_) => Err(Interrupted(None).into()),
@@ -73,16 +76,17 @@ pub struct Request {
 }
 
 impl Request {
-    /// The request for `args`, where `now` is the local time of day and `configured_wake` the
+    /// The request for `location` and `args`, where `now` is the local time of day and `configured_wake` the
     /// config file's wake time (`--wake-time` wins over it).
     pub fn new(
+        location: &'static Location,
         args: &RoutineArgs,
         configured_wake: Option<WakeTime>,
         profile: Profile,
         now: chrono::NaiveTime,
     ) -> Self {
         Request {
-            location: args.location,
+            location,
             variant: if args.micro { Variant::Micro } else { Variant::Full },
             minutes: args.minutes,
             morning: morning::decide(args.morning, args.wake_time.or(configured_wake), now),

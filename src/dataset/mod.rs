@@ -212,6 +212,10 @@ pub fn session_seconds<'a>(doses: impl Iterator<Item = &'a Dose>) -> u32 {
 }
 
 /// "2 min", "90 s", "1 min 30 s".
+/// The caution every drill that bends the low back carries (data/drills.json); screens that show
+/// several such drills say it once and mark each drill, rather than repeat it per drill.
+pub const MORNING_CAUTION: &str = "Bends the low back: skip it in the first ~2 hours after rising";
+
 pub fn minutes_or_seconds(seconds: u32) -> String {
     match (seconds / 60, seconds % 60) {
         (0, s) => format!("{s} s"),
@@ -271,6 +275,105 @@ pub fn dataset() -> &'static Dataset {
 pub fn location(name: &str) -> Option<&'static Location> {
     let name = name.trim();
     DATASET.locations.iter().find(|location| location.names().any(|known| known.eq_ignore_ascii_case(name)))
+}
+
+/// What a phrase such as "low back pain" or "my stiff neck" names.
+#[derive(Debug, PartialEq)]
+pub enum PhraseMatch {
+    One(&'static Location),
+    /// "back" alone: the lower or the upper back, and only the person knows which.
+    WhichBack,
+    /// Words naming more than one location ("neck and hip").
+    Several(Vec<&'static Location>),
+    None,
+}
+
+/// Words that say "it hurts" and nothing about where.
+const FILLER: &[&str] = &[
+    "pain",
+    "pains",
+    "painful",
+    "ache",
+    "aches",
+    "aching",
+    "achy",
+    "sore",
+    "soreness",
+    "stiff",
+    "stiffness",
+    "hurts",
+    "hurt",
+    "hurting",
+    "tight",
+    "tightness",
+    "my",
+    "in",
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "area",
+    "region",
+    "side",
+    "both",
+    "left",
+    "right",
+    "problem",
+    "problems",
+    "down",
+    "through",
+    "into",
+    "to",
+    "i",
+    "have",
+];
+
+/// A location for what a person might type after `backpain route`: an id, letter or alias, or a
+/// phrase around one ("hip pain", "low back pain", "pain in my neck"). Only whole words count.
+pub fn location_phrase(text: &str) -> PhraseMatch {
+    if let Some(found) = location(text) {
+        return PhraseMatch::One(found);
+    }
+    let lowered = text.to_lowercase().replace(['-', '_'], " ");
+    let words: Vec<&str> = lowered
+        .split_whitespace()
+        .map(|word| match word {
+            "low" => "lower",
+            "mid" | "middle" => "upper",
+            "backs" => "back",
+            other => other,
+        })
+        .filter(|word| !FILLER.contains(word))
+        .collect();
+    if words.is_empty() {
+        return PhraseMatch::None;
+    }
+    if let Some(found) = location(&words.join(" ")) {
+        return PhraseMatch::One(found);
+    }
+    let mut found: Vec<&'static Location> = Vec::new();
+    let mut index = 0;
+    while index < words.len() {
+        // "lower back" and "upper back" are one name; "back" alone is not yet an answer.
+        let pair = words.get(index + 1).map(|next| format!("{} {next}", words[index]));
+        let (hit, used) = match pair.as_deref().and_then(location) {
+            Some(hit) => (Some(hit), 2),
+            None => (location(words[index]), 1),
+        };
+        if let Some(hit) = hit {
+            if !found.contains(&hit) {
+                found.push(hit);
+            }
+        }
+        index += used;
+    }
+    match found.as_slice() {
+        [one] => PhraseMatch::One(one),
+        [] if words.iter().all(|word| matches!(*word, "back" | "spine" | "spinal")) => PhraseMatch::WhichBack,
+        [] => PhraseMatch::None,
+        _ => PhraseMatch::Several(found),
+    }
 }
 
 pub fn drill(id: &str) -> Option<&'static Drill> {

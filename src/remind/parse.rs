@@ -6,6 +6,30 @@ use chrono::{Duration, NaiveTime, Weekday};
 use super::schedule::{Days, Window};
 
 /// "90m", "2h", "1h30m", "45s", "1d": a positive duration of at most a week.
+/// "1.5h" -> "`1h30m`": what a one-number decimal duration means in whole units, so the error
+/// can say exactly what to type; `None` when `text` is not one.
+fn decimal(text: &str) -> Option<String> {
+    let number_len = text.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b',').count();
+    let (number, unit) = text.split_at(number_len);
+    if !number.contains(['.', ',']) {
+        return None;
+    }
+    let value: f64 = number.replace(',', ".").parse().ok()?;
+    let unit_seconds = match unit.trim() {
+        "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
+        "m" | "min" | "mins" | "minute" | "minutes" => 60.0,
+        "h" | "hr" | "hrs" | "hour" | "hours" | "" => 3600.0,
+        "d" | "day" | "days" => 86_400.0,
+        _ => return Some("e.g. 1h30m, 90m".to_string()),
+    };
+    let seconds = (value * unit_seconds).round();
+    if !(1.0..=7.0 * 86_400.0).contains(&seconds) {
+        return Some("e.g. 1h30m, 90m".to_string());
+    }
+    // Whole seconds that fit in 7 days: the cast cannot truncate.
+    Some(format!("`{}`", super::schedule::human(Duration::seconds(seconds as i64))))
+}
+
 pub fn duration(text: &str) -> Result<Duration, String> {
     let trimmed = text.trim().to_ascii_lowercase();
     let example = "use a number and a unit: 90m, 2h, 1h30m";
@@ -14,6 +38,9 @@ pub fn duration(text: &str) -> Result<Duration, String> {
     }
     if trimmed.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!("`{text}` has no unit (did you mean `{trimmed}m`?); {example}"));
+    }
+    if let Some(whole) = decimal(&trimmed) {
+        return Err(format!("decimals are not accepted in `{text}`; write it in whole units: {whole}"));
     }
     let mut total = Duration::zero();
     let mut rest = trimmed.as_str();

@@ -33,11 +33,16 @@ impl Note {
         let take = DRILLS_PER_REMINDER.min(steps.len());
         let first = if steps.is_empty() { 0 } else { (rotation % steps.len() as u64) as usize };
         let steps: Vec<PlannedStep> = (0..take).map(|offset| steps[(first + offset) % steps.len()].clone()).collect();
+        // The routine's real length, not the guide's round "2 minutes": a micro routine with
+        // conditions or of another location takes 1 min 30 s or 2 min 50 s.
+        let work: u32 = routine.iter().map(|step| step.dose.seconds()).sum();
+        let gaps = crate::dataset::TRANSITION_SECONDS * (routine.len() as u32).saturating_sub(1);
+        let length = crate::dataset::minutes_or_seconds(work + gaps);
         let summary = match (&habit.trigger, &habit.action) {
             (Some(trigger), Some(action)) => format!("IF {trigger}, THEN {action}"),
-            (Some(trigger), None) => format!("IF {trigger}, THEN stretch: 2-minute desk break"),
+            (Some(trigger), None) => format!("IF {trigger}, THEN stretch: {length} desk break"),
             (None, Some(action)) => format!("Desk break: {action}"),
-            (None, None) => format!("Desk break: 2-minute {} stretch", location.name.to_lowercase()),
+            (None, None) => format!("Desk break: {length} {} stretch", location.name.to_lowercase()),
         };
         let mut lines: Vec<String> = steps
             .iter()

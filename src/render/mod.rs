@@ -14,19 +14,21 @@ use serde::Serialize;
 pub struct Theme {
     pub color: bool,
     pub width: u16,
-    /// The terminal can show Unicode block characters (heatmaps, sparklines); ASCII when not.
-    pub unicode: bool,
+    /// ASCII borders (`LANG=C`, `TERM=dumb`) instead of box-drawing characters.
+    pub ascii: bool,
 }
 
-/// Whether the locale asks for UTF-8: the first of LC_ALL, LC_CTYPE and LANG that is set and
-/// not empty names it (`LANG=C` and no locale at all mean ASCII).
-pub fn unicode_locale(var: impl Fn(&str) -> Option<String>) -> bool {
-    ["LC_ALL", "LC_CTYPE", "LANG"].iter().find_map(|name| var(name).filter(|value| !value.is_empty())).is_some_and(
-        |value| {
-            let value = value.to_ascii_lowercase();
-            value.contains("utf-8") || value.contains("utf8")
-        },
-    )
+/// `C`, `POSIX` and locales naming a charset that is not UTF-8 cannot show box-drawing characters.
+pub fn locale_is_ascii(locale: &str) -> bool {
+    let charset = locale.split('@').next().unwrap_or_default();
+    if charset == "C" || charset == "POSIX" {
+        return true;
+    }
+    match charset.split_once('.') {
+        Some((_, charset)) => !matches!(charset.to_ascii_lowercase().as_str(), "utf-8" | "utf8"),
+        // "en_US" alone: the system's default charset, today UTF-8 nearly everywhere.
+        None => false,
+    }
 }
 
 /// A report that can be shown as a human table; every report is also `Serialize` for `--json`.

@@ -2,25 +2,25 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+use comfy_table::{presets, Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
 
 use super::bodymap::{self, Layout};
 use super::{Render, Theme};
-use crate::dataset::{minutes_or_seconds, Citation, Status, Urgency};
+use crate::dataset::{self, minutes_or_seconds, Citation, Status, Urgency, Variant};
 use crate::report::{
     ClaimView, ConditionView, DrillsReport, EvidenceView, FaqReport, LocationsReport, MythsReport, RedFlagView,
-    RouteReport, RoutineReport, RoutineSummary, RuleView,
+    RouteReport, RoutineReport, RoutineSummary, RuleView, StepView,
 };
 
 impl Theme {
     fn table(&self) -> Table {
         let mut table = Table::new();
-        table
-            .load_preset(presets::UTF8_FULL_CONDENSED)
-            .apply_modifier(comfy_table::modifiers::UTF8_ROUND_CORNERS)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .force_no_tty()
-            .set_width(self.width);
+        if self.ascii {
+            table.load_preset(presets::ASCII_FULL_CONDENSED);
+        } else {
+            table.load_preset(presets::UTF8_FULL_CONDENSED).apply_modifier(comfy_table::modifiers::UTF8_ROUND_CORNERS);
+        }
+        table.set_content_arrangement(ContentArrangement::Dynamic).force_no_tty().set_width(self.width);
         if self.color {
             table.enforce_styling();
         }
@@ -142,7 +142,7 @@ fn routine_line(summary: &RoutineSummary) -> String {
 impl Render for MythsReport {
     fn table(&self, theme: &Theme) -> String {
         let mut out = String::new();
-        for (index, myth) in self.0.iter().enumerate() {
+        for (index, myth) in self.0.items().iter().enumerate() {
             if index > 0 {
                 out.push('\n');
             }
@@ -219,16 +219,17 @@ impl Render for RouteReport {
             out.push_str(&theme.warning(warning));
         }
         out.push_str(&theme.conditions(&self.conditions));
+        // What to do first (the routines and their commands), then why (the likely cause).
         let mut table = theme.table();
-        claim_rows(&mut table, theme, "Likely cause", &self.cause);
         table.add_row(vec![
             Cell::new("Full routine").add_attribute(Attribute::Bold),
             Cell::new(routine_line(&self.routine)),
         ]);
         table.add_row(vec![
-            Cell::new("Desk break").add_attribute(Attribute::Bold),
+            Cell::new("Micro routine").add_attribute(Attribute::Bold),
             Cell::new(routine_line(&self.micro_routine)),
         ]);
+        claim_rows(&mut table, theme, "Likely cause", &self.cause);
         let _ = writeln!(out, "{table}");
         let mut seen: Vec<&str> = Vec::new();
         for adjustment in self.routine.adjustments.iter().chain(&self.micro_routine.adjustments) {
@@ -256,6 +257,194 @@ fn rule_rows(table: &mut Table, theme: &Theme, rule: &RuleView) {
     table.add_row(vec![theme.status(rule.evidence.status), Cell::new(evidence_text(&rule.evidence))]);
 }
 
+/// "a. b. c.": list items as sentences, for a line of prose instead of a cell of dashes.
+fn sentences(items: &[&str]) -> String {
+    let mut out = String::new();
+    for item in items {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(item);
+        if !item.ends_with(['.', '!', '?']) {
+            out.push('.');
+        }
+    }
+    out
+}
+
+/// "a, b and c".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The ids of every source the steps cite, each once, in order.
+fn step_sources(steps: &[StepView]) -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = Vec::new();
+    for citation in steps.iter().flat_map(|step| &step.sources) {
+        if !ids.contains(&citation.id) {
+            ids.push(citation.id);
+        }
+    }
+    ids
+}
+
+/// The drills that carry the morning caution, when there are several: then it is said once.
+fn shared_morning(steps: &[StepView]) -> Vec<&StepView> {
+    let bending: Vec<&StepView> =
+        steps.iter().filter(|step| step.cautions.contains(&dataset::MORNING_CAUTION)).collect();
+    if bending.len() > 1 {
+        bending
+    } else {
+        Vec::new()
+    }
+}
+
+/// A step's cautions, with the morning caution shortened to a pointer when it is said once below.
+fn step_cautions(step: &StepView, shared: bool) -> Vec<&'static str> {
+    step.cautions
+        .iter()
+        .map(
+            |&caution| {
+                if shared && caution == dataset::MORNING_CAUTION {
+                    "Not in the first ~2 h after rising"
+                } else {
+                    caution
+                }
+            },
+        )
+        .collect()
+}
+
+/// A condition's precaution without its explanation in brackets ("Osteoporosis: skip it, or keep
+/// it small and slow"): what to do stays, the why is on the full screens.
+fn compact(caution: &'static str) -> &'static str {
+    let is_condition = dataset::dataset().conditions.iter().any(|condition| condition.caution == caution);
+    match caution.find(" (") {
+        Some(at) if is_condition => &caution[..at],
+        _ => caution,
+    }
+}
+
+impl Theme {
+    /// The morning caution once for every drill that bends the low back, with what `--morning`
+    /// does instead of each (its swap), so the reader knows the way out as well as the rule.
+    fn morning_line(&self, bending: &[&StepView]) -> String {
+        if bending.is_empty() {
+            return String::new();
+        }
+        let names: Vec<&str> = bending.iter().map(|step| step.name).collect();
+        let swaps: Vec<String> = bending
+            .iter()
+            .filter_map(|step| {
+                let swap = dataset::drill(step.id)?.morning_swap.and_then(dataset::drill)?;
+                Some(format!("{} -> {}", step.name, swap.name))
+            })
+            .collect();
+        let swaps = if swaps.is_empty() { String::new() } else { format!(": {}", swaps.join(", ")) };
+        let text = format!(
+            "Morning: {} bend the low back, so not in the first ~2 h after rising; --morning swaps them{swaps}.",
+            and_list(&names)
+        );
+        self.paint(&self.bullet(&text, "* "), "33")
+    }
+
+    fn sources_line(&self, steps: &[StepView]) -> String {
+        let ids = step_sources(steps);
+        if ids.is_empty() {
+            return String::new();
+        }
+        self.bullet(&format!("Sources: {} (backpain sources --id ID)", ids.join(", ")), "")
+    }
+
+    /// Only the emergency red flags, in full, under their heading: what a short screen keeps.
+    fn emergency_flags(&self, flags: &[RedFlagView]) -> String {
+        let group: Vec<&RedFlagView> = flags.iter().filter(|flag| flag.urgency == Urgency::Emergency).collect();
+        let Some(first) = group.first() else { return String::new() };
+        // "Call 999 now or go to A&E if:", one line at 80 columns where the wording allows.
+        let mut when = first.when.chars();
+        let when: String = when.next().map(|c| c.to_uppercase().chain(when).collect()).unwrap_or_default();
+        let title = self.wrap(&format!("{when} if:"), "");
+        let mut out = self.paint(title.trim_end_matches('\n'), "1;31");
+        out.push('\n');
+        for flag in group {
+            out.push_str(&self.bullet(flag.text, "  - "));
+        }
+        out
+    }
+}
+
+impl RoutineReport {
+    /// `--condition` flags to repeat in a suggested command, so it shows the same routine.
+    fn condition_flags(&self) -> String {
+        self.conditions.iter().map(|condition| format!(" --condition {}", condition.id)).collect()
+    }
+
+    /// The micro routine for a 2-minute break: it fits 80 × 24 without a pager. Each step with its
+    /// dose, first cue and every caution, then the emergency red flags in full, then one line to
+    /// the rest (the other red flags, the rules, the full routine).
+    fn micro_table(&self, theme: &Theme) -> String {
+        let mut out = String::new();
+        let bending = shared_morning(&self.steps);
+        for (index, step) in self.steps.iter().enumerate() {
+            let cue = step.cues.first().map(|cue| format!(" {}", sentences(&[cue]))).unwrap_or_default();
+            let head = format!("{}: {}, {}.{cue}", step.name, step.dose.text, step.position.label());
+            out.push_str(&theme.bullet(&head, &format!("{}. ", index + 1)));
+            let cautions: Vec<&str> = step_cautions(step, !bending.is_empty()).into_iter().map(compact).collect();
+            if !cautions.is_empty() {
+                let care = theme.hang(&format!("Take care: {}", sentences(&cautions)), "   ", "   ");
+                out.push_str(&theme.paint(care.trim_end_matches('\n'), "33"));
+                out.push('\n');
+            }
+        }
+        out.push_str(&theme.morning_line(&bending));
+        out.push_str(&theme.emergency_flags(&self.red_flags));
+        // The command is kept whole on its line, to be copied.
+        let command = format!("backpain route --location {}{}", self.location, self.condition_flags());
+        let pointer = format!("Every red flag: {command} (not medical advice)");
+        let pointer = if pointer.chars().count() <= usize::from(theme.width) {
+            pointer
+        } else {
+            format!("Every red flag:\n{command}")
+        };
+        out.push_str(&theme.paint(&pointer, "2"));
+        out.push('\n');
+        out
+    }
+
+    /// What to run next from here, each command whole on its own line to copy.
+    fn next_commands(&self, theme: &Theme) -> String {
+        let base = format!("backpain routine {}{}", self.location, self.condition_flags());
+        let mut lines = vec![(format!("{base} --guided"), "play it: timers, sides, rests")];
+        if self.variant == Variant::Full {
+            lines.push((format!("{base} --micro"), "a 2-3 minute desk break"));
+        }
+        if self.rules.iter().any(|rule| rule.id == "morning") {
+            lines.push((format!("{base} --morning"), "within ~2 hours of getting up"));
+        }
+        if self.total_seconds > 15 * 60 {
+            lines.push((format!("{base} --minutes 15"), "fit it into 15 minutes"));
+        } else if self.variant == Variant::Full {
+            lines.push((format!("{base} --minutes 5"), "when there are only 5 minutes"));
+        }
+        let width = lines.iter().map(|(command, _)| command.chars().count()).max().unwrap_or(0);
+        let mut out = theme.paint("Next:", "1");
+        out.push('\n');
+        for (command, why) in lines {
+            // The comment goes on its own line rather than break a command in two.
+            if 2 + width + 3 + why.chars().count() <= usize::from(theme.width) {
+                let _ = writeln!(out, "  {command:width$}   # {why}");
+            } else {
+                let _ = writeln!(out, "  {command}\n    # {why}");
+            }
+        }
+        out
+    }
+}
+
 impl Render for RoutineReport {
     fn table(&self, theme: &Theme) -> String {
         let title = format!(
@@ -267,7 +456,14 @@ impl Render for RoutineReport {
         );
         let mut out = format!("{}\n", theme.heading(&title));
         if let Some(warning) = self.warning {
-            out.push_str(&theme.warning(warning));
+            if self.variant == Variant::Micro {
+                // Unboxed on the short screen, where every line counts; still first and red.
+                let text = theme.bullet(warning, "WARNING  ");
+                out.push_str(&theme.paint(text.trim_end_matches('\n'), "1;31"));
+                out.push('\n');
+            } else {
+                out.push_str(&theme.warning(warning));
+            }
         }
         out.push_str(&theme.conditions(&self.conditions));
         for adjustment in &self.adjustments {
@@ -280,19 +476,19 @@ impl Render for RoutineReport {
             out.push_str(&theme.footer(self.disclaimer));
             return out;
         }
+        if self.variant == Variant::Micro {
+            out.push_str(&self.micro_table(theme));
+            return out;
+        }
+        let bending = shared_morning(&self.steps);
         let mut table = theme.table();
         table.set_header(theme.header(&["#", "Drill", "How", "Take care"]));
         for (index, step) in self.steps.iter().enumerate() {
-            let drill = format!(
-                "{}\n{}\n({})\n[{}]",
-                step.name,
-                step.dose.text,
-                step.position.label(),
-                source_ids(&step.sources)
-            );
+            let drill =
+                format!("{}\n{}\n({})\n{}", step.name, step.dose.text, step.position.label(), step.kind.label());
             let cues: Vec<String> = step.cues.iter().map(|cue| format!("- {cue}")).collect();
-            let cautions: Vec<String> = step.cautions.iter().map(|caution| format!("- {caution}")).collect();
-            let drill = format!("{drill}\n{}", step.kind.label());
+            let cautions: Vec<String> =
+                step_cautions(step, !bending.is_empty()).iter().map(|caution| format!("- {caution}")).collect();
             table.add_row(vec![
                 Cell::new(index + 1),
                 Cell::new(drill).add_attribute(Attribute::Bold),
@@ -301,6 +497,8 @@ impl Render for RoutineReport {
             ]);
         }
         let _ = writeln!(out, "{table}");
+        out.push_str(&theme.sources_line(&self.steps));
+        out.push_str(&theme.morning_line(&bending));
         for advice in &self.advice {
             let text = format!(
                 "{} ({}: {})",
@@ -316,6 +514,8 @@ impl Render for RoutineReport {
         }
         let _ = writeln!(out, "{rules}");
         out.push_str(&theme.red_flags(&self.red_flags));
+        out.push_str(&self.next_commands(theme));
+        out.push('\n');
         out.push_str(&theme.footer(self.disclaimer));
         out
     }
@@ -323,7 +523,7 @@ impl Render for RoutineReport {
 
 impl Render for DrillsReport {
     fn table(&self, theme: &Theme) -> String {
-        if let [drill] = self.0.as_slice() {
+        if let crate::report::Listing::One(drill) = &self.0 {
             let mut table = theme.table();
             let rows = [
                 ("Drill", format!("{} ({})", drill.name, drill.id)),
@@ -350,13 +550,34 @@ impl Render for DrillsReport {
             return format!("{table}\n{}", theme.footer(crate::dataset::dataset().meta.disclaimer));
         }
         let mut table = theme.table();
-        table.set_header(theme.header(&["Drill", "Name", "Position", "Desk", "Default dose"]));
-        for drill in &self.0 {
+        table.set_header(theme.header(&["Drill", "Name", "Where", "Default dose"]));
+        // The ids are what the reader copies into `--id`: their column gets its full width first,
+        // and the prose columns wrap around it.
+        let id_width = self.0.items().iter().map(|drill| drill.id.chars().count()).max().unwrap_or(0);
+        // The names wrap at spaces only: their longest word ("Bottom-to-heels") fits whole.
+        let word_width = self
+            .0
+            .items()
+            .iter()
+            .flat_map(|drill| drill.name.split(' '))
+            .map(|word| word.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (index, width) in [(0, id_width), (1, word_width)] {
+            if let Some(column) = table.column_mut(index) {
+                let width = u16::try_from(width + 2).unwrap_or(u16::MAX);
+                column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
+            }
+        }
+        for drill in self.0.items() {
             table.add_row(vec![
                 Cell::new(drill.id),
                 Cell::new(drill.name),
-                Cell::new(drill.position.label()),
-                Cell::new(if drill.desk_friendly { "yes" } else { "-" }),
+                Cell::new(if drill.desk_friendly {
+                    format!("{}, desk", drill.position.label())
+                } else {
+                    drill.position.label().to_string()
+                }),
                 Cell::new(&drill.dose.text),
             ]);
         }
@@ -365,24 +586,49 @@ impl Render for DrillsReport {
     }
 }
 
+impl Theme {
+    /// Prose as prose: a bold heading, the text as a wrapped paragraph, the guide's own words
+    /// marked as such, then the evidence with its status and sources. Cheaper than table cells
+    /// and read like a page.
+    fn article(&self, title: &str, text: &str, guide_says: Option<&str>, evidence: &EvidenceView) -> String {
+        let mut out = format!("{}\n", self.heading(title));
+        out.push_str(&self.wrap(text, "  "));
+        if let Some(guide) = guide_says {
+            out.push_str(&self.wrap(&format!("The guide says: {guide}"), "  "));
+        }
+        let status = self.paint(evidence.status.label(), status_style(evidence.status));
+        let evidence = format!("{}: {}", evidence.status.label(), evidence_text(evidence));
+        out.push_str(&self.wrap(&evidence, "  ").replacen(evidence_status_label(&evidence), &status, 1));
+        out.push('\n');
+        out
+    }
+}
+
+/// The status at the start of an evidence line, to colour it after wrapping.
+fn evidence_status_label(text: &str) -> &str {
+    text.split(':').next().unwrap_or_default()
+}
+
+fn status_style(status: Status) -> &'static str {
+    match status {
+        Status::Supported => "32",
+        Status::PartlySupported | Status::Plausible => "33",
+        Status::NotFound => "31",
+        Status::Hypothesis => "35",
+    }
+}
+
 impl Render for FaqReport {
     fn table(&self, theme: &Theme) -> String {
-        let mut out = format!("{}\n", theme.heading("Implementation guide"));
-        let mut guide = theme.table();
-        for rule in &self.guide {
-            rule_rows(&mut guide, theme, rule);
+        let rule = "=".repeat(usize::from(theme.width).min(40));
+        let mut out = format!("{}\n{rule}\n\n", theme.heading("Implementation guide"));
+        for guide in &self.guide {
+            out.push_str(&theme.article(guide.title, guide.text, guide.guide_says, &guide.evidence));
         }
-        let _ = writeln!(out, "{guide}\n{}", theme.heading("Common questions"));
-        let mut questions = theme.table();
+        let _ = write!(out, "{}\n{rule}\n\n", theme.heading("Common questions"));
         for faq in &self.questions {
-            let mut answer = faq.answer.to_string();
-            if let Some(guide) = faq.guide_says {
-                let _ = write!(answer, "\nThe guide says: {guide}");
-            }
-            questions.add_row(vec![Cell::new(faq.question).add_attribute(Attribute::Bold), Cell::new(answer)]);
-            questions.add_row(vec![theme.status(faq.evidence.status), Cell::new(evidence_text(&faq.evidence))]);
+            out.push_str(&theme.article(faq.question, faq.answer, faq.guide_says, &faq.evidence));
         }
-        let _ = writeln!(out, "{questions}");
         out.push_str(&theme.footer(self.disclaimer));
         out
     }
@@ -392,9 +638,9 @@ impl Render for crate::report::SourcesReport {
     fn table(&self, theme: &Theme) -> String {
         // A list, not a table: a URL must stay whole on one line to be clicked or copied, and
         // the wrap never breaks a word.
-        let width = self.0.iter().map(|citation| citation.id.chars().count()).max().unwrap_or(0) + 2;
+        let width = self.0.items().iter().map(|citation| citation.id.chars().count()).max().unwrap_or(0) + 2;
         let mut out = String::new();
-        for citation in &self.0 {
+        for citation in self.0.items() {
             let id = format!("{:width$}", citation.id);
             out.push_str(&theme.bullet(citation.text, &id).replacen(citation.id, &theme.heading(citation.id), 1));
             if let Some(url) = citation.url {
@@ -413,7 +659,7 @@ mod tests {
 
     #[test]
     fn list_items_hang_their_continuation_lines_under_the_text() {
-        let theme = Theme { color: false, width: 40, unicode: true };
+        let theme = Theme { color: false, width: 40, ascii: false };
         let text = "Morning mode: for about 2 hours after getting up, avoid hard forward bending.";
         let item = theme.bullet(text, "* ");
         let lines: Vec<&str> = item.lines().collect();

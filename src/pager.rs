@@ -1,0 +1,105 @@
+//! Long output on a terminal goes through a pager, as git, man and bat do: `$BACKPAIN_PAGER`,
+//! else `$PAGER`, else `less -FRX`, run by `sh -c` so a pager with arguments works as typed.
+
+use std::io::{self, Write};
+use std::process::{Command, Stdio};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+/// The pager command to run, from `BACKPAIN_PAGER` or `PAGER` (the first that is set); `None`
+/// when the one set is empty or `cat`, which ask for no pager (as git reads them).
+pub fn command(backpain_pager: Option<String>, pager: Option<String>) -> Option<String> {
+    let chosen = backpain_pager.or(pager).unwrap_or_else(|| "less -FRX".to_string());
+    let trimmed = chosen.trim();
+    (!trimmed.is_empty() && trimmed != "cat").then(|| trimmed.to_string())
+}
+
+/// Whether `text` needs more than `rows` lines of a `columns`-wide screen (counting the line the
+/// prompt takes after it), so that reading it on the terminal would mean scrolling back.
+pub fn taller_than(text: &[u8], rows: u16, columns: u16) -> bool {
+    let columns = usize::from(columns.max(1));
+    let mut lines = 0usize;
+    for line in String::from_utf8_lossy(text).lines() {
+        // Escape codes take no room: count what is seen.
+        let visible = strip_escapes(line).chars().count();
+        lines += visible.div_ceil(columns).max(1);
+    }
+    lines + 1 > usize::from(rows)
+}
+
+fn strip_escapes(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Writes `text` through `pager` and waits for it; `Ok(false)` when the pager could not be
+/// started, so the caller prints the text itself. The reader quitting early is not an error.
+pub fn page(text: &[u8], pager: &str) -> io::Result<bool> {
+    let mut command = Command::new("sh");
+    command.arg("-c").arg(pager).stdin(Stdio::piped());
+    // As git does: less shows colour and quits on one screen unless the user's LESS says otherwise.
+    if std::env::var_os("LESS").is_none() {
+        command.env("LESS", "FRX");
+    }
+    let Ok(mut child) = command.spawn() else { return Ok(false) };
+    // Ctrl-C and Ctrl-\ in the pager are the pager's: backpain must not die under it and hand
+    // the shell a terminal the pager still draws on. Registering a flag replaces the default
+    // action (death) for this process only; the pager keeps its own handlers.
+    let ignored = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    let keys = [signal_hook::consts::SIGINT, signal_hook::consts::SIGQUIT];
+    #[cfg(not(unix))]
+    let keys = [signal_hook::consts::SIGINT];
+    let registered: Vec<_> =
+        keys.into_iter().filter_map(|signal| signal_hook::flag::register(signal, Arc::clone(&ignored)).ok()).collect();
+    let written = match child.stdin.take() {
+        Some(mut stdin) => stdin.write_all(text).and_then(|()| stdin.flush()),
+        None => Ok(()),
+    };
+    let waited = child.wait();
+    for id in registered {
+        signal_hook::low_level::unregister(id);
+    }
+    match written {
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => return Err(err),
+        _ => {}
+    }
+    let status = waited?;
+    // sh says 127 when the pager command does not exist: nothing was shown, print it plainly.
+    Ok(status.code() != Some(127))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pager_comes_from_backpain_pager_then_pager_then_less() {
+        let some = |text: &str| Some(text.to_string());
+        assert_eq!(command(some("most"), some("more")), some("most"));
+        assert_eq!(command(None, some("more")), some("more"));
+        assert_eq!(command(None, None), some("less -FRX"));
+        assert_eq!(command(some(""), some("more")), None, "an empty BACKPAIN_PAGER turns it off");
+        assert_eq!(command(None, some("cat")), None);
+    }
+
+    #[test]
+    fn height_counts_wrapped_lines_and_the_prompt_but_not_escapes() {
+        assert!(!taller_than(b"a\nb\n", 3, 80));
+        assert!(taller_than(b"a\nb\nc\n", 3, 80), "the prompt needs a line too");
+        assert!(taller_than(&[b'x'; 200], 3, 80), "200 columns wrap to 3 lines");
+        assert!(!taller_than(b"\x1b[1mbold\x1b[0m\n", 2, 4));
+    }
+}
