@@ -21,6 +21,7 @@ pub mod remind;
 pub mod render;
 pub mod report;
 pub mod stdio;
+pub mod style;
 pub mod text;
 pub mod tui;
 

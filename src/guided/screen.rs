@@ -5,7 +5,9 @@
 use std::io::{self, Write};
 use std::time::Duration;
 
-use crossterm::style::{Attribute, Color, Stylize};
+use crossterm::style::{Attribute, Stylize};
+
+use crate::style::{styled, Tone};
 use crossterm::{cursor, queue, style, terminal};
 
 use super::cues::Cue;
@@ -75,16 +77,18 @@ impl Frame {
         let (columns, rows) = tui::size();
         for (row, (look, text)) in self.lines.iter().take(usize::from(rows)).enumerate() {
             let text: String = text.chars().take(usize::from(columns)).collect();
-            let styled = match (look, color) {
-                (Look::Plain | Look::Cue, _) => text.stylize(),
-                (Look::Bold, _) => text.attribute(Attribute::Bold),
-                (Look::Dim, _) => text.attribute(Attribute::Dim),
-                (Look::Title, true) => text.with(Color::Cyan).attribute(Attribute::Bold),
-                (Look::Warning, true) => text.with(Color::Red).attribute(Attribute::Bold),
-                (Look::Paused, true) => text.with(Color::Yellow).attribute(Attribute::Bold),
-                (Look::Caution, true) => text.with(Color::Yellow),
-                (Look::Title | Look::Warning | Look::Paused | Look::Caution, false) => text.attribute(Attribute::Bold),
+            let tone = match look {
+                Look::Plain | Look::Cue => Tone::Plain,
+                Look::Bold => Tone::Bold,
+                Look::Dim => Tone::Dim,
+                Look::Title => Tone::Title,
+                Look::Warning => Tone::Danger,
+                Look::Paused => Tone::Paused,
+                Look::Caution => Tone::Caution,
             };
+            // Dim shows even without colour on a terminal: the disclaimer is set apart.
+            let styled =
+                if tone == Tone::Dim { text.as_str().attribute(Attribute::Dim) } else { styled(&text, tone, color) };
             let row = u16::try_from(row).unwrap_or(u16::MAX);
             queue!(
                 buffer,

@@ -11,6 +11,7 @@ use crate::report::{
     ClaimView, ConditionView, DrillsReport, EvidenceView, FaqReport, LocationsReport, MythsReport, RedFlagView,
     RouteReport, RoutineReport, RoutineSummary, RuleView, StepView,
 };
+use crate::style::Tone;
 
 impl Theme {
     fn table(&self) -> Table {
@@ -31,10 +32,10 @@ impl Theme {
         names.iter().map(|name| Cell::new(name).add_attribute(Attribute::Bold)).collect()
     }
 
-    /// Text wrapped in an ANSI style when colour is on.
-    fn paint(&self, text: &str, code: &str) -> String {
+    /// Text in a tone when colour is on (the one styling path, `crate::style`).
+    fn paint(&self, text: &str, tone: Tone) -> String {
         if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            crate::style::paint(text, tone, true)
         } else {
             text.to_string()
         }
@@ -42,7 +43,7 @@ impl Theme {
 
     /// A bold title, wrapped to the width (no trailing newline).
     fn heading(&self, text: &str) -> String {
-        self.paint(self.wrap(text, "").trim_end_matches('\n'), "1")
+        self.paint(self.wrap(text, "").trim_end_matches('\n'), Tone::Bold)
     }
 
     fn status(&self, status: Status) -> Cell {
@@ -86,9 +87,9 @@ impl Theme {
             let group: Vec<&RedFlagView> = flags.iter().filter(|flag| flag.urgency == urgency).collect();
             let Some(first) = group.first() else { continue };
             let style = match urgency {
-                Urgency::Emergency => "1;31",
-                Urgency::Urgent => "31",
-                Urgency::Gp => "33",
+                Urgency::Emergency => Tone::Danger,
+                Urgency::Urgent => Tone::Alert,
+                Urgency::Gp => Tone::Caution,
             };
             let title = self.wrap(&format!("{}: {}", urgency.heading(), first.when), "");
             out.push_str(&self.paint(title.trim_end_matches('\n'), style));
@@ -113,7 +114,7 @@ impl Theme {
     }
 
     fn footer(&self, disclaimer: &str) -> String {
-        self.paint(&self.wrap(disclaimer, ""), "2")
+        self.paint(&self.wrap(disclaimer, ""), Tone::Dim)
     }
 }
 
@@ -242,7 +243,7 @@ impl Render for RouteReport {
             out.push('\n');
         }
         out.push_str(&theme.red_flags(&self.red_flags));
-        out.push_str(&theme.paint(&theme.wrap(&format!("Next: {}", self.next), ""), "1"));
+        out.push_str(&theme.paint(&theme.wrap(&format!("Next: {}", self.next), ""), Tone::Bold));
         out.push_str(&theme.footer(self.disclaimer));
         out
     }
@@ -349,7 +350,7 @@ impl Theme {
             "Morning: {} bend the low back, so not in the first ~2 h after rising; --morning swaps them{swaps}.",
             and_list(&names)
         );
-        self.paint(&self.bullet(&text, "* "), "33")
+        self.paint(&self.bullet(&text, "* "), Tone::Caution)
     }
 
     fn sources_line(&self, steps: &[StepView]) -> String {
@@ -368,7 +369,7 @@ impl Theme {
         let mut when = first.when.chars();
         let when: String = when.next().map(|c| c.to_uppercase().chain(when).collect()).unwrap_or_default();
         let title = self.wrap(&format!("{when} if:"), "");
-        let mut out = self.paint(title.trim_end_matches('\n'), "1;31");
+        let mut out = self.paint(title.trim_end_matches('\n'), Tone::Danger);
         out.push('\n');
         for flag in group {
             out.push_str(&self.bullet(flag.text, "  - "));
@@ -396,7 +397,7 @@ impl RoutineReport {
             let cautions: Vec<&str> = step_cautions(step, !bending.is_empty()).into_iter().map(compact).collect();
             if !cautions.is_empty() {
                 let care = theme.hang(&format!("Take care: {}", sentences(&cautions)), "   ", "   ");
-                out.push_str(&theme.paint(care.trim_end_matches('\n'), "33"));
+                out.push_str(&theme.paint(care.trim_end_matches('\n'), Tone::Caution));
                 out.push('\n');
             }
         }
@@ -410,7 +411,7 @@ impl RoutineReport {
         } else {
             format!("Every red flag:\n{command}")
         };
-        out.push_str(&theme.paint(&pointer, "2"));
+        out.push_str(&theme.paint(&pointer, Tone::Dim));
         out.push('\n');
         out
     }
@@ -431,7 +432,7 @@ impl RoutineReport {
             lines.push((format!("{base} --minutes 5"), "when there are only 5 minutes"));
         }
         let width = lines.iter().map(|(command, _)| command.chars().count()).max().unwrap_or(0);
-        let mut out = theme.paint("Next:", "1");
+        let mut out = theme.paint("Next:", Tone::Bold);
         out.push('\n');
         for (command, why) in lines {
             // The comment goes on its own line rather than break a command in two.
@@ -459,7 +460,7 @@ impl Render for RoutineReport {
             if self.variant == Variant::Micro {
                 // Unboxed on the short screen, where every line counts; still first and red.
                 let text = theme.bullet(warning, "WARNING  ");
-                out.push_str(&theme.paint(text.trim_end_matches('\n'), "1;31"));
+                out.push_str(&theme.paint(text.trim_end_matches('\n'), Tone::Danger));
                 out.push('\n');
             } else {
                 out.push_str(&theme.warning(warning));
@@ -609,12 +610,12 @@ fn evidence_status_label(text: &str) -> &str {
     text.split(':').next().unwrap_or_default()
 }
 
-fn status_style(status: Status) -> &'static str {
+fn status_style(status: Status) -> Tone {
     match status {
-        Status::Supported => "32",
-        Status::PartlySupported | Status::Plausible => "33",
-        Status::NotFound => "31",
-        Status::Hypothesis => "35",
+        Status::Supported => Tone::Good,
+        Status::PartlySupported | Status::Plausible => Tone::Caution,
+        Status::NotFound => Tone::Alert,
+        Status::Hypothesis => Tone::Guess,
     }
 }
 
