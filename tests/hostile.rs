@@ -9,7 +9,9 @@ use assert_cmd::Command;
 
 fn backpain(config_home: &Path) -> Command {
     let mut cmd = Command::cargo_bin("backpain").unwrap();
-    cmd.env("XDG_CONFIG_HOME", config_home).env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/backpain-test-bus");
+    cmd.env("XDG_CONFIG_HOME", config_home)
+        .env("XDG_DATA_HOME", config_home)
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/backpain-test-bus");
     cmd
 }
 
@@ -204,6 +206,7 @@ fn with_redirect(args: &str, redirect: &str) -> Output {
     std::process::Command::new("bash")
         .args(["-c", &format!("exec {bin} {args} {redirect}")])
         .env("XDG_CONFIG_HOME", dir.path())
+        .env("XDG_DATA_HOME", dir.path())
         .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/backpain-test-bus")
         .env("BACKPAIN_TEST_SPEED", "1000")
         .output()

@@ -310,6 +310,8 @@ fn signals_end_a_delivery_to_a_hung_server_at_once() {
             .args(args)
             .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
             .env("XDG_CONFIG_HOME", session.dir.path())
+            // What a test's reminders record stays out of the real home.
+            .env("XDG_DATA_HOME", session.dir.path())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
