@@ -492,78 +492,75 @@ mod tests {
         assert!(text.contains("<key>Hour</key><integer>13</integer><key>Minute</key><integer>0</integer><key>Weekday</key><integer>1</integer>"), "{text}");
         assert!(text.contains("<string>I stand up, 100%</string>"));
     }
-}
 
-#[cfg(test)]
-mod windows_tests {
-    use super::*;
-    use crate::remind::parse;
+    /// The Windows task: `plan` from the tests above, a program path with spaces.
+    mod windows {
+        use super::*;
 
-    fn plan(every: &str, between: Option<&str>, days: Option<&str>) -> Schedule {
-        Schedule {
-            every: parse::duration(every).unwrap(),
-            window: between.map(|text| parse::window(text).unwrap()),
-            days: days.map(|text| parse::days(text).unwrap()).unwrap_or(Days::ALL),
+        fn windows_job(args: &[&str]) -> Job {
+            Job {
+                program: r"C:\Program Files\backpain\backpain.exe".into(),
+                args: args.iter().map(|a| a.to_string()).collect(),
+            }
         }
-    }
 
-    fn job(args: &[&str]) -> Job {
-        Job {
-            program: r"C:\Program Files\backpain\backpain.exe".into(),
-            args: args.iter().map(|a| a.to_string()).collect(),
+        #[test]
+        fn a_windows_task_is_well_formed_xml_with_every_value_escaped() {
+            let hostile =
+                ["remind", "--once", "--trigger", r#"I <stand> & say "go" \ now"#, "--action", "</Arguments>"];
+            let text = render(
+                ScheduleKind::Windows,
+                &plan("2h", Some("09:00-17:30"), Some("mon-fri")),
+                &windows_job(&hostile),
+            )
+            .unwrap();
+            let document = roxmltree::Document::parse(&text).unwrap_or_else(|err| panic!("{err}:\n{text}"));
+            let task = document.root_element();
+            assert_eq!(task.tag_name().name(), "Task");
+            let text_of =
+                |name: &str| document.descendants().find(|node| node.has_tag_name(name)).and_then(|node| node.text());
+            assert_eq!(text_of("Command"), Some(r"C:\Program Files\backpain\backpain.exe"));
+            assert_eq!(
+                text_of("Arguments"),
+                Some(r#"remind --once --trigger "I <stand> & say \"go\" \ now" --action </Arguments>"#),
+                "the arguments read back as the C runtime splits them"
+            );
+            let starts: Vec<&str> =
+                document.descendants().filter(|n| n.has_tag_name("StartBoundary")).filter_map(|n| n.text()).collect();
+            assert_eq!(
+                starts,
+                ["2026-01-05T11:00:00", "2026-01-05T13:00:00", "2026-01-05T15:00:00", "2026-01-05T17:00:00"]
+            );
+            let days: Vec<&str> = document
+                .descendants()
+                .find(|n| n.has_tag_name("DaysOfWeek"))
+                .unwrap()
+                .children()
+                .filter(|n| n.is_element())
+                .map(|n| n.tag_name().name())
+                .collect();
+            assert_eq!(days, ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]);
+            assert_eq!(text_of("StartWhenAvailable"), Some("true"), "a missed reminder runs once when the PC is back");
         }
-    }
 
-    #[test]
-    fn a_windows_task_is_well_formed_xml_with_every_value_escaped() {
-        let hostile = ["remind", "--once", "--trigger", r#"I <stand> & say "go" \ now"#, "--action", "</Arguments>"];
-        let text =
-            render(ScheduleKind::Windows, &plan("2h", Some("09:00-17:30"), Some("mon-fri")), &job(&hostile)).unwrap();
-        let document = roxmltree::Document::parse(&text).unwrap_or_else(|err| panic!("{err}:\n{text}"));
-        let task = document.root_element();
-        assert_eq!(task.tag_name().name(), "Task");
-        let text_of =
-            |name: &str| document.descendants().find(|node| node.has_tag_name(name)).and_then(|node| node.text());
-        assert_eq!(text_of("Command"), Some(r"C:\Program Files\backpain\backpain.exe"));
-        assert_eq!(
-            text_of("Arguments"),
-            Some(r#"remind --once --trigger "I <stand> & say \"go\" \ now" --action </Arguments>"#),
-            "the arguments read back as the C runtime splits them"
-        );
-        let starts: Vec<&str> =
-            document.descendants().filter(|n| n.has_tag_name("StartBoundary")).filter_map(|n| n.text()).collect();
-        assert_eq!(
-            starts,
-            ["2026-01-05T11:00:00", "2026-01-05T13:00:00", "2026-01-05T15:00:00", "2026-01-05T17:00:00"]
-        );
-        let days: Vec<&str> = document
-            .descendants()
-            .find(|n| n.has_tag_name("DaysOfWeek"))
-            .unwrap()
-            .children()
-            .filter(|n| n.is_element())
-            .map(|n| n.tag_name().name())
-            .collect();
-        assert_eq!(days, ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]);
-        assert_eq!(text_of("StartWhenAvailable"), Some("true"), "a missed reminder runs once when the PC is back");
-    }
+        #[test]
+        fn an_interval_that_does_not_repeat_within_a_day_repeats_on_a_time_trigger() {
+            let text =
+                render(ScheduleKind::Windows, &plan("7h", None, None), &windows_job(&["remind", "--once"])).unwrap();
+            let document = roxmltree::Document::parse(&text).unwrap();
+            let interval = document.descendants().find(|n| n.has_tag_name("Interval")).and_then(|n| n.text());
+            assert_eq!(interval, Some("PT420M"));
+            assert!(text.contains("fires at night too"), "{text}");
+        }
 
-    #[test]
-    fn an_interval_that_does_not_repeat_within_a_day_repeats_on_a_time_trigger() {
-        let text = render(ScheduleKind::Windows, &plan("7h", None, None), &job(&["remind", "--once"])).unwrap();
-        let document = roxmltree::Document::parse(&text).unwrap();
-        let interval = document.descendants().find(|n| n.has_tag_name("Interval")).and_then(|n| n.text());
-        assert_eq!(interval, Some("PT420M"));
-        assert!(text.contains("fires at night too"), "{text}");
-    }
-
-    #[test]
-    fn windows_words_split_back_as_written() {
-        assert_eq!(windows_word("plain"), "plain");
-        assert_eq!(windows_word(""), r#""""#);
-        assert_eq!(windows_word("two words"), r#""two words""#);
-        assert_eq!(windows_word(r#"say "hi""#), r#""say \"hi\"""#);
-        assert_eq!(windows_word(r"C:\dir with space\"), r#""C:\dir with space\\""#);
-        assert_eq!(windows_word(r#"a\"b"#), r#""a\\\"b""#);
+        #[test]
+        fn windows_words_split_back_as_written() {
+            assert_eq!(windows_word("plain"), "plain");
+            assert_eq!(windows_word(""), r#""""#);
+            assert_eq!(windows_word("two words"), r#""two words""#);
+            assert_eq!(windows_word(r#"say "hi""#), r#""say \"hi\"""#);
+            assert_eq!(windows_word(r"C:\dir with space\"), r#""C:\dir with space\\""#);
+            assert_eq!(windows_word(r#"a\"b"#), r#""a\\\"b""#);
+        }
     }
 }
