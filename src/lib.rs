@@ -55,6 +55,22 @@ pub struct Env {
     pub pager: Option<String>,
 }
 
+/// A piped, 80-column, colourless run at real speed: what tests start from.
+impl Default for Env {
+    fn default() -> Self {
+        Env {
+            stdout_is_terminal: false,
+            columns: Some(80),
+            no_color: true,
+            test_speed: 1,
+            ascii: false,
+            dumb_terminal: false,
+            rows: None,
+            pager: None,
+        }
+    }
+}
+
 impl Env {
     pub fn from_process() -> Self {
         let stdout_is_terminal = std::io::stdout().is_terminal();

@@ -231,16 +231,7 @@ fn color_follows_the_flag_and_no_color() {
 
 #[test]
 fn no_color_turns_colour_off_on_a_terminal() {
-    let env = backpain::Env {
-        stdout_is_terminal: true,
-        columns: Some(80),
-        no_color: false,
-        ascii: false,
-        dumb_terminal: false,
-        rows: None,
-        pager: None,
-        test_speed: 1,
-    };
+    let env = backpain::Env { stdout_is_terminal: true, no_color: false, ..backpain::Env::default() };
     assert!(env.theme(backpain::cli::ColorWhen::Auto).color);
     let env = backpain::Env { no_color: true, ..env };
     assert!(!env.theme(backpain::cli::ColorWhen::Auto).color);
@@ -269,16 +260,7 @@ impl Write for HeadOne {
 
 #[test]
 fn a_closed_pipe_is_a_quiet_success_for_every_subcommand() {
-    let env = backpain::Env {
-        stdout_is_terminal: false,
-        columns: Some(80),
-        no_color: true,
-        ascii: false,
-        dumb_terminal: false,
-        rows: None,
-        pager: None,
-        test_speed: 1,
-    };
+    let env = backpain::Env::default();
     let mut all: Vec<Vec<&str>> = REPORTS.iter().map(|args| args.to_vec()).collect();
     all.extend(REPORTS.iter().map(|args| [*args, &["--json"][..]].concat()));
     all.push(vec!["--help"]);

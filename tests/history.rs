@@ -17,16 +17,7 @@ struct Run {
 
 /// `backpain ARGS --data-dir DIR` in-process.
 fn run(dir: &Path, args: &[&str]) -> Run {
-    let env = backpain::Env {
-        stdout_is_terminal: false,
-        columns: Some(80),
-        no_color: true,
-        ascii: false,
-        dumb_terminal: false,
-        rows: None,
-        pager: None,
-        test_speed: 1,
-    };
+    let env = backpain::Env::default();
     let mut argv: Vec<OsString> = std::iter::once("backpain").chain(args.iter().copied()).map(OsString::from).collect();
     argv.push("--data-dir".into());
     argv.push(dir.into());

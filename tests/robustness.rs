@@ -114,16 +114,7 @@ struct Outcome {
 }
 
 fn run(args: &[OsString]) -> Outcome {
-    let env = backpain::Env {
-        stdout_is_terminal: false,
-        columns: Some(80),
-        no_color: true,
-        ascii: false,
-        dumb_terminal: false,
-        rows: None,
-        pager: None,
-        test_speed: 1,
-    };
+    let env = backpain::Env::default();
     let argv: Vec<OsString> = std::iter::once(OsString::from("backpain")).chain(args.iter().cloned()).collect();
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();

@@ -14,16 +14,7 @@ struct Outcome {
 }
 
 fn run_routine(location: &str, variant: Variant, extra: &[String]) -> Outcome {
-    let env = backpain::Env {
-        stdout_is_terminal: false,
-        columns: Some(80),
-        no_color: true,
-        ascii: false,
-        dumb_terminal: false,
-        rows: None,
-        pager: None,
-        test_speed: 1,
-    };
+    let env = backpain::Env::default();
     let mut args =
         vec!["backpain".to_string(), "routine".into(), "--location".into(), location.into(), "--json".into()];
     if variant == Variant::Micro {
