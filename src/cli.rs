@@ -9,6 +9,7 @@ use crate::plan::morning::WakeTime;
 use crate::remind::parse;
 use crate::remind::schedule::{Days, Window};
 pub use crate::remind::schedule_files::ScheduleKind;
+use crate::remind::{Busy, NaturalBreak};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -358,6 +359,21 @@ pub struct RemindArgs {
     /// Print one JSON object per reminder (JSON Lines) instead of text.
     #[arg(long)]
     pub json: bool,
+
+    /// Time away from the keyboard and mouse that counts as a break: the next reminder comes a
+    /// full interval after you are back; `off` never counts it [default: 5m].
+    #[arg(long, value_name = "DURATION|off", value_parser = parse::natural_break, value_hint = ValueHint::Other)]
+    pub natural_break: Option<NaturalBreak>,
+
+    /// A reminder due while a window is fullscreen waits for it to end (hold) or comes anyway
+    /// (notify) [default: hold].
+    #[arg(long, value_name = "WHAT")]
+    pub when_fullscreen: Option<Busy>,
+
+    /// A reminder due in do-not-disturb waits for it to end (hold) or comes anyway (notify)
+    /// [default: hold].
+    #[arg(long, value_name = "WHAT")]
+    pub when_dnd: Option<Busy>,
 
     #[command(flatten)]
     pub profile: ProfileArgs,

@@ -28,6 +28,7 @@ use crate::dataset::{Condition, Location, Region};
 use crate::profile::{self, Profile};
 use crate::remind::parse;
 use crate::remind::schedule::{Days, Window};
+use crate::remind::{Busy, NaturalBreak};
 
 /// The whole file; every table and key is optional.
 #[derive(Debug, Default, Deserialize)]
@@ -99,6 +100,19 @@ pub struct RemindConfig {
     #[serde(alias = "dry_run")]
     pub dry_run: Option<bool>,
     pub json: Option<bool>,
+    /// Time away that counts as a break: a duration or "off" [default: 5m].
+    #[serde(default, alias = "natural_break", deserialize_with = "some_natural_break")]
+    pub natural_break: Option<NaturalBreak>,
+    /// "hold" or "notify" when a reminder falls due while a window is fullscreen [default: hold].
+    #[serde(default, alias = "when_fullscreen", deserialize_with = "some_busy")]
+    pub when_fullscreen: Option<Busy>,
+    /// "hold" or "notify" when a reminder falls due in do-not-disturb [default: hold].
+    #[serde(default, alias = "when_dnd", deserialize_with = "some_busy")]
+    pub when_dnd: Option<Busy>,
+    /// The command a click on a notification runs, with the guided routine's arguments after it
+    /// [default: $TERMINAL -e, else x-terminal-emulator -e].
+    #[serde(default, alias = "open_command", deserialize_with = "some_open_command")]
+    pub open_command: Option<String>,
 }
 
 /// `[routine]`: settings for the routines and guided sessions.
@@ -275,6 +289,26 @@ where
 
 fn some_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
     with(d, parse::duration)
+}
+
+fn some_natural_break<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaturalBreak>, D::Error> {
+    with(d, parse::natural_break)
+}
+
+fn some_busy<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Busy>, D::Error> {
+    with(d, parse::busy)
+}
+
+fn some_open_command<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    with(d, |text| {
+        if text.trim().is_empty() {
+            Err("open-command is empty; give a command such as \"xterm -e\"".to_string())
+        } else if let Some(bad) = parse::control_character(text) {
+            Err(format!("open-command holds a control character ({bad})"))
+        } else {
+            Ok(text.trim().to_string())
+        }
+    })
 }
 
 fn some_trigger<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {

@@ -16,6 +16,7 @@ pub mod guided;
 pub mod history;
 pub mod pager;
 pub mod plan;
+pub mod presence;
 pub mod profile;
 pub mod remind;
 pub mod render;

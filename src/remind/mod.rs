@@ -14,6 +14,23 @@ pub mod schedule_files;
 
 use chrono::Duration;
 
+/// What a reminder does when it falls due during fullscreen or do-not-disturb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Busy {
+    /// Wait until it ends, then remind once.
+    Hold,
+    /// Remind anyway.
+    Notify,
+}
+
+/// `--natural-break`: how long away from the keyboard and mouse counts as a break; `None` is
+/// `off` (time away never counts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NaturalBreak(pub Option<Duration>);
+
+/// Five minutes away counts as a break unless the flag or config file says otherwise.
+pub const DEFAULT_NATURAL_BREAK: Duration = Duration::minutes(5);
+
 /// The guide's micro-break interval ("every 2 hours while working"; plausible, unproven).
 pub const DEFAULT_EVERY: Duration = Duration::hours(2);
 pub const DEFAULT_LOCATION: &str = "lower";

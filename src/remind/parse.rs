@@ -5,7 +5,23 @@ use chrono::{Duration, NaiveTime, Weekday};
 
 use super::schedule::{Days, Window};
 
-/// "90m", "2h", "1h30m", "45s", "1d": a positive duration of at most a week.
+/// `--natural-break`: a duration as `--every` takes it, or `off`.
+pub fn natural_break(text: &str) -> Result<super::NaturalBreak, String> {
+    if text.trim().eq_ignore_ascii_case("off") {
+        return Ok(super::NaturalBreak(None));
+    }
+    duration(text).map(|length| super::NaturalBreak(Some(length))).map_err(|err| format!("{err}, or off"))
+}
+
+/// `when-fullscreen` and `when-dnd` in the config file: `hold` or `notify`.
+pub fn busy(text: &str) -> Result<super::Busy, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "hold" => Ok(super::Busy::Hold),
+        "notify" => Ok(super::Busy::Notify),
+        _ => Err(format!("`{text}` is not hold or notify")),
+    }
+}
+
 /// "1.5h" -> "`1h30m`": what a one-number decimal duration means in whole units, so the error
 /// can say exactly what to type; `None` when `text` is not one.
 fn decimal(text: &str) -> Option<String> {
