@@ -365,6 +365,11 @@ pub struct RemindArgs {
     #[arg(long, value_name = "DURATION|off", value_parser = parse::natural_break, value_hint = ValueHint::Other)]
     pub natural_break: Option<NaturalBreak>,
 
+    /// A reminder due while the screen is locked or nobody is at the keyboard waits until you are
+    /// back (hold) or comes anyway (notify) [default: hold].
+    #[arg(long, value_name = "WHAT")]
+    pub when_away: Option<Busy>,
+
     /// A reminder due while a window is fullscreen waits for it to end (hold) or comes anyway
     /// (notify) [default: hold].
     #[arg(long, value_name = "WHAT")]

@@ -103,6 +103,10 @@ pub struct RemindConfig {
     /// Time away that counts as a break: a duration or "off" [default: 5m].
     #[serde(default, alias = "natural_break", deserialize_with = "some_natural_break")]
     pub natural_break: Option<NaturalBreak>,
+    /// "hold" or "notify" when a reminder falls due while the screen is locked or nobody is at
+    /// the keyboard [default: hold].
+    #[serde(default, alias = "when_away", deserialize_with = "some_busy")]
+    pub when_away: Option<Busy>,
     /// "hold" or "notify" when a reminder falls due while a window is fullscreen [default: hold].
     #[serde(default, alias = "when_fullscreen", deserialize_with = "some_busy")]
     pub when_fullscreen: Option<Busy>,

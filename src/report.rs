@@ -392,12 +392,19 @@ pub struct ReminderLine {
     pub location: &'static str,
     pub summary: String,
     pub drills: Vec<DrillRef>,
-    /// "notification", "terminal" or "dry-run".
+    /// Shown: "notification", "terminal" or "dry-run". Not shown: "held" (it falls due while
+    /// the person is away or busy and comes when that ends), "skipped" (a natural break or a
+    /// closed window covered it) or "retimed" (a natural break moved the next one to `next`).
     pub delivered: &'static str,
-    /// Why it is not a notification; null when it is, or in a dry run.
+    /// Why it is not a notification, or not shown; null when it is, or in a dry run.
     pub reason: Option<String>,
     /// A repeat asked for with "Snooze 10 min".
     pub snoozed: bool,
+    /// Why a shown reminder came later than the plain schedule (it was held, or a natural break
+    /// re-timed it); null when it came on time.
+    pub retimed: Option<String>,
+    /// After a skipped or re-timed one: when the next reminder is due, RFC 3339; else null.
+    pub next: Option<String>,
 }
 
 impl ReminderLine {
@@ -415,6 +422,8 @@ impl ReminderLine {
             delivered,
             reason,
             snoozed,
+            retimed: None,
+            next: None,
         }
     }
 }

@@ -37,6 +37,8 @@ struct Line {
     delivered: String,
     reason: Option<String>,
     snoozed: bool,
+    retimed: Option<String>,
+    next: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

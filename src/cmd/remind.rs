@@ -17,7 +17,9 @@ use crate::profile::Profile;
 use crate::remind::engine::{Engine, LoopEnd, Notifier, Settings};
 use crate::remind::reminder::{self, Habit};
 use crate::remind::schedule::{Days, Schedule};
-use crate::remind::{clock, engine, notifier, schedule_files, DEFAULT_EVERY, DEFAULT_LOCATION};
+use crate::remind::{
+    clock, engine, notifier, open, schedule_files, Busy, DEFAULT_EVERY, DEFAULT_LOCATION, DEFAULT_NATURAL_BREAK,
+};
 use crate::Env;
 
 /// Flags over the config file over the defaults.
@@ -59,6 +61,10 @@ pub fn settings(args: &RemindArgs, config: &Config, env: &Env) -> Result<Setting
         once: args.once,
         json: args.json || file.json.unwrap_or(false),
         bell: env.stdout_is_terminal,
+        natural_break: args.natural_break.or(file.natural_break).map_or(Some(DEFAULT_NATURAL_BREAK), |nb| nb.0),
+        when_away: args.when_away.or(file.when_away).unwrap_or(Busy::Hold),
+        when_fullscreen: args.when_fullscreen.or(file.when_fullscreen).unwrap_or(Busy::Hold),
+        when_dnd: args.when_dnd.or(file.when_dnd).unwrap_or(Busy::Hold),
     })
 }
 
@@ -95,8 +101,18 @@ pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dy
         super::journal(&args.data, &config, stderr)
     };
     let history = Warned::new(&mut *history as &mut dyn crate::history::Journal);
-    let ending =
-        Engine { settings, clock, notifier, stdout, stderr, history }.run().context("cannot write to stdout")?;
+    // Presence is asked only when a setting needs it: else the loop sleeps as before.
+    let presence: Box<dyn crate::presence::Presence> = Box::new(crate::presence::Absent);
+    let routine = routine_command(&settings, &args.profile, args.config.as_deref());
+    let open_command = config.remind.open_command.clone();
+    let open: engine::Open = Box::new(move |_location| {
+        let terminal = std::env::var("TERMINAL").ok();
+        let words = open::command_line(open_command.as_deref(), terminal.as_deref(), &routine.clone()?);
+        open::spawn(&words)
+    });
+    let ending = Engine { settings, clock, notifier, stdout, stderr, history, presence, open }
+        .run()
+        .context("cannot write to stdout")?;
     match ending {
         LoopEnd::Finished(_) => Ok(()),
         LoopEnd::Stopped(shown) => {
@@ -130,6 +146,30 @@ fn use_session_bus() {
 /// macOS and Windows notify through the system's own service: there is no bus to find.
 #[cfg(any(windows, target_os = "macos"))]
 fn use_session_bus() {}
+
+/// `backpain routine --micro --guided` for the reminders' location, with the same profile
+/// flags and config file, by the absolute path of this program: what a click on a reminder
+/// opens.
+fn routine_command(
+    settings: &Settings,
+    profile: &crate::cli::ProfileArgs,
+    config: Option<&Path>,
+) -> Result<Vec<String>, String> {
+    let program = std::env::current_exe().map_err(|err| format!("cannot find the path of this program: {err}"))?;
+    let mut words = vec![program.to_string_lossy().into_owned()];
+    words.extend(["routine", "--location", settings.location.id, "--micro", "--guided"].map(String::from));
+    for condition in &profile.conditions {
+        words.extend(["--condition".into(), condition.id.into()]);
+    }
+    if let Some(region) = profile.region {
+        words.extend(["--region".into(), region.id.into()]);
+    }
+    if let Some(config) = config {
+        let config = std::path::absolute(config).unwrap_or_else(|_| config.to_path_buf());
+        words.extend(["--config".into(), config.to_string_lossy().into_owned()]);
+    }
+    Ok(words)
+}
 
 /// `backpain remind --once` with this location and habit, by the absolute path of this program.
 fn scheduled_job(

@@ -60,6 +60,17 @@ impl Answer {
     }
 }
 
+/// A reminder entry that was not shown. "held" counts as held back (once: a held reminder that
+/// is later dropped is also "skipped"); "skipped" and "retimed" (a natural break moved the next
+/// one) are neither held back nor shown.
+fn withheld(delivered: Option<&str>) -> bool {
+    matches!(delivered, Some("held" | "skipped" | "retimed"))
+}
+
+fn held_back(delivered: Option<&str>) -> bool {
+    delivered == Some("held")
+}
+
 /// What stats need of an entry, and no more: reading only this much of each line is what
 /// keeps `stats` over years of history fast.
 #[derive(Debug, Clone)]
@@ -70,8 +81,10 @@ pub struct Counted {
     pub location: Option<String>,
     /// A break taken or a routine done (`Entry::is_activity`).
     pub activity: bool,
-    /// A reminder held back.
+    /// A reminder not shown (held, skipped or retimed).
     pub held: bool,
+    /// A reminder held back ("held"): what `held_back` counts.
+    pub held_back: bool,
     pub snoozed: bool,
     pub action: Option<Answer>,
     pub seconds: u64,
@@ -86,7 +99,8 @@ impl Counted {
             kind: entry.kind,
             location: entry.location.clone(),
             activity: entry.is_activity(),
-            held: entry.delivered.as_deref() == Some("held"),
+            held: withheld(entry.delivered.as_deref()),
+            held_back: held_back(entry.delivered.as_deref()),
             snoozed: entry.snoozed == Some(true),
             action: entry.action.as_deref().and_then(Answer::of),
             seconds: entry.seconds.unwrap_or(0),
@@ -149,7 +163,8 @@ impl Line for Counted {
             kind: line.kind,
             location: line.location.map(Cow::into_owned),
             activity,
-            held: line.delivered.as_deref() == Some("held"),
+            held: withheld(line.delivered.as_deref()),
+            held_back: held_back(line.delivered.as_deref()),
             snoozed: line.snoozed == Some(true),
             action,
             seconds: line.seconds.unwrap_or(0),
@@ -210,7 +225,7 @@ impl<Tz: TimeZone> Aggregates<Tz> {
                 day.sessions += 1;
                 day.seconds += entry.seconds;
             }
-            Kind::Reminder if entry.held => day.held += 1,
+            Kind::Reminder if entry.held => day.held += u32::from(entry.held_back),
             Kind::Reminder => {
                 day.reminded += 1;
                 day.snoozed_shown += u32::from(snoozed);
@@ -652,6 +667,10 @@ mod tests {
         });
         add(Kind::Reminder, "2026-12-01T11:00:00Z", &|e| e.delivered = Some("terminal".into()));
         add(Kind::Reminder, "2026-12-01T19:00:00Z", &|e| e.delivered = Some("held".into()));
+        // Held while away, dropped on return (a natural break), then the next one re-timed: one
+        // held back, nothing shown.
+        add(Kind::Reminder, "2026-12-01T19:30:00Z", &|e| e.delivered = Some("skipped".into()));
+        add(Kind::Reminder, "2026-12-01T19:31:00Z", &|e| e.delivered = Some("retimed".into()));
         add(Kind::Session, "2026-12-01T12:00:00Z", &|e| {
             e.done = vec!["cat-cow".into()];
             e.seconds = Some(150);

@@ -13,8 +13,10 @@ use chrono::{DateTime, Duration, SecondsFormat, TimeZone};
 
 use super::reminder::{Delivery, Habit, Note};
 use super::schedule::Schedule;
+use super::Busy;
 use crate::dataset::Location;
 use crate::history::{Entry, Journal, Kind, Warned};
+use crate::presence::{Presence, Snapshot};
 use crate::report::ReminderLine;
 
 /// How long "Snooze 10 min" snoozes unless the config file says otherwise.
@@ -27,6 +29,8 @@ pub enum Press {
     Snooze(u64),
     /// Closed without Done or Snooze: it timed out or was dismissed (the server does not say which).
     Expired(u64),
+    /// The notification's body was clicked (its default action): open the guided routine.
+    Open(u64),
 }
 
 /// Why `WallClock::wait_until` returned.
@@ -74,6 +78,11 @@ pub struct Settings {
     pub json: bool,
     /// Ring the terminal bell when a reminder falls back to the terminal.
     pub bell: bool,
+    /// Time away from the keyboard and mouse that counts as a break; `None`: never.
+    pub natural_break: Option<Duration>,
+    pub when_away: Busy,
+    pub when_fullscreen: Busy,
+    pub when_dnd: Busy,
 }
 
 /// How the loop ended.
@@ -85,6 +94,9 @@ pub enum LoopEnd {
     Stopped(u64),
 }
 
+/// Opens the guided micro routine of a location, for a click on a notification's body.
+pub type Open<'a> = Box<dyn FnMut(&'static Location) -> Result<(), String> + 'a>;
+
 pub struct Engine<'a, C: WallClock, N: Notifier> {
     pub settings: Settings,
     pub clock: C,
@@ -93,6 +105,104 @@ pub struct Engine<'a, C: WallClock, N: Notifier> {
     pub stderr: &'a mut dyn Write,
     /// Where each reminder, answer and held-back reminder is recorded (nowhere in a dry run).
     pub history: Warned<&'a mut dyn Journal>,
+    /// Whether the person is at the desk; `Absent` makes the loop wake only for reminders.
+    pub presence: Box<dyn Presence + 'a>,
+    pub open: Open<'a>,
+}
+
+/// Why a reminder that fell due waits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HoldReason {
+    Locked,
+    Away,
+    Dnd,
+    Fullscreen,
+}
+
+impl HoldReason {
+    /// The first reason in `snapshot` to hold a reminder, as `settings` ask.
+    pub fn of(snapshot: &Snapshot, settings: &Settings) -> Option<HoldReason> {
+        let away = settings.when_away == Busy::Hold;
+        if away && snapshot.locked == Some(true) {
+            Some(HoldReason::Locked)
+        } else if away && snapshot.idle.is_some_and(|idle| idle >= away_after(settings)) {
+            Some(HoldReason::Away)
+        } else if snapshot.dnd == Some(true) && settings.when_dnd == Busy::Hold {
+            Some(HoldReason::Dnd)
+        } else if snapshot.fullscreen == Some(true) && settings.when_fullscreen == Busy::Hold {
+            Some(HoldReason::Fullscreen)
+        } else {
+            None
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            HoldReason::Locked => "locked",
+            HoldReason::Away => "away",
+            HoldReason::Dnd => "dnd",
+            HoldReason::Fullscreen => "fullscreen",
+        }
+    }
+
+    /// "the screen is locked": what holds it, in words.
+    pub fn words(self) -> &'static str {
+        match self {
+            HoldReason::Locked => "the screen is locked",
+            HoldReason::Away => "nobody is at the keyboard",
+            HoldReason::Dnd => "do-not-disturb is on",
+            HoldReason::Fullscreen => "a window is fullscreen",
+        }
+    }
+}
+
+/// No input for this long and a reminder that falls due waits for the person: the natural
+/// break itself, or a minute when that is longer (or off). A notification nobody sees is lost.
+fn away_after(settings: &Settings) -> std::time::Duration {
+    let minute = std::time::Duration::from_secs(60);
+    settings.natural_break.and_then(|length| length.to_std().ok()).map_or(minute, |length| length.min(minute))
+}
+
+/// How often the loop asks whether the person is there: at most once a minute, and often
+/// enough to see a natural break (half of one) and to release a held reminder within a quarter
+/// of an interval; never more than once a second.
+pub fn poll_interval(settings: &Settings) -> Duration {
+    let mut poll = Duration::minutes(1).min(settings.plan.every / 4);
+    if let Some(length) = settings.natural_break {
+        poll = poll.min(length / 2);
+    }
+    poll.max(Duration::seconds(1))
+}
+
+/// A reminder that fell due and waits.
+#[derive(Debug, Clone)]
+struct Held<Tz: TimeZone> {
+    rotation: u64,
+    snoozed: bool,
+    /// The last reminder of `--count`: it offers no buttons.
+    last: bool,
+    since: DateTime<Tz>,
+    reason: HoldReason,
+}
+
+/// "12 min", "45 s", "1h 5min": a spell's length for a line of text.
+fn spell(length: Duration) -> String {
+    let seconds = length.num_seconds().max(0);
+    if seconds < 60 {
+        format!("{seconds} s")
+    } else if seconds < 2 * 3600 {
+        format!("{} min", seconds / 60)
+    } else {
+        format!("{}h {:02}min", seconds / 3600, seconds / 60 % 60)
+    }
+}
+
+impl Settings {
+    /// Whether anything here needs to know if the person is there; when not, the loop never
+    /// asks (and never wakes to).
+    pub fn watches_presence(&self) -> bool {
+        self.natural_break.is_some() || [self.when_away, self.when_fullscreen, self.when_dnd].contains(&Busy::Hold)
+    }
 }
 
 impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
@@ -101,16 +211,9 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         let mut shown = 0;
         // The last reminder shown for each rotation, so that an answer names the one it answers.
         let mut reminders: HashMap<u64, (String, bool)> = HashMap::new();
+        let watching = self.settings.watches_presence() && self.presence.available();
         if self.settings.once {
-            let now = self.clock.now();
-            let rotation = super::schedule::once_rotation(&now, plan.every);
-            self.fire(&now, rotation, false, false)?;
-            // A signal during the delivery cut it short (the reminder went to the terminal):
-            // the run still ends as stopped, as the scheduler and the person asked.
-            if self.clock.stop_requested() {
-                return Ok(LoopEnd::Stopped(1));
-            }
-            return Ok(LoopEnd::Finished(1));
+            return self.once();
         }
         let mut anchor = self.clock.now();
         // `check` has proven an interval fits, so there always is a next due time; if that were
@@ -121,19 +224,45 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         if !self.settings.json {
             self.announce(&anchor, &due)?;
         }
+        let poll = poll_interval(&self.settings);
+        let mut next_poll = anchor.clone() + poll;
         let mut rotation = 0;
         let mut snooze: Option<(DateTime<C::Tz>, u64)> = None;
+        let mut held: Option<Held<C::Tz>> = None;
+        // When the person went away, while they are.
+        let mut away_since: Option<DateTime<C::Tz>> = None;
+        // Why the next reminder comes later than the plain schedule said (a natural break).
+        let mut retimed: Option<String> = None;
         loop {
-            let target = match &snooze {
-                Some((at, _)) if *at < due => at.clone(),
-                _ => due.clone(),
+            // While snoozed, Snooze holds every reminder; while one is held, it waits for the
+            // person, not the clock.
+            let mut target = match (&held, &snooze) {
+                (Some(_), _) => next_poll.clone(),
+                (None, Some((at, _))) => at.clone(),
+                (None, None) => due.clone(),
             };
+            if watching && next_poll < target {
+                target = next_poll.clone();
+            }
             match self.clock.wait_until(&target)? {
                 Wake::Stop => return Ok(LoopEnd::Stopped(shown)),
+                Wake::Press(Press::Open(which)) => {
+                    self.answered(Press::Open(which), &reminders);
+                    if let Err(err) = (self.open)(self.settings.location) {
+                        let _ = writeln!(self.stderr, "backpain: cannot open the routine: {err}");
+                    }
+                    continue;
+                }
                 Wake::Press(action) => {
                     self.answered(action, &reminders);
                     if let Press::Snooze(which) = action {
-                        snooze = Some((self.clock.now() + self.settings.snooze, which));
+                        let until = self.clock.now() + self.settings.snooze;
+                        if !self.settings.json {
+                            let clock = self.clock.now().format("%H:%M").to_string();
+                            writeln!(self.stdout, "{clock}  snoozed until {}", until.format("%H:%M"))?;
+                            self.stdout.flush()?;
+                        }
+                        snooze = Some((until, which));
                     }
                     continue;
                 }
@@ -144,42 +273,136 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
                 // The clock went back: plan from the new time rather than wait out the difference.
                 anchor = now.clone();
                 due = replan(&now);
+                next_poll = now.clone() + poll;
                 snooze = snooze.map(|(at, which)| (at.min(now.clone() + self.settings.snooze), which));
                 continue;
             }
-            if let Some((at, which)) = snooze.clone() {
-                if now >= at {
-                    snooze = None;
-                    if let Some(id) = self.fire(&now, which, true, true)? {
-                        reminders.insert(which, (id, true));
+            let mut reason = None;
+            let looked = watching && (now >= next_poll || now >= target);
+            if looked {
+                next_poll = now.clone() + poll;
+                let snapshot = self.presence.snapshot();
+                let idle = snapshot.idle.and_then(|idle| Duration::from_std(idle).ok()).unwrap_or_default();
+                let gone =
+                    snapshot.locked == Some(true) || snapshot.idle.is_some_and(|i| i >= away_after(&self.settings));
+                if gone {
+                    let left = now.clone() - idle;
+                    away_since = Some(match away_since.take() {
+                        Some(since) if since < left => since,
+                        _ => left,
+                    });
+                } else if let Some(since) = away_since.take() {
+                    let back = now.clone() - idle;
+                    let length = back.clone() - since.clone();
+                    if self.settings.natural_break.is_some_and(|natural| length >= natural) {
+                        // Away long enough: that was a break. The next reminder comes a full
+                        // interval after the person came back, and a held one is dropped.
+                        let why = format!(
+                            "a natural break: away {} from {} to {}",
+                            spell(length),
+                            since.format("%H:%M:%S"),
+                            back.format("%H:%M:%S")
+                        );
+                        snooze = None;
+                        due = replan(&back);
+                        anchor = now.clone();
+                        let which = held.take().map(|h| (h.rotation, h.snoozed));
+                        let skipped = which.is_some();
+                        let (which, snoozed) = which.unwrap_or((rotation, false));
+                        let delivered = if skipped { "skipped" } else { "retimed" };
+                        self.withheld(&now, which, snoozed, delivered, &why, Some(&due))?;
+                        retimed = Some(format!("{why}; a full interval after you came back"));
+                        continue;
                     }
-                    shown += 1;
+                }
+                reason = HoldReason::of(&snapshot, &self.settings);
+            }
+            // What falls due now: a held reminder, a snoozed one, or the schedule's.
+            let fire = if let Some(h) = held.clone() {
+                if reason.is_some() || !looked {
+                    continue;
+                }
+                held = None;
+                if plan.window.is_some() && plan.period_at(&now).is_none() {
+                    let why = format!(
+                        "held from {} while {}, until after its window had closed",
+                        h.since.format("%H:%M"),
+                        h.reason.words()
+                    );
+                    self.withheld(&now, h.rotation, h.snoozed, "skipped", &why, None)?;
                     anchor = now.clone();
                     due = replan(&now);
                     continue;
                 }
-            }
-            if now < due {
-                continue;
-            }
-            let on_time = now.clone() - due.clone() < Duration::minutes(1);
-            let window_still_open = plan.period_at(&now).is_some_and(|(opened, _)| opened <= due);
-            if on_time || window_still_open {
-                let last = self.settings.count.is_some_and(|count| rotation + 1 >= count);
-                if let Some(id) = self.fire(&now, rotation, false, !last)? {
-                    reminders.insert(rotation, (id, false));
+                let note = format!("held from {} while {}", h.since.format("%H:%M"), h.reason.words());
+                Some((h.rotation, h.snoozed, h.last, Some(note)))
+            } else if let Some((at, which)) = snooze.clone() {
+                if now < at {
+                    continue;
                 }
-                rotation += 1;
-                shown += 1;
-                if last {
-                    return Ok(LoopEnd::Finished(shown));
+                snooze = None;
+                Some((which, true, false, None))
+            } else if now >= due {
+                let on_time = now.clone() - due.clone() < Duration::minutes(1);
+                let window_still_open = plan.period_at(&now).is_some_and(|(opened, _)| opened <= due);
+                if on_time || window_still_open {
+                    let last = self.settings.count.is_some_and(|count| rotation + 1 >= count);
+                    let which = rotation;
+                    rotation += 1;
+                    Some((which, false, last, None))
+                } else {
+                    self.held(&now, &due);
+                    None
                 }
             } else {
-                self.held(&now, &due);
-            }
+                continue;
+            };
             anchor = now.clone();
             due = replan(&now);
+            let Some((which, snoozed, last, note)) = fire else { continue };
+            if let Some(reason) = reason {
+                let why = format!("{}; it comes when that ends", reason.words());
+                self.withheld(&now, which, snoozed, "held", &why, None)?;
+                held = Some(Held { rotation: which, snoozed, last, since: now.clone(), reason });
+                continue;
+            }
+            let note = note.or_else(|| retimed.take());
+            if let Some(id) = self.fire(&now, which, snoozed, !last, note)? {
+                reminders.insert(which, (id, snoozed));
+            }
+            shown += 1;
+            if last {
+                return Ok(LoopEnd::Finished(shown));
+            }
         }
+    }
+
+    /// `--once`, from a scheduler: one reminder now, unless the person is not there or busy;
+    /// then it records why and shows nothing.
+    fn once(&mut self) -> io::Result<LoopEnd> {
+        let now = self.clock.now();
+        let rotation = super::schedule::once_rotation(&now, self.settings.plan.every);
+        if self.settings.watches_presence() && self.presence.available() {
+            let snapshot = self.presence.snapshot();
+            if let Some(reason) = HoldReason::of(&snapshot, &self.settings) {
+                let idle = snapshot.idle.and_then(|idle| Duration::from_std(idle).ok()).unwrap_or_default();
+                let natural = self.settings.natural_break.is_some_and(|natural| idle >= natural);
+                let why = if natural && reason == HoldReason::Away {
+                    format!("a natural break: away {} so far", spell(idle))
+                } else {
+                    format!("{} (a scheduled --once reminder is not repeated)", reason.words())
+                };
+                self.withheld(&now, rotation, false, "held", &why, None)?;
+                return Ok(LoopEnd::Finished(0));
+            }
+        }
+        self.fire(&now, rotation, false, false, None)?;
+        // A signal during the delivery cut it short (the reminder went to the terminal): the
+        // run still ends as stopped, as the scheduler and the person asked.
+        if self.clock.stop_requested() {
+            return Ok(LoopEnd::Stopped(1));
+        }
+        Ok(LoopEnd::Finished(1))
     }
 
     /// "Reminders every 2h (09:00-17:30, mon-fri); the first at 11:00. Ctrl-C stops."
@@ -217,6 +440,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             Press::Done(rotation) => ("done", rotation),
             Press::Snooze(rotation) => ("snooze", rotation),
             Press::Expired(rotation) => ("expired", rotation),
+            Press::Open(rotation) => ("open", rotation),
         };
         let mut entry = Entry::new(Kind::Response, self.clock.now().fixed_offset());
         entry.location = Some(self.settings.location.id.to_string());
@@ -243,25 +467,80 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         self.record(&entry);
     }
 
+    /// A reminder not shown now, with why: `held` (it comes when that ends, or --once: it is
+    /// not repeated), `skipped` (dropped: a natural break or a closed window covered it) or
+    /// `retimed` (a natural break moved the next one to `next`). Printed and recorded.
+    fn withheld(
+        &mut self,
+        now: &DateTime<C::Tz>,
+        rotation: u64,
+        snoozed: bool,
+        delivered: &'static str,
+        why: &str,
+        next: Option<&DateTime<C::Tz>>,
+    ) -> io::Result<()> {
+        let note = Note::compose(self.settings.location, &self.settings.routine, &self.settings.habit, rotation);
+        let time = now.to_rfc3339_opts(SecondsFormat::Secs, false);
+        let next_text = next.map(|next| next.to_rfc3339_opts(SecondsFormat::Secs, false));
+        if self.settings.json {
+            let mut line = ReminderLine::new(time, &note, &Delivery::DryRun, snoozed);
+            line.delivered = delivered;
+            line.reason = Some(why.to_string());
+            line.next = next_text.clone();
+            let mut bytes = serde_json::to_vec(&line).map_err(io::Error::other)?;
+            bytes.push(b'\n');
+            self.stdout.write_all(&bytes)?;
+        } else if !self.settings.once || self.settings.bell {
+            // A scheduled --once prints nothing for cron to mail; a person trying it sees why.
+            let clock = now.format("%H:%M");
+            let then = next.map(|next| format!("; the next reminder at {}", next.format("%H:%M"))).unwrap_or_default();
+            match delivered {
+                "held" => writeln!(self.stdout, "{clock}  holding the reminder: {why}")?,
+                "retimed" => writeln!(self.stdout, "{clock}  welcome back: {why} counts as a break{then}")?,
+                _ => writeln!(self.stdout, "{clock}  reminder skipped: {why}{then}")?,
+            }
+        }
+        self.stdout.flush()?;
+        // A dry run's journal is `Nowhere`: recording costs nothing there.
+        let mut entry = Entry::new(Kind::Reminder, now.fixed_offset());
+        entry.location = Some(self.settings.location.id.to_string());
+        entry.delivered = Some(delivered.into());
+        entry.reason = Some(match next {
+            Some(next) => format!("{why}; next at {}", next.format("%Y-%m-%d %H:%M")),
+            None => why.to_string(),
+        });
+        entry.snoozed = Some(snoozed);
+        entry.drills = note.steps.iter().map(|step| step.drill.id.to_string()).collect();
+        self.record(&entry);
+        Ok(())
+    }
+
     /// Shows reminder `rotation` and returns the id it was recorded under (none in a dry run).
+    /// `later` says why it comes later than the plain schedule (held, a natural break).
     fn fire(
         &mut self,
         now: &DateTime<C::Tz>,
         rotation: u64,
         snoozed: bool,
         actions: bool,
+        later: Option<String>,
     ) -> io::Result<Option<String>> {
         let note = Note::compose(self.settings.location, &self.settings.routine, &self.settings.habit, rotation);
         let delivery = self.notifier.deliver(&note, actions);
         let time = now.to_rfc3339_opts(SecondsFormat::Secs, false);
         if self.settings.json {
-            let line = ReminderLine::new(time, &note, &delivery, snoozed);
+            let mut line = ReminderLine::new(time, &note, &delivery, snoozed);
+            line.retimed = later.clone();
             let mut bytes = serde_json::to_vec(&line).map_err(io::Error::other)?;
             bytes.push(b'\n');
             self.stdout.write_all(&bytes)?;
         } else {
             let clock = now.format("%H:%M").to_string();
-            let again = if snoozed { " (snoozed)" } else { "" };
+            let again = match (snoozed, &later) {
+                (_, Some(later)) => format!(" ({later})"),
+                (true, None) => " (snoozed)".to_string(),
+                (false, None) => String::new(),
+            };
             match &delivery {
                 // The notification is the output of `--once`: cron mails whatever a job prints.
                 Delivery::Notification if self.settings.once => {}
@@ -288,9 +567,10 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         let mut entry = Entry::new(Kind::Reminder, now.fixed_offset());
         entry.location = Some(note.location.id.to_string());
         entry.delivered = Some(delivered.into());
-        entry.reason = match delivery {
-            Delivery::Terminal { reason } => Some(reason),
-            _ => None,
+        entry.reason = match (delivery, later) {
+            (Delivery::Terminal { reason }, Some(later)) => Some(format!("{reason}; {later}")),
+            (Delivery::Terminal { reason }, None) => Some(reason),
+            (_, later) => later,
         };
         entry.snoozed = Some(snoozed);
         entry.drills = note.steps.iter().map(|step| step.drill.id.to_string()).collect();
@@ -308,6 +588,7 @@ mod tests {
     use chrono::{NaiveTime, Utc, Weekday};
 
     use super::*;
+    use crate::presence::Signal;
     use crate::remind::schedule::{Days, Window};
 
     type Time = DateTime<Utc>;
@@ -353,7 +634,7 @@ mod tests {
     impl FakeClock {
         fn wait(&mut self, deadline: &Time) -> Wake {
             self.waits += 1;
-            assert!(self.waits < 1000, "the loop spins");
+            assert!(self.waits < 5000, "the loop spins");
             let now = self.now();
             let at = |event: &Event| match event {
                 Event::Jump { at, .. } | Event::Act { at, .. } | Event::Signal { at } => *at,
@@ -405,6 +686,11 @@ mod tests {
         stdout: String,
         stderr: String,
         entries: Vec<Entry>,
+        /// How often the loop slept, and asked the desk.
+        waits: usize,
+        asked: usize,
+        /// The locations a click opened the routine of.
+        opened: Vec<&'static str>,
     }
 
     /// The history a run left: (time, kind, delivered or action, snoozed).
@@ -430,6 +716,51 @@ mod tests {
         delivery: Delivery,
         tweak: impl FnOnce(&mut Settings),
     ) -> Run {
+        run_watched(plan, start, horizon, events, delivery, None, tweak)
+    }
+
+    /// Spells of a fake desk, each `(from, until, what)`: away (no input), locked, dnd or
+    /// fullscreen. Idle time is the time since an away or locked spell began.
+    struct FakeDesk {
+        now: Rc<RefCell<Time>>,
+        spells: Vec<(Time, Time, Signal)>,
+        asked: Rc<RefCell<usize>>,
+    }
+
+    impl Presence for FakeDesk {
+        fn available(&self) -> bool {
+            true
+        }
+        fn snapshot(&mut self) -> Snapshot {
+            *self.asked.borrow_mut() += 1;
+            let now = *self.now.borrow();
+            let on = |signal: Signal| {
+                self.spells.iter().find(|(from, until, what)| *what == signal && *from <= now && now < *until)
+            };
+            let idle = [Signal::Idle, Signal::Locked]
+                .into_iter()
+                .filter_map(on)
+                .map(|(from, _, _)| now.signed_duration_since(*from).to_std().unwrap())
+                .max()
+                .unwrap_or_default();
+            Snapshot {
+                idle: Some(idle),
+                locked: Some(on(Signal::Locked).is_some()),
+                dnd: Some(on(Signal::Dnd).is_some()),
+                fullscreen: Some(on(Signal::Fullscreen).is_some()),
+            }
+        }
+    }
+
+    fn run_watched(
+        plan: Schedule,
+        start: Time,
+        horizon: Time,
+        events: Vec<Event>,
+        delivery: Delivery,
+        desk: Option<Vec<(Time, Time, Signal)>>,
+        tweak: impl FnOnce(&mut Settings),
+    ) -> Run {
         let now = Rc::new(RefCell::new(start));
         let shown = Rc::new(RefCell::new(Vec::new()));
         let neck = crate::dataset::location("neck").unwrap();
@@ -443,27 +774,50 @@ mod tests {
             once: false,
             json: false,
             bell: false,
+            natural_break: Some(crate::remind::DEFAULT_NATURAL_BREAK),
+            when_away: Busy::Hold,
+            when_fullscreen: Busy::Hold,
+            when_dnd: Busy::Hold,
         };
         tweak(&mut settings);
         let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
         let mut entries: Vec<Entry> = Vec::new();
-        let ending = Engine {
+        let asked = Rc::new(RefCell::new(0));
+        let opened = Rc::new(RefCell::new(Vec::new()));
+        let presence: Box<dyn Presence> = match desk {
+            Some(spells) => Box::new(FakeDesk { now: now.clone(), spells, asked: asked.clone() }),
+            None => Box::new(crate::presence::Absent),
+        };
+        let record_open = opened.clone();
+        let clock = FakeClock { now: now.clone(), events: events.into(), horizon, waits: 0 };
+        let mut engine = Engine {
             settings,
-            clock: FakeClock { now: now.clone(), events: events.into(), horizon, waits: 0 },
+            clock,
             notifier: FakeNotifier { now: now.clone(), shown: shown.clone(), delivery },
             stdout: &mut stdout,
             stderr: &mut stderr,
             history: Warned::new(&mut entries),
-        }
-        .run()
-        .unwrap();
+            presence,
+            open: Box::new(move |location| {
+                record_open.borrow_mut().push(location.id);
+                Ok(())
+            }),
+        };
+        let ending = engine.run().unwrap();
+        let waits = engine.clock.waits;
+        drop(engine);
         let shown = shown.borrow().clone();
+        let opened = opened.borrow().clone();
+        let asked = *asked.borrow();
         Run {
             shown,
             ending,
             stdout: String::from_utf8(stdout).unwrap(),
             stderr: String::from_utf8(stderr).unwrap(),
             entries,
+            waits,
+            asked,
+            opened,
         }
     }
 
@@ -731,5 +1085,219 @@ mod tests {
         assert_eq!(lines[0]["delivered"], "terminal");
         assert_eq!(lines[0]["reason"], "no D-Bus session bus");
         assert!(!run.stdout.contains('\x07'), "no bell inside JSON");
+    }
+
+    fn watched(
+        every_: Duration,
+        start: Time,
+        horizon: Time,
+        spells: Vec<(Time, Time, Signal)>,
+        tweak: impl FnOnce(&mut Settings),
+    ) -> Run {
+        run_watched(every(every_), start, horizon, vec![], Delivery::Notification, Some(spells), tweak)
+    }
+
+    /// The history a run left, as (kind, delivered or action, reason).
+    fn reasons(run: &Run) -> Vec<(String, String)> {
+        run.entries
+            .iter()
+            .map(|entry| {
+                let what = entry.delivered.clone().or_else(|| entry.action.clone()).unwrap_or_default();
+                (what, entry.reason.clone().unwrap_or_default())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_natural_break_restarts_the_interval_from_the_return_and_says_why() {
+        // Away from 09:00 to 09:30: the 10:00 reminder comes a full 2 h after, at 11:30.
+        let spells = vec![(t("23T09:00:00"), t("23T09:30:00"), Signal::Idle)];
+        let run = watched(Duration::hours(2), t("23T08:00:00"), t("23T12:00:00"), spells, |_| {});
+        assert_eq!(times(&run), [t("23T11:30:00")]);
+        assert_eq!(
+            reasons(&run)[0],
+            (
+                "retimed".to_string(),
+                "a natural break: away 30 min from 09:00:00 to 09:30:00; next at 2026-11-23 11:30".to_string()
+            )
+        );
+        assert!(
+            run.stdout.contains("09:30  welcome back: a natural break: away 30 min from 09:00:00 to 09:30:00 counts as a break; the next reminder at 11:30\n"),
+            "{}",
+            run.stdout
+        );
+        assert!(run.stdout.contains("11:30  notified (a natural break: away 30 min"), "{}", run.stdout);
+    }
+
+    #[test]
+    fn the_json_lines_say_a_reminder_was_retimed_and_when_the_next_comes() {
+        let spells = vec![(t("23T09:00:00"), t("23T09:30:00"), Signal::Idle)];
+        let run = watched(Duration::hours(2), t("23T08:00:00"), t("23T12:00:00"), spells, |s| s.json = true);
+        let lines: Vec<serde_json::Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.len(), 2, "{}", run.stdout);
+        assert_eq!(lines[0]["delivered"], "retimed");
+        assert_eq!(lines[0]["next"], "2026-11-23T11:30:00+00:00");
+        assert!(lines[0]["reason"].as_str().unwrap().starts_with("a natural break: away 30 min"));
+        assert_eq!(lines[1]["delivered"], "notification");
+        assert!(lines[1]["retimed"].as_str().unwrap().contains("a full interval after you came back"));
+    }
+
+    #[test]
+    fn time_away_shorter_than_a_natural_break_or_with_it_off_changes_nothing() {
+        let spells = vec![(t("23T09:00:00"), t("23T09:04:00"), Signal::Idle)];
+        let run = watched(Duration::hours(2), t("23T08:00:00"), t("23T12:30:00"), spells.clone(), |_| {});
+        assert_eq!(times(&run), [t("23T10:00:00"), t("23T12:00:00")]);
+        let long = vec![(t("23T09:00:00"), t("23T09:30:00"), Signal::Idle)];
+        let run = watched(Duration::hours(2), t("23T08:00:00"), t("23T12:30:00"), long, |s| s.natural_break = None);
+        assert_eq!(times(&run), [t("23T10:00:00"), t("23T12:00:00")]);
+    }
+
+    #[test]
+    fn a_reminder_due_in_fullscreen_is_held_and_comes_once_when_it_ends() {
+        // A presentation from 09:55 to 14:20 spans two due times: one reminder, at its end.
+        let spells = vec![(t("23T09:55:00"), t("23T14:20:00"), Signal::Fullscreen)];
+        let run = watched(Duration::hours(2), t("23T08:00:00"), t("23T16:00:00"), spells, |_| {});
+        assert_eq!(times(&run), [t("23T14:20:00")]);
+        assert_eq!(
+            reasons(&run)[0],
+            ("held".to_string(), "a window is fullscreen; it comes when that ends".to_string())
+        );
+        assert_eq!(
+            reasons(&run)[1],
+            ("notification".to_string(), "held from 10:00 while a window is fullscreen".to_string())
+        );
+        assert_eq!(run.entries.len(), 2, "held once, not at every poll: {:?}", reasons(&run));
+        assert!(run.stdout.contains("10:00  holding the reminder: a window is fullscreen"), "{}", run.stdout);
+    }
+
+    #[test]
+    fn notify_means_fullscreen_and_dnd_do_not_hold() {
+        let spells = vec![
+            (t("23T09:55:00"), t("23T10:20:00"), Signal::Fullscreen),
+            (t("23T11:55:00"), t("23T12:20:00"), Signal::Dnd),
+        ];
+        let run = watched(Duration::hours(2), t("23T08:00:00"), t("23T12:30:00"), spells, |s| {
+            s.when_fullscreen = Busy::Notify;
+            s.when_dnd = Busy::Notify;
+        });
+        assert_eq!(times(&run), [t("23T10:00:00"), t("23T12:00:00")]);
+    }
+
+    #[test]
+    fn do_not_disturb_holds_until_it_is_turned_off() {
+        let spells = vec![(t("23T09:50:00"), t("23T10:07:00"), Signal::Dnd)];
+        let run = watched(Duration::hours(2), t("23T08:00:00"), t("23T12:30:00"), spells, |_| {});
+        assert_eq!(times(&run), [t("23T10:07:00"), t("23T12:07:00")]);
+    }
+
+    #[test]
+    fn a_reminder_held_while_away_is_dropped_when_the_time_away_was_a_break() {
+        // Lunch from 09:50 to 10:40 with 10:00 due: no reminder on return, the next at 12:40.
+        let spells = vec![(t("23T09:50:00"), t("23T10:40:00"), Signal::Locked)];
+        let run = watched(Duration::hours(2), t("23T08:00:00"), t("23T13:00:00"), spells, |_| {});
+        assert_eq!(times(&run), [t("23T12:40:00")]);
+        let what: Vec<String> = reasons(&run).into_iter().map(|(what, _)| what).collect();
+        assert_eq!(what, ["held", "skipped", "notification"]);
+        assert_eq!(reasons(&run)[0].1, "the screen is locked; it comes when that ends");
+        assert!(reasons(&run)[1].1.starts_with("a natural break: away 50 min from 09:50:00 to 10:40:00"));
+    }
+
+    #[test]
+    fn when_away_notify_reminds_a_locked_screen_on_the_clock() {
+        let spells = vec![(t("23T09:50:00"), t("23T10:40:00"), Signal::Locked)];
+        let run = watched(Duration::hours(2), t("23T08:00:00"), t("23T11:00:00"), spells, |s| {
+            s.when_away = Busy::Notify;
+            s.natural_break = None;
+        });
+        assert_eq!(times(&run), [t("23T10:00:00")]);
+    }
+
+    #[test]
+    fn the_loop_asks_at_most_once_a_minute_and_not_at_all_with_nothing_to_watch() {
+        let run = watched(Duration::hours(2), t("23T08:00:00"), t("23T14:00:00"), vec![], |_| {});
+        assert_eq!(times(&run), [t("23T10:00:00"), t("23T12:00:00"), t("23T14:00:00")]);
+        assert!(run.asked <= 6 * 60 + 3 && run.asked >= 6 * 60 - 3, "asked {} times in 6 h", run.asked);
+        let run = watched(Duration::hours(2), t("23T08:00:00"), t("23T14:00:00"), vec![], |s| {
+            s.natural_break = None;
+            s.when_away = Busy::Notify;
+            s.when_fullscreen = Busy::Notify;
+            s.when_dnd = Busy::Notify;
+        });
+        assert_eq!((run.asked, run.waits), (0, 4), "nothing to watch: one wait per reminder");
+        let plain = run_with(
+            every(Duration::hours(2)),
+            t("23T08:00:00"),
+            t("23T14:00:00"),
+            vec![],
+            Delivery::Notification,
+            |_| {},
+        );
+        assert_eq!(plain.waits, 4, "no presence source: one wait per reminder");
+    }
+
+    #[test]
+    fn the_poll_interval_follows_the_natural_break_and_the_interval() {
+        let settings = |every_: Duration, natural: Option<Duration>| {
+            let mut run_settings = None;
+            run(every(every_), t("23T08:00:00"), t("23T08:00:00"), vec![], |s| {
+                s.natural_break = natural;
+                run_settings = Some(s.clone());
+            });
+            run_settings.unwrap()
+        };
+        let minute = Duration::minutes(1);
+        assert_eq!(poll_interval(&settings(Duration::hours(2), Some(Duration::minutes(5)))), minute);
+        assert_eq!(
+            poll_interval(&settings(Duration::seconds(20), Some(Duration::seconds(5)))),
+            Duration::milliseconds(2500)
+        );
+        assert_eq!(poll_interval(&settings(Duration::seconds(2), None)), Duration::seconds(1));
+    }
+
+    #[test]
+    fn once_from_a_scheduler_records_why_it_held_and_shows_nothing() {
+        let spells = vec![(t("23T07:00:00"), t("23T09:00:00"), Signal::Fullscreen)];
+        let run = watched(Duration::hours(2), t("23T08:00:00"), t("23T09:00:00"), spells, |s| s.once = true);
+        assert!(run.shown.is_empty());
+        assert_eq!(run.ending, LoopEnd::Finished(0));
+        assert_eq!(run.stdout, "", "cron mails what a job prints");
+        assert_eq!(
+            reasons(&run),
+            [("held".to_string(), "a window is fullscreen (a scheduled --once reminder is not repeated)".to_string())]
+        );
+        let away = vec![(t("23T07:00:00"), t("23T09:00:00"), Signal::Idle)];
+        let run = watched(Duration::hours(2), t("23T08:00:00"), t("23T09:00:00"), away, |s| {
+            s.once = true;
+            s.bell = true;
+        });
+        assert_eq!(reasons(&run)[0].1, "a natural break: away 60 min so far");
+        assert!(
+            run.stdout.contains("holding the reminder: a natural break"),
+            "a person trying it sees why: {}",
+            run.stdout
+        );
+    }
+
+    #[test]
+    fn snooze_holds_the_regular_reminders_too_and_says_until_when() {
+        let events = vec![Event::Act { at: t("23T08:16:00"), action: Press::Snooze(0) }];
+        let run = run(every(Duration::minutes(15)), t("23T08:00:00"), t("23T08:55:00"), events, |s| {
+            s.snooze = Duration::minutes(20)
+        });
+        // The 08:30 reminder waits for the snooze: 08:36 (the snoozed one), then 08:51.
+        assert_eq!(
+            run.shown.iter().map(|s| (s.0, s.1)).collect::<Vec<_>>(),
+            [(t("23T08:15:00"), 0), (t("23T08:36:00"), 0), (t("23T08:51:00"), 1)]
+        );
+        assert!(run.stdout.contains("08:16  snoozed until 08:36\n"), "{}", run.stdout);
+    }
+
+    #[test]
+    fn a_click_on_the_body_opens_the_routine_and_is_recorded() {
+        let events = vec![Event::Act { at: t("23T10:01:00"), action: Press::Open(0) }];
+        let run = run(every(Duration::hours(2)), t("23T08:00:00"), t("23T11:00:00"), events, |_| {});
+        assert_eq!(run.opened, ["neck"]);
+        assert_eq!(recorded(&run)[1].2, "open");
+        assert_eq!(run.entries[1].reminder.as_ref(), Some(&run.entries[0].id));
     }
 }

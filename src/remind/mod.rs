@@ -7,6 +7,7 @@
 pub mod clock;
 pub mod engine;
 pub mod notifier;
+pub mod open;
 pub mod parse;
 pub mod reminder;
 pub mod schedule;
@@ -14,7 +15,8 @@ pub mod schedule_files;
 
 use chrono::Duration;
 
-/// What a reminder does when it falls due during fullscreen or do-not-disturb.
+/// What a reminder does when it falls due while the person is away (screen locked, no input),
+/// a window is fullscreen, or do-not-disturb is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Busy {
     /// Wait until it ends, then remind once.

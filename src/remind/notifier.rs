@@ -122,7 +122,8 @@ impl Notifier for DesktopNotifier {
                         let _listening = Count::enter(&listening);
                         listen(&mut |action| match action {
                             "snooze" => sender.send(Press::Snooze(rotation)),
-                            "done" | "default" => sender.send(Press::Done(rotation)),
+                            "done" => sender.send(Press::Done(rotation)),
+                            "default" => sender.send(Press::Open(rotation)),
                             "__closed" => sender.send(Press::Expired(rotation)),
                             _ => {}
                         });
@@ -173,7 +174,8 @@ fn show(notification: &mut Notification, want_actions: bool, snooze_label: &str)
     let with_actions =
         want_actions && notify_rust::get_capabilities().is_ok_and(|caps| caps.iter().any(|cap| cap == "actions"));
     if with_actions {
-        notification.action("done", "Done").action("snooze", snooze_label);
+        // "default" is a click on the body: it opens the guided routine.
+        notification.action("default", "Open the routine").action("done", "Done").action("snooze", snooze_label);
     }
     let handle = notification.show().map_err(|err| err.to_string())?;
     Ok(with_actions.then(|| -> Listener {
