@@ -396,6 +396,28 @@ mod tests {
     }
 
     #[test]
+    fn the_presence_keys_are_read_in_either_spelling_and_checked() {
+        let config = parse(
+            "[remind]\nnatural-break = \"off\"\nwhen_away = \"notify\"\nwhen-fullscreen = \"Hold\"\n\
+             when-dnd = \"notify\"\nopen-command = \" kitty --hold \"\n",
+        )
+        .unwrap();
+        assert_eq!(config.remind.natural_break, Some(NaturalBreak(None)));
+        assert_eq!(config.remind.when_away, Some(Busy::Notify));
+        assert_eq!(config.remind.when_fullscreen, Some(Busy::Hold));
+        assert_eq!(config.remind.when_dnd, Some(Busy::Notify));
+        assert_eq!(config.remind.open_command.as_deref(), Some("kitty --hold"));
+        let config = parse("[remind]\nnatural_break = \"10m\"\n").unwrap();
+        assert_eq!(config.remind.natural_break, Some(NaturalBreak(Some(Duration::minutes(10)))));
+        let err = parse("[remind]\nwhen-dnd = \"later\"\n").unwrap_err().to_string();
+        assert!(err.contains("`later` is not hold or notify"), "{err}");
+        let err = parse("[remind]\nnatural-break = \"5\"\n").unwrap_err().to_string();
+        assert!(err.contains("did you mean `5m`?") && err.contains("or off"), "{err}");
+        let err = parse("[remind]\nopen-command = \"  \"\n").unwrap_err().to_string();
+        assert!(err.contains("open-command is empty"), "{err}");
+    }
+
+    #[test]
     fn the_profile_names_conditions_and_a_region() {
         let config = parse("[profile]\nconditions = [\"pregnancy\", \"osteoporosis\"]\nregion = \"nz\"\n").unwrap();
         let ids: Vec<_> = config.profile.conditions.iter().map(|condition| condition.id).collect();

@@ -70,6 +70,10 @@ fn one_line_usage_error(args: &[&str], expected: &str) {
 fn bad_values_are_one_line_errors_with_the_right_form() {
     one_line_usage_error(&["--every", "90x"], "unknown unit `x` in `90x`; units are s, m, h, d: 90m, 2h, 1h30m");
     one_line_usage_error(&["--every", "0s"], "at least 1s");
+    one_line_usage_error(&["--natural-break", "5"], "did you mean `5m`?");
+    one_line_usage_error(&["--natural-break", "of"], "did you mean `off`?");
+    one_line_usage_error(&["--when-dnd", "hld"], "a similar value exists: 'hold'");
+    one_line_usage_error(&["--when-fullscreen", "later"], "[possible values: hold, notify]");
     one_line_usage_error(&["--every", "90"], "did you mean `90m`?");
     one_line_usage_error(&["--between", "9-5"], "did you mean `09:00-17:00`?");
     one_line_usage_error(&["--days", "funday"], "did you mean `sunday`?");

@@ -7,8 +7,12 @@ use super::schedule::{Days, Window};
 
 /// `--natural-break`: a duration as `--every` takes it, or `off`.
 pub fn natural_break(text: &str) -> Result<super::NaturalBreak, String> {
-    if text.trim().eq_ignore_ascii_case("off") {
+    let word = text.trim().to_ascii_lowercase();
+    if word == "off" {
         return Ok(super::NaturalBreak(None));
+    }
+    if ["of", "offf", "0ff", "no", "none", "never", "false", "disable", "disabled"].contains(&word.as_str()) {
+        return Err(format!("`{text}` is not a duration (did you mean `off`?); use a duration such as 5m, or off"));
     }
     duration(text).map(|length| super::NaturalBreak(Some(length))).map_err(|err| format!("{err}, or off"))
 }
