@@ -119,6 +119,25 @@ impl Session {
         String::from_utf8_lossy(&output.stdout).contains("boolean true")
     }
 
+    /// What dunst sends when the user picks `action` on the notification: the ActionInvoked
+    /// signal. The only notification has one of the first few ids (dunst starts at 1 or 2); the
+    /// listener ignores the others.
+    fn invoke(&self, action: &str) {
+        for id in 1..=3 {
+            let invoked = Process::new("dbus-send")
+                .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
+                .args(["--session", "--type=signal", "/org/freedesktop/Notifications"])
+                .args([
+                    "org.freedesktop.Notifications.ActionInvoked",
+                    &format!("uint32:{id}"),
+                    &format!("string:{action}"),
+                ])
+                .status()
+                .unwrap();
+            assert!(invoked.success());
+        }
+    }
+
     fn backpain(&self) -> Command {
         let mut cmd = Command::cargo_bin("backpain").unwrap();
         cmd.env("DBUS_SESSION_BUS_ADDRESS", &self.address)
@@ -457,15 +476,7 @@ fn snooze_on_the_notification_repeats_the_same_drills() {
     // the others. A person clicks later than a test can: give the listener a moment to subscribe.
     std::thread::sleep(Duration::from_millis(500));
     let sent = Instant::now();
-    for id in 1..=3 {
-        let invoked = Process::new("dbus-send")
-            .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
-            .args(["--session", "--type=signal", "/org/freedesktop/Notifications"])
-            .args(["org.freedesktop.Notifications.ActionInvoked", &format!("uint32:{id}"), "string:snooze"])
-            .status()
-            .unwrap();
-        assert!(invoked.success());
-    }
+    session.invoke("snooze");
     line.clear();
     stdout.read_line(&mut line).unwrap();
     let elapsed = sent.elapsed();
@@ -522,15 +533,7 @@ fn done_on_the_notification_records_the_break() {
     // What dunst sends when the user picks "Done": the ActionInvoked signal, as in the snooze
     // test (the only notification has one of the first few ids); give the listener a moment.
     std::thread::sleep(Duration::from_millis(500));
-    for id in 1..=3 {
-        let invoked = Process::new("dbus-send")
-            .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
-            .args(["--session", "--type=signal", "/org/freedesktop/Notifications"])
-            .args(["org.freedesktop.Notifications.ActionInvoked", &format!("uint32:{id}"), "string:done"])
-            .status()
-            .unwrap();
-        assert!(invoked.success());
-    }
+    session.invoke("done");
     let lines = history_lines(data.path(), |lines| lines.iter().any(|line| line["action"] == "done"));
     let _ = child.kill();
     let _ = child.wait();
@@ -547,4 +550,53 @@ fn done_on_the_notification_records_the_break() {
     let stats: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(stats["breaks"]["done_on_notification"], 1, "{stats}");
     assert!(stats["breaks"]["taken"].as_u64() >= Some(1));
+}
+
+#[test]
+fn a_click_on_the_body_opens_the_guided_micro_routine_in_a_terminal() {
+    if !real_parts_available() {
+        return;
+    }
+    let session = Session::with_dunst();
+    let data = tempfile::tempdir().unwrap();
+    // A stand-in for the terminal: it writes down what it was asked to run.
+    let opened = session.dir.path().join("opened");
+    let terminal = session.dir.path().join("terminal");
+    std::fs::write(
+        &terminal,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$@\" > {}.tmp && mv {0}.tmp {0}\n", opened.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&terminal, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
+        .args(["remind", "--every", "3s", "--json", "--location", "neck", "--condition", "pregnancy"])
+        .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
+        .env("XDG_CONFIG_HOME", session.dir.path())
+        .env("XDG_DATA_HOME", data.path())
+        .env("TERMINAL", &terminal)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let first: Value = serde_json::from_str(&line).unwrap_or_else(|err| panic!("{err}: {line}"));
+    assert_eq!(first["delivered"], "notification", "{line}");
+    std::thread::sleep(Duration::from_millis(500));
+    session.invoke("default");
+    let started = Instant::now();
+    while !opened.exists() && started.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let lines = history_lines(data.path(), |lines| lines.iter().any(|line| line["action"] == "open"));
+    let _ = child.kill();
+    let _ = child.wait();
+    let args = std::fs::read_to_string(&opened).unwrap_or_else(|_| panic!("the terminal was not started"));
+    let args: Vec<&str> = args.lines().collect();
+    assert_eq!(args[0], "-e", "{args:?}");
+    assert!(args[1].ends_with("backpain"), "the program by its path: {args:?}");
+    assert_eq!(args[2..], ["routine", "--location", "neck", "--micro", "--guided", "--condition", "pregnancy"]);
+    let open = lines.iter().find(|line| line["action"] == "open").unwrap_or_else(|| panic!("{lines:?}"));
+    assert_eq!(open["kind"], "response");
 }
