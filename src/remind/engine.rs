@@ -494,9 +494,16 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             // A scheduled --once prints nothing for cron to mail; a person trying it sees why.
             let clock = now.format("%H:%M");
             let then = next.map(|next| format!("; the next reminder at {}", next.format("%H:%M"))).unwrap_or_default();
-            match delivered {
-                "held" => writeln!(self.stdout, "{clock}  holding the reminder: {why}")?,
-                "retimed" => writeln!(self.stdout, "{clock}  welcome back: {why} counts as a break{then}")?,
+            let away = why.strip_prefix("a natural break: ");
+            match (delivered, away) {
+                ("held", _) => writeln!(self.stdout, "{clock}  holding the reminder: {why}")?,
+                ("retimed", Some(away)) => {
+                    writeln!(self.stdout, "{clock}  welcome back: {away}, a natural break{then}")?
+                }
+                (_, Some(away)) => writeln!(
+                    self.stdout,
+                    "{clock}  welcome back: {away}, a natural break, so the held reminder is dropped{then}"
+                )?,
                 _ => writeln!(self.stdout, "{clock}  reminder skipped: {why}{then}")?,
             }
         }
@@ -1122,7 +1129,7 @@ mod tests {
             )
         );
         assert!(
-            run.stdout.contains("09:30  welcome back: a natural break: away 30 min from 09:00:00 to 09:30:00 counts as a break; the next reminder at 11:30\n"),
+            run.stdout.contains("09:30  welcome back: away 30 min from 09:00:00 to 09:30:00, a natural break; the next reminder at 11:30\n"),
             "{}",
             run.stdout
         );
@@ -1200,6 +1207,11 @@ mod tests {
         assert_eq!(what, ["held", "skipped", "notification"]);
         assert_eq!(reasons(&run)[0].1, "the screen is locked; it comes when that ends");
         assert!(reasons(&run)[1].1.starts_with("a natural break: away 50 min from 09:50:00 to 10:40:00"));
+        assert!(
+            run.stdout.contains("10:40  welcome back: away 50 min from 09:50:00 to 10:40:00, a natural break, so the held reminder is dropped; the next reminder at 12:40\n"),
+            "{}",
+            run.stdout
+        );
     }
 
     #[test]
