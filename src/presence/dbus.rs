@@ -164,23 +164,10 @@ fn gsettings() -> Result<bool, String> {
     if !desktop.to_ascii_uppercase().contains("GNOME") {
         return Err("not GNOME (XDG_CURRENT_DESKTOP)".into());
     }
-    let mut child = std::process::Command::new("gsettings")
-        .args(["get", "org.gnome.desktop.notifications", "show-banners"])
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .map_err(|err| format!("gsettings: {err}"))?;
-    let started = std::time::Instant::now();
-    while child.try_wait().map_err(|err| err.to_string())?.is_none() {
-        if started.elapsed() > CALL_TIMEOUT * 2 {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err("gsettings did not answer".into());
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    let output = child.wait_with_output().map_err(|err| err.to_string())?;
+    let output = crate::child::output_within(
+        std::process::Command::new("gsettings").args(["get", "org.gnome.desktop.notifications", "show-banners"]),
+        CALL_TIMEOUT * 2,
+    )?;
     match String::from_utf8_lossy(&output.stdout).trim() {
         "true" => Ok(true),
         "false" => Ok(false),
