@@ -241,6 +241,38 @@ impl KdeNotifications {
     }
 }
 
+/// The settings portal (org.freedesktop.portal.Settings) answering for GNOME's show-banners;
+/// `old` plays a portal from before `ReadOne`, whose `Read` wraps the value in a second variant.
+struct Portal {
+    banners: Arc<AtomicBool>,
+    old: bool,
+}
+
+#[zbus::interface(name = "org.freedesktop.portal.Settings")]
+impl Portal {
+    #[zbus(name = "ReadOne")]
+    fn read_one(&self, namespace: &str, key: &str) -> zbus::fdo::Result<zbus::OwnedVariant> {
+        if self.old {
+            return Err(zbus::fdo::Error::UnknownMethod("no ReadOne before version 2".into()));
+        }
+        self.value(namespace, key).map(|value| zbus::OwnedVariant::try_from(value).unwrap())
+    }
+    #[zbus(name = "Read")]
+    fn read(&self, namespace: &str, key: &str) -> zbus::fdo::Result<zbus::OwnedVariant> {
+        let value = self.value(namespace, key)?;
+        Ok(zbus::OwnedVariant::try_from(zbus::Variant::Variant(Box::new(value))).unwrap())
+    }
+}
+
+impl Portal {
+    fn value(&self, namespace: &str, key: &str) -> zbus::fdo::Result<zbus::Variant<'static>> {
+        if (namespace, key) != ("org.gnome.desktop.notifications", "show-banners") {
+            return Err(zbus::fdo::Error::Failed("Requested setting not found".into()));
+        }
+        Ok(zbus::Variant::from(self.banners.load(Ordering::SeqCst)))
+    }
+}
+
 /// Puts `service` on the bus at `address` under `name` and `path`; it answers for as long as
 /// the returned connection lives.
 fn serve<I: zbus::object_server::Interface>(address: &str, name: &str, path: &str, service: I) -> zbus::Connection {
@@ -355,6 +387,28 @@ fn kde_notifications_inhibited_from_a_stand_in_service_on_a_private_bus_is_do_no
     assert_eq!(desktop.snapshot().dnd, Some(true));
     inhibited.store(false, Ordering::SeqCst);
     assert_eq!(until(&mut desktop, |s| s.dnd == Some(false)).dnd, Some(false));
+}
+
+#[test]
+fn gnome_show_banners_off_from_a_stand_in_settings_portal_on_a_private_bus_is_do_not_disturb() {
+    if !stand_ins_available() {
+        return;
+    }
+    for old in [false, true] {
+        let session = Session::bus();
+        let banners = Arc::new(AtomicBool::new(false));
+        let _portal = serve(
+            &session.address,
+            "org.freedesktop.portal.Desktop",
+            "/org/freedesktop/portal/desktop",
+            Portal { banners: banners.clone(), old },
+        );
+        let (mut desktop, _) = desktop(None, Some(&session.address), None);
+        assert!(desktop.sources().contains(&Source::GnomeBanners), "old portal {old}: {:?}", desktop.sources());
+        assert_eq!(desktop.snapshot().dnd, Some(true), "banners off is do-not-disturb (old portal {old})");
+        banners.store(true, Ordering::SeqCst);
+        assert_eq!(desktop.snapshot().dnd, Some(false), "banners on (old portal {old})");
+    }
 }
 
 // --- backpain doctor ------------------------------------------------------------------------
