@@ -187,7 +187,7 @@ pub fn timer_from_show(text: &str) -> TimerView {
     let next = value("NextElapseUSecRealtime").filter(|next| !next.is_empty() && *next != "0").map(String::from);
     let fix = match (installed, active) {
         (Some(false), _) => Some(format!(
-            "not installed: backpain remind --print-schedule systemd, save the two units it prints in \
+            "to install it, save the two units `backpain remind --print-schedule systemd` prints in \
              ~/.config/systemd/user/, then systemctl --user enable --now {TIMER_UNIT}"
         )),
         (Some(true), Some(false)) => {
