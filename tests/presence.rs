@@ -599,6 +599,25 @@ fn doctor_says_there_is_no_notification_server_and_how_to_get_one() {
 }
 
 #[test]
+fn doctor_finishes_quickly_when_the_notification_server_is_hung_and_says_so() {
+    if !common::require_tools(&["dbus-daemon", "Xvfb", "dunst"], "the hung-server doctor test") {
+        return;
+    }
+    let session = Session::with_dunst();
+    // dunst keeps its name on the bus but answers nothing.
+    session.signal_dunst(libc::SIGSTOP);
+    let (output, took) = doctor(&session, &["--json"]);
+    assert!(took < Duration::from_secs(5), "doctor took {took:?} with a hung server");
+    let report = report(&output);
+    let server = &report.notification_server;
+    assert!(!server.found, "{server:?}");
+    assert!(server.reason.as_deref().is_some_and(|reason| reason.contains("did not answer")), "{server:?}");
+    assert!(server.fix.as_deref().is_some_and(|fix| fix.contains("hung")), "{server:?}");
+    let dunst = report.presence.iter().find(|probe| probe.source == "dunst").unwrap();
+    assert!(!dunst.ok, "{dunst:?}");
+}
+
+#[test]
 fn doctor_says_once_when_the_server_has_no_actions_for_done_and_snooze() {
     if !stand_ins_available() {
         return;

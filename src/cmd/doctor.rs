@@ -79,6 +79,8 @@ fn server(desktop: &Desktop) -> NotificationServerView {
         Err(reason) => {
             let fix = if reason.starts_with("no session bus") {
                 "start a session bus (dbus-launch, or log in to a desktop session); reminders are printed in the terminal until then"
+            } else if reason.contains("did not answer") {
+                "the notification server is hung: restart it; reminders are printed in the terminal until it answers"
             } else {
                 "no notification server: install dunst or use your desktop's; reminders are printed in the terminal until then"
             };
