@@ -19,6 +19,9 @@ _backpain() {
             backpain,completions)
                 cmd="backpain__subcmd__completions"
                 ;;
+            backpain,doctor)
+                cmd="backpain__subcmd__doctor"
+                ;;
             backpain,drills)
                 cmd="backpain__subcmd__drills"
                 ;;
@@ -57,6 +60,9 @@ _backpain() {
                 ;;
             backpain__subcmd__help,completions)
                 cmd="backpain__subcmd__help__subcmd__completions"
+                ;;
+            backpain__subcmd__help,doctor)
+                cmd="backpain__subcmd__help__subcmd__doctor"
                 ;;
             backpain__subcmd__help,drills)
                 cmd="backpain__subcmd__help__subcmd__drills"
@@ -119,7 +125,7 @@ _backpain() {
 
     case "${cmd}" in
         backpain)
-            opts="-h -V --color --no-pager --help --version myths route routine drills sources faq remind log history stats completions man help"
+            opts="-h -V --color --no-pager --help --version myths route routine drills sources faq remind log history stats doctor completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -145,6 +151,43 @@ _backpain() {
             case "${prev}" in
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backpain__subcmd__doctor)
+            opts="-h --color --no-pager --json --config --data-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -195,7 +238,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__help)
-            opts="myths route routine drills sources faq remind log history stats completions man help"
+            opts="myths route routine drills sources faq remind log history stats doctor completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -209,6 +252,20 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backpain__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -34,6 +34,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand log 'Record a pain rating or a break done without backpain, in the history'
             cand history 'Where the history lives'
             cand stats 'Where the history lives'
+            cand doctor 'Where the history lives'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Write the man pages (backpain.1 and one per subcommand) into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -193,6 +194,15 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'backpain;doctor'= {
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --config 'Check this TOML file instead of the standard config path'
+            cand --data-dir 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
+            cand --json 'Print the report as JSON (the shape is documented in the README)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'backpain;completions'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
             cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
@@ -216,6 +226,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand log 'Record a pain rating or a break done without backpain, in the history'
             cand history 'List the history: sessions, reminders, breaks and pain ratings, oldest first'
             cand stats 'Breaks reminded and taken, sessions, streaks, a heatmap and pain, week by week'
+            cand doctor 'What this desktop offers reminders (notification server, idle, lock, do-not-disturb, fullscreen), the systemd timer, the config file and the history, with fixes'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Write the man pages (backpain.1 and one per subcommand) into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -239,6 +250,8 @@ set edit:completion:arg-completer[backpain] = {|@words|
         &'backpain;help;history'= {
         }
         &'backpain;help;stats'= {
+        }
+        &'backpain;help;doctor'= {
         }
         &'backpain;help;completions'= {
         }

@@ -72,6 +72,19 @@ A day counts for the streak when any routine or break was done; one day off in a
 allowed. The pain comparison needs 4 weeks with pain entries, and it is an observation, not
 proof that breaks change pain.";
 
+const DOCTOR_HELP: &str = "\
+Examples:
+  backpain doctor
+  backpain doctor --json | jq '.presence[] | select(.ok) | .source'
+  backpain doctor --config ~/backpain-test.toml
+
+Each line is ok, missing (with how to fix it) or off (a source this desktop does not have:
+reminders then come on the clock, as without presence). Every source is asked with a short
+timeout, so a hung bus or server never hangs doctor.
+
+Exit status: 0 whatever is missing (it is a report; a broken config file is reported, not an
+error), 1 when the report cannot be written, 2 bad command line.";
+
 /// Back-pain relief routines matched to where it hurts, with the evidence behind every claim.
 #[derive(Debug, Parser)]
 #[command(name = "backpain", version, about, after_help = EXAMPLES, help_expected = true)]
@@ -146,6 +159,11 @@ after_help = REMIND_HELP
     /// Breaks reminded and taken, sessions, streaks, a heatmap and pain, week by week.
     #[command(after_help = STATS_HELP)]
     Stats(StatsArgs),
+
+    /// What this desktop offers reminders (notification server, idle, lock, do-not-disturb,
+    /// fullscreen), the systemd timer, the config file and the history, with fixes.
+    #[command(after_help = DOCTOR_HELP)]
+    Doctor(DoctorArgs),
 
     /// Print a shell completion script to stdout.
     #[command(
@@ -382,6 +400,20 @@ pub struct RemindArgs {
 
     #[command(flatten)]
     pub profile: ProfileArgs,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Print the report as JSON (the shape is documented in the README).
+    #[arg(long)]
+    pub json: bool,
+
+    /// Check this TOML file instead of the standard config path.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub config: Option<std::path::PathBuf>,
 
     #[command(flatten)]
     pub data: DataArgs,

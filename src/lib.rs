@@ -3,6 +3,7 @@
 //! `run` is the whole program minus the process: the binary calls it with the real arguments,
 //! environment and streams, and tests call it in-process.
 
+pub mod child;
 pub mod cli;
 pub mod clock;
 pub mod cmd;
@@ -207,6 +208,7 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write
             let report = cmd::stats::run(args, &cmd::discover_config()?, &chrono::Local::now(), stderr)?;
             out.report(&report, args.json)
         }
+        Command::Doctor(args) => out.report(&cmd::doctor::run(args), args.json),
         Command::Completions { shell } => out.print(&generate::completion(*shell)),
         Command::Man { dir } => generate::write_man_pages(dir),
     }

@@ -544,3 +544,103 @@ pub struct LoggedReport {
     pub entry: crate::history::Entry,
     pub file: String,
 }
+
+/// `backpain doctor`: what this desktop offers reminders, and what backpain will do with it.
+/// Every part that is missing says why and, where something can be done, how (`fix`).
+#[derive(Debug, Serialize)]
+pub struct DoctorReport {
+    /// The D-Bus session bus address notifications use, or null when there is none.
+    pub session_bus: Option<String>,
+    pub notification_server: NotificationServerView,
+    /// Every presence source, in the order each signal's sources are tried.
+    pub presence: Vec<PresenceView>,
+    /// For each signal, the source `remind` will read it from (null: none, so it is not used).
+    pub signals: SignalsView,
+    pub timer: TimerView,
+    pub config: ConfigView,
+    pub history: HistoryView,
+    pub remind: RemindView,
+}
+
+/// The notification server, or why there is none.
+#[derive(Debug, Serialize)]
+pub struct NotificationServerView {
+    pub found: bool,
+    pub name: Option<String>,
+    pub vendor: Option<String>,
+    pub version: Option<String>,
+    pub spec_version: Option<String>,
+    pub capabilities: Vec<String>,
+    /// Buttons that report back: Done, Snooze and clicking need them.
+    pub actions: bool,
+    pub body_markup: bool,
+    pub reason: Option<String>,
+    pub fix: Option<String>,
+}
+
+/// One presence source asked once.
+#[derive(Debug, Serialize)]
+pub struct PresenceView {
+    /// "logind", "mutter", "screensaver", "x11", "dunst", "kde", "gnome".
+    pub source: &'static str,
+    /// "idle", "locked", "dnd", "fullscreen".
+    pub signal: &'static str,
+    pub describe: String,
+    pub ok: bool,
+    /// What it answered ("312 s idle", "false"), when it did.
+    pub value: Option<String>,
+    /// Why it did not answer, when it did not.
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SignalsView {
+    pub idle: Option<&'static str>,
+    pub locked: Option<&'static str>,
+    pub dnd: Option<&'static str>,
+    pub fullscreen: Option<&'static str>,
+}
+
+/// The printed systemd timer (`remind --print-schedule systemd`), as `systemctl --user` sees it.
+#[derive(Debug, Serialize)]
+pub struct TimerView {
+    pub unit: &'static str,
+    /// Null when systemctl could not tell (not installed, no user manager).
+    pub installed: Option<bool>,
+    pub active: Option<bool>,
+    /// When it fires next, as systemd prints it.
+    pub next: Option<String>,
+    pub reason: Option<String>,
+    pub fix: Option<String>,
+}
+
+/// The config file.
+#[derive(Debug, Serialize)]
+pub struct ConfigView {
+    pub path: Option<String>,
+    pub exists: bool,
+    pub valid: bool,
+    pub error: Option<String>,
+}
+
+/// Where the history is kept.
+#[derive(Debug, Serialize)]
+pub struct HistoryView {
+    pub dir: Option<String>,
+    pub exists: bool,
+    pub error: Option<String>,
+}
+
+/// What `backpain remind` will do, from the config file's `[remind]` or the defaults.
+#[derive(Debug, Serialize)]
+pub struct RemindView {
+    /// "5m", or "off".
+    pub natural_break: String,
+    /// "hold" or "notify".
+    pub when_fullscreen: &'static str,
+    pub when_dnd: &'static str,
+    /// "hold" or "notify": while the screen is locked or nobody is at the keyboard.
+    pub when_away: &'static str,
+    /// The config file's `open-command`, or null: `$TERMINAL -e`, else `x-terminal-emulator -e`.
+    pub open_command: Option<String>,
+}

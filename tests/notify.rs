@@ -8,186 +8,14 @@ use std::path::Path;
 use std::process::{Child, Command as Process, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
-
 mod common;
+use common::session::Session;
 use serde_json::Value;
 
 const TOOLS: &[&str] = &["dbus-daemon", "dbus-send", "Xvfb", "dunst", "dunstctl", "busctl"];
 
 fn real_parts_available() -> bool {
     common::require_tools(TOOLS, "the real notification-server tests")
-}
-
-/// A private session bus, optionally with Xvfb and dunst on it; everything dies with it.
-struct Session {
-    dir: tempfile::TempDir,
-    address: String,
-    bus: Child,
-    xvfb: Option<Child>,
-    dunst: Option<Child>,
-}
-
-impl Session {
-    /// A bus with no service files: nothing is activated behind the test's back.
-    fn bus() -> Session {
-        let dir = tempfile::tempdir().unwrap();
-        let config = dir.path().join("bus.conf");
-        std::fs::write(
-            &config,
-            format!(
-                r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path={}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"#,
-                dir.path().join("bus").display()
-            ),
-        )
-        .unwrap();
-        let mut bus = Process::new("dbus-daemon")
-            .arg(format!("--config-file={}", config.display()))
-            .args(["--nofork", "--print-address=1"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut address = String::new();
-        BufReader::new(bus.stdout.take().unwrap()).read_line(&mut address).unwrap();
-        let address = address.trim().to_string();
-        assert!(address.starts_with("unix:"), "dbus-daemon printed no address");
-        Session { dir, address, bus, xvfb: None, dunst: None }
-    }
-
-    /// The bus with dunst on a fresh Xvfb display, once dunst owns the notification name.
-    fn with_dunst() -> Session {
-        let mut session = Session::bus();
-        let mut xvfb = Process::new("Xvfb")
-            .args(["-displayfd", "1", "-nolisten", "tcp", "-screen", "0", "640x480x24"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut display = String::new();
-        BufReader::new(xvfb.stdout.take().unwrap()).read_line(&mut display).unwrap();
-        session.xvfb = Some(xvfb);
-        let display = display.trim();
-        assert!(!display.is_empty(), "Xvfb printed no display number");
-        let log = std::fs::File::create(session.dir.path().join("dunst.log")).unwrap();
-        session.dunst = Some(
-            Process::new("dunst")
-                .env("DISPLAY", format!(":{display}"))
-                .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
-                .env("XDG_CONFIG_HOME", session.dir.path())
-                .stdout(log.try_clone().unwrap())
-                .stderr(log)
-                .spawn()
-                .unwrap(),
-        );
-        let started = Instant::now();
-        while !session.has_owner("org.freedesktop.Notifications") {
-            if started.elapsed() > Duration::from_secs(10) {
-                let log = std::fs::read_to_string(session.dir.path().join("dunst.log")).unwrap_or_default();
-                panic!("dunst did not take org.freedesktop.Notifications within 10 s:\n{log}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        session
-    }
-
-    fn has_owner(&self, name: &str) -> bool {
-        let output = Process::new("dbus-send")
-            .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
-            .args([
-                "--session",
-                "--print-reply",
-                "--dest=org.freedesktop.DBus",
-                "/",
-                "org.freedesktop.DBus.NameHasOwner",
-            ])
-            .arg(format!("string:{name}"))
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&output.stdout).contains("boolean true")
-    }
-
-    /// What dunst sends when the user picks `action` on the notification: the ActionInvoked
-    /// signal. The only notification has one of the first few ids (dunst starts at 1 or 2); the
-    /// listener ignores the others.
-    fn invoke(&self, action: &str) {
-        for id in 1..=3 {
-            let invoked = Process::new("dbus-send")
-                .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
-                .args(["--session", "--type=signal", "/org/freedesktop/Notifications"])
-                .args([
-                    "org.freedesktop.Notifications.ActionInvoked",
-                    &format!("uint32:{id}"),
-                    &format!("string:{action}"),
-                ])
-                .status()
-                .unwrap();
-            assert!(invoked.success());
-        }
-    }
-
-    fn backpain(&self) -> Command {
-        let mut cmd = Command::cargo_bin("backpain").unwrap();
-        cmd.env("DBUS_SESSION_BUS_ADDRESS", &self.address)
-            .env("XDG_CONFIG_HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.dir.path())
-            .timeout(Duration::from_secs(30));
-        cmd
-    }
-
-    /// dunst's history (closed notifications), newest first, as (appname, summary, body).
-    fn history(&self) -> Vec<(String, String, String)> {
-        let dunstctl = |args: &[&str]| {
-            Process::new("dunstctl").env("DBUS_SESSION_BUS_ADDRESS", &self.address).args(args).output().unwrap()
-        };
-        let started = Instant::now();
-        loop {
-            assert!(dunstctl(&["close-all"]).status.success());
-            let output = dunstctl(&["history"]);
-            assert!(output.status.success(), "dunstctl history: {}", String::from_utf8_lossy(&output.stderr));
-            let json: Value = serde_json::from_slice(&output.stdout).unwrap();
-            let field = |entry: &Value, key: &str| entry[key]["data"].as_str().unwrap_or_default().to_string();
-            let entries: Vec<_> = json["data"][0]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|entry| (field(entry, "appname"), field(entry, "summary"), field(entry, "body")))
-                .collect();
-            if !entries.is_empty() || started.elapsed() > Duration::from_secs(5) {
-                return entries;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    fn signal_dunst(&self, signal: i32) {
-        if let Some(dunst) = &self.dunst {
-            // SAFETY: signalling our own child by pid.
-            unsafe { libc::kill(dunst.id() as i32, signal) };
-        }
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        self.signal_dunst(libc::SIGCONT);
-        for child in [self.dunst.as_mut(), self.xvfb.as_mut(), Some(&mut self.bus)].into_iter().flatten() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
 }
 
 /// The neck micro routine; a `--once` reminder names two of them, by the time of day.
@@ -424,8 +252,27 @@ fn after_a_real_notification_the_threads_left_behind_sleep() {
         return;
     }
     let session = Session::with_dunst();
+    // Nothing to watch (presence would ask dunst whether it is paused every 1.25 s at this
+    // interval): what is measured is the notification's own threads.
+    let quiet =
+        ["--natural-break", "off", "--when-away", "notify", "--when-fullscreen", "notify", "--when-dnd", "notify"];
+    let mut child = waiting_after_a_notification(&session, &["--every", "5s"], &quiet);
+    // zbus keeps a thread listening for the Done/Snooze buttons: it must block, not poll.
+    std::thread::sleep(Duration::from_millis(1000));
+    let before = switches(child.id());
+    std::thread::sleep(Duration::from_millis(3000));
+    let after = switches(child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(after - before <= 1, "woke {} times in 3 s while waiting", after - before);
+}
+
+/// `backpain remind ARGS` on the session's bus, once it has shown its first notification.
+fn waiting_after_a_notification(session: &Session, args: &[&str], more: &[&str]) -> Child {
     let mut child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
-        .args(["remind", "--every", "5s"])
+        .arg("remind")
+        .args(args)
+        .args(more)
         .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
         .env("XDG_DATA_HOME", session.dir.path())
         .env("XDG_CONFIG_HOME", session.dir.path())
@@ -439,14 +286,34 @@ fn after_a_real_notification_the_threads_left_behind_sleep() {
         line.clear();
         assert!(stdout.read_line(&mut line).unwrap() > 0, "ended before its first notification");
     }
-    // zbus keeps a thread listening for the Done/Snooze buttons: it must block, not poll.
-    std::thread::sleep(Duration::from_millis(1000));
-    let before = switches(child.id());
-    std::thread::sleep(Duration::from_millis(3000));
-    let after = switches(child.id());
+    child
+}
+
+#[test]
+fn watching_dunsts_do_not_disturb_a_loop_asks_once_a_quarter_interval_and_sleeps_between() {
+    if !real_parts_available() {
+        return;
+    }
+    let session = Session::with_dunst();
+    // Every 8 s: asked every 2 s. Between two asks the process sleeps; each ask is a few
+    // switches (a D-Bus round trip), not a stream.
+    let mut child = waiting_after_a_notification(&session, &["--every", "8s"], &["--natural-break", "off"]);
+    std::thread::sleep(Duration::from_millis(500));
+    let mut quiet_seconds = 0;
+    let mut total = 0;
+    let mut last = switches(child.id());
+    for _ in 0..6 {
+        std::thread::sleep(Duration::from_millis(500));
+        let now = switches(child.id());
+        quiet_seconds += u32::from(now == last);
+        total += now - last;
+        last = now;
+    }
     let _ = child.kill();
     let _ = child.wait();
-    assert!(after - before <= 1, "woke {} times in 3 s while waiting", after - before);
+    assert!(total >= 1, "it asked dunst at least once in 3 s");
+    assert!(total <= 20, "{total} switches in 3 s: at most two asks");
+    assert!(quiet_seconds >= 3, "asleep between asks: only {quiet_seconds} quiet half-seconds of 6");
 }
 
 #[test]

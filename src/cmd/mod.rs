@@ -1,6 +1,7 @@
 //! One file per subcommand. Each builds a typed report from the dataset and never prints;
 //! `crate::run` hands the report to a renderer.
 
+pub mod doctor;
 pub mod drills;
 pub mod faq;
 pub mod history;

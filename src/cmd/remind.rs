@@ -102,7 +102,11 @@ pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dy
     };
     let history = Warned::new(&mut *history as &mut dyn crate::history::Journal);
     // Presence is asked only when a setting needs it: else the loop sleeps as before.
-    let presence: Box<dyn crate::presence::Presence> = Box::new(crate::presence::Absent);
+    let presence: Box<dyn crate::presence::Presence> = if settings.watches_presence() {
+        Box::new(crate::presence::Desktop::connect())
+    } else {
+        Box::new(crate::presence::Absent)
+    };
     let routine = routine_command(&settings, &args.profile, args.config.as_deref());
     let open_command = config.remind.open_command.clone();
     let open: engine::Open = Box::new(move |_location| {

@@ -6,6 +6,19 @@
 //! the session bus; the X11 screen-saver extension and EWMH properties on an X display). A source
 //! that is missing is skipped, never an error: with none at all, `available()` is false and the
 //! reminder loop never polls. Domain code: nothing here knows about the command line.
+//!
+//! `Desktop` is the real `Presence`: `parts` holds the platform's connections (D-Bus through
+//! zbus and X11 through x11rb where those exist, nothing on macOS and Windows); `combine` picks
+//! each signal from the readings, and is pure.
+
+#[cfg(all(unix, not(target_os = "macos")))]
+mod dbus;
+mod desktop;
+mod parts;
+#[cfg(all(unix, not(target_os = "macos")))]
+mod x11;
+
+pub use desktop::{combine, Desktop, NotificationServer, Reading, Source};
 
 use std::time::Duration;
 

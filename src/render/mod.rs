@@ -2,6 +2,7 @@
 //! the caller picks (tests pin it).
 
 pub mod bodymap;
+pub mod doctor;
 pub mod history;
 pub mod json;
 pub mod stats;

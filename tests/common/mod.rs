@@ -1,5 +1,9 @@
 //! What the integration tests share.
 
+// Not every test binary uses every helper.
+#[allow(dead_code)]
+pub mod session;
+
 use std::io::Write as _;
 use std::process::Command;
 

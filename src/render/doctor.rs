@@ -1,0 +1,168 @@
+//! `backpain doctor` as text: one line per check, a mark (`ok`, `missing`, `off`), what was
+//! found, and for what is missing how to fix it.
+
+use super::{Render, Theme};
+use crate::report::DoctorReport;
+use crate::style::{styled, Tone};
+
+impl Render for DoctorReport {
+    fn table(&self, theme: &Theme) -> String {
+        let mut lines = Lines { text: String::new(), color: theme.color };
+        match &self.session_bus {
+            Some(address) => lines.ok("session bus", address),
+            None => {
+                lines.missing("session bus", "none found", "start one (dbus-launch) or run inside your desktop session")
+            }
+        }
+        let server = &self.notification_server;
+        match (&server.name, &server.reason) {
+            (Some(name), _) => {
+                let version = server.version.as_deref().unwrap_or_default();
+                let spec = server.spec_version.as_deref().unwrap_or_default();
+                lines.ok(
+                    "notifications",
+                    &format!("{name} {version} (spec {spec}): {}", server.capabilities.join(", ")),
+                );
+                if server.actions {
+                    lines.ok("buttons", "the server has actions: Done, Snooze and clicking work");
+                } else {
+                    lines.missing("buttons", "the server has no actions", server.fix.as_deref().unwrap_or_default());
+                }
+            }
+            (None, reason) => lines.missing(
+                "notifications",
+                reason.as_deref().unwrap_or("none"),
+                server.fix.as_deref().unwrap_or_default(),
+            ),
+        }
+        for probe in &self.presence {
+            let label = format!("{} {}", probe.source, probe.signal);
+            match (&probe.value, &probe.reason) {
+                (Some(value), _) => lines.ok(&label, &format!("{}: {value}", probe.describe)),
+                (None, reason) => {
+                    lines.off(&label, &format!("{}: {}", probe.describe, reason.as_deref().unwrap_or("no answer")))
+                }
+            }
+        }
+        let remind = &self.remind;
+        let uses = [
+            (
+                "idle",
+                self.signals.idle,
+                match remind.natural_break.as_str() {
+                    "off" => format!(
+                        "time away never counts as a break (off); with nobody at the keyboard reminders {}",
+                        busy(remind.when_away)
+                    ),
+                    after => format!(
+                        "time away counts as a break after {after}; with nobody at the keyboard reminders {}",
+                        busy(remind.when_away)
+                    ),
+                },
+                "no idle time: natural breaks are not noticed; reminders come on the clock",
+            ),
+            (
+                "locked",
+                self.signals.locked,
+                format!("while the screen is locked reminders {}", busy(remind.when_away)),
+                "no lock state: reminders come while the screen is locked",
+            ),
+            (
+                "dnd",
+                self.signals.dnd,
+                format!("in do-not-disturb reminders {}", busy(remind.when_dnd)),
+                "no do-not-disturb state: reminders come in do-not-disturb (dunst, KDE and GNOME tell it)",
+            ),
+            (
+                "fullscreen",
+                self.signals.fullscreen,
+                format!("during fullscreen windows reminders {}", busy(remind.when_fullscreen)),
+                "no fullscreen state: reminders come over fullscreen windows (X11 tells it)",
+            ),
+        ];
+        for (signal, source, using, without) in uses {
+            match source {
+                Some(source) => lines.ok(&format!("remind {signal}"), &format!("from {source}: {using}")),
+                None => lines.off(&format!("remind {signal}"), without),
+            }
+        }
+        let timer = &self.timer;
+        match (timer.installed, &timer.reason) {
+            (Some(true), _) => {
+                let next = timer.next.as_deref().map(|next| format!(", next at {next}")).unwrap_or_default();
+                if timer.active == Some(true) {
+                    lines.ok("timer", &format!("{} is installed{next}", timer.unit));
+                } else {
+                    lines.missing(
+                        "timer",
+                        &format!("{} is installed but not running", timer.unit),
+                        timer.fix.as_deref().unwrap_or_default(),
+                    );
+                }
+            }
+            (Some(false), _) => lines.off(
+                "timer",
+                &format!("{} is not installed; {}", timer.unit, timer.fix.as_deref().unwrap_or_default()),
+            ),
+            (None, reason) => lines.off(
+                "timer",
+                &format!("{}; {}", reason.as_deref().unwrap_or("unknown"), timer.fix.as_deref().unwrap_or_default()),
+            ),
+        }
+        let config = &self.config;
+        let path = config.path.as_deref().unwrap_or("(no config directory)");
+        match (config.valid, config.exists, &config.error) {
+            (true, true, _) => lines.ok("config", &format!("{path} is valid")),
+            (true, false, _) => lines.ok("config", &format!("{path} does not exist: the defaults apply")),
+            (false, _, error) => lines.missing(
+                "config",
+                error.as_deref().unwrap_or(path),
+                "fix the file: until then every command that reads it stops with this error",
+            ),
+        }
+        let history = &self.history;
+        match (&history.dir, &history.error) {
+            (Some(dir), _) if history.exists => lines.ok("history", dir),
+            (Some(dir), _) => lines.ok("history", &format!("{dir} (created at the first entry)")),
+            (None, error) => lines.missing(
+                "history",
+                error.as_deref().unwrap_or("no directory"),
+                "pass --data-dir DIR or set data-dir in [history]",
+            ),
+        }
+        lines.text
+    }
+}
+
+fn busy(busy: &str) -> &'static str {
+    if busy == "notify" {
+        "still come (notify)"
+    } else {
+        "wait until it ends (hold)"
+    }
+}
+
+struct Lines {
+    text: String,
+    color: bool,
+}
+
+impl Lines {
+    fn line(&mut self, mark: &str, tone: Tone, what: &str, found: &str) {
+        let mark = format!("{mark:<8}");
+        self.text.push_str(&format!("{} {what:<18} {found}\n", styled(&mark, tone, self.color)));
+    }
+
+    fn ok(&mut self, what: &str, found: &str) {
+        self.line("ok", Tone::Good, what, found);
+    }
+
+    fn off(&mut self, what: &str, found: &str) {
+        self.line("off", Tone::Dim, what, found);
+    }
+
+    fn missing(&mut self, what: &str, found: &str, fix: &str) {
+        let found = if fix.is_empty() { found.to_string() } else { format!("{found}; {fix}") };
+        self.line("missing", Tone::Alert, what, &found);
+    }
+}
