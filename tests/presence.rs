@@ -597,8 +597,15 @@ fn doctor_says_there_is_no_notification_server_and_how_to_get_one() {
     let (output, _) = doctor(&session, &[]);
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "a report exits 0 whatever is missing");
-    let line = text.lines().find(|line| line.contains("notifications")).unwrap_or_default();
+    let line = entry(&text, "notifications");
     assert!(line.starts_with("missing") && line.contains("no notification server: install dunst"), "{text}");
+}
+
+/// The check named `name` in doctor's text, its wrapped lines joined into one.
+fn entry(text: &str, name: &str) -> String {
+    let mut lines = text.lines().skip_while(|line| line.split_whitespace().nth(1) != Some(name));
+    let first = lines.next().unwrap_or_default().to_string();
+    lines.take_while(|line| line.starts_with(' ')).fold(first, |joined, line| format!("{joined} {}", line.trim()))
 }
 
 #[test]

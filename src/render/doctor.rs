@@ -7,7 +7,7 @@ use crate::style::{styled, Tone};
 
 impl Render for DoctorReport {
     fn table(&self, theme: &Theme) -> String {
-        let mut lines = Lines { text: String::new(), color: theme.color };
+        let mut lines = Lines { text: String::new(), color: theme.color, width: usize::from(theme.width) };
         match &self.session_bus {
             Some(address) => lines.ok("session bus", address),
             None => {
@@ -35,13 +35,29 @@ impl Render for DoctorReport {
                 server.fix.as_deref().unwrap_or_default(),
             ),
         }
+        // Sources that are off for the same reason (no session bus, no display) share a line.
+        let mut reasons: Vec<(&str, Vec<String>)> = Vec::new();
         for probe in &self.presence {
             let label = format!("{} {}", probe.source, probe.signal);
             match (&probe.value, &probe.reason) {
                 (Some(value), _) => lines.ok(&label, &format!("{}: {value}", probe.describe)),
                 (None, reason) => {
-                    lines.off(&label, &format!("{}: {}", probe.describe, reason.as_deref().unwrap_or("no answer")))
+                    let reason = reason.as_deref().unwrap_or("no answer");
+                    match reasons.iter_mut().find(|(known, _)| *known == reason) {
+                        Some((_, labels)) => labels.push(label),
+                        None => reasons.push((reason, vec![label])),
+                    }
                 }
+            }
+        }
+        for (reason, labels) in reasons {
+            match labels.as_slice() {
+                [one] => {
+                    let probe = self.presence.iter().find(|probe| format!("{} {}", probe.source, probe.signal) == *one);
+                    let describe = probe.map(|probe| probe.describe.as_str()).unwrap_or_default();
+                    lines.off(one, &format!("{describe}: {reason}"));
+                }
+                many => lines.off(&format!("{} sources", many.len()), &format!("{}: {reason}", many.join(", "))),
             }
         }
         let remind = &self.remind;
@@ -145,12 +161,23 @@ fn busy(busy: &str) -> &'static str {
 struct Lines {
     text: String,
     color: bool,
+    width: usize,
 }
 
+/// The columns before what was found: the mark, the check's name and their spaces.
+const LEAD: usize = 8 + 1 + 18 + 1;
+
 impl Lines {
+    /// One check, what was found wrapped to the width under its own column.
     fn line(&mut self, mark: &str, tone: Tone, what: &str, found: &str) {
         let mark = format!("{mark:<8}");
-        self.text.push_str(&format!("{} {what:<18} {found}\n", styled(&mark, tone, self.color)));
+        let found = crate::text::wrap(found, self.width.saturating_sub(LEAD).max(20));
+        let mut found = found.iter();
+        let first = found.next().map(String::as_str).unwrap_or_default();
+        self.text.push_str(&format!("{} {what:<18} {first}\n", styled(&mark, tone, self.color)));
+        for rest in found {
+            self.text.push_str(&format!("{:LEAD$}{rest}\n", ""));
+        }
     }
 
     fn ok(&mut self, what: &str, found: &str) {
