@@ -262,3 +262,23 @@ fn once_in_do_not_disturb_records_why_and_exits_0_without_notifying() {
     assert_eq!(line["delivered"], "held", "{line}");
     assert_eq!(line["reason"], "do-not-disturb is on (a scheduled --once reminder is not repeated)");
 }
+
+#[test]
+fn a_loop_holding_a_reminder_stops_within_a_second_even_while_dunst_hangs() {
+    if !common::require_tools(&["dbus-daemon", "Xvfb", "dunst", "dunstctl"], "the stop-while-held test") {
+        return;
+    }
+    let session = Session::with_dunst();
+    let data = tempfile::tempdir().unwrap();
+    tool("dunstctl", &["set-paused", "true"], &session);
+    let (mut child, mut stdout) =
+        remind(&session, data.path(), &["--every", "2s", "--json", "--natural-break", "off", "--when-away", "notify"]);
+    let (held, _) = next_line(&mut stdout);
+    assert_eq!(held["delivered"], "held", "{held}");
+    // dunst stops answering: the loop's next asks wait on it, up to their deadline.
+    session.signal_dunst(libc::SIGSTOP);
+    std::thread::sleep(Duration::from_millis(700));
+    let (status, took) = common::signal_and_wait(&mut child, libc::SIGTERM, Duration::from_secs(5));
+    assert_eq!(status.code(), Some(130), "stopped by a signal");
+    assert!(took < Duration::from_secs(1), "stopped {took:?} after SIGTERM");
+}

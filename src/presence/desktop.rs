@@ -11,8 +11,11 @@ use super::{Presence, Probe, Signal, Snapshot};
 
 /// How long `Desktop::connect` may take in all, however many buses hang.
 pub const CONNECT_LIMIT: Duration = Duration::from_millis(900);
-/// How long one `snapshot` or `probe_all` may take.
+/// How long one `probe_all` (for doctor) may take.
 pub const READ_LIMIT: Duration = Duration::from_secs(1);
+/// How long one `snapshot` may take: local buses answer in milliseconds, and the loop must
+/// still stop within a second of a signal while a source hangs.
+pub const SNAPSHOT_LIMIT: Duration = Duration::from_millis(500);
 
 /// One place a signal can come from, in the order each signal's sources are tried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -228,7 +231,7 @@ impl Presence for Desktop {
         let parts = self.parts.clone();
         let sources = self.answered.clone();
         let reading = self.reading.clone();
-        let readings = within(READ_LIMIT, move || {
+        let readings = within(SNAPSHOT_LIMIT, move || {
             let readings = parts.read_all(&sources);
             reading.store(false, Ordering::SeqCst);
             readings
