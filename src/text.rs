@@ -13,54 +13,113 @@ pub fn width(text: &str) -> usize {
 /// alone). Nothing else breaks a line: a no-break space keeps "2 min 50 s" whole, and a phone
 /// number ("0800 611 116") stays on one line to be read or dialled.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in words(text) {
-        if !line.is_empty() && self::width(&line) + 1 + self::width(&word) > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+    let mut out = String::new();
+    fill(&mut out, text, width, "", "");
+    out.lines().map(str::to_string).collect()
 }
 
 /// `text` wrapped to `width` with `first` before its first line and `indent` before the rest.
 pub fn hang(text: &str, width: usize, first: &str, indent: &str) -> Vec<String> {
-    let lead = self::width(first).max(self::width(indent));
-    wrap(text, width.saturating_sub(lead).max(10))
-        .into_iter()
-        .enumerate()
-        .map(|(index, line)| format!("{}{line}", if index == 0 { first } else { indent }))
-        .collect()
+    let mut out = String::new();
+    hang_into(&mut out, text, width, first, indent);
+    out.lines().map(str::to_string).collect()
 }
 
-/// The words of `text` split at whitespace other than no-break spaces, with runs of digit
-/// groups (phone numbers) kept together as one word.
-fn words(text: &str) -> Vec<String> {
-    let digits = |word: &str| {
-        let core = word.trim_end_matches([',', '.', ';', ')', ':']).trim_start_matches('(');
+/// `hang`, appended to `out` with a newline after every line: no allocation per line or word.
+pub fn hang_into(out: &mut String, text: &str, width: usize, first: &str, indent: &str) {
+    let lead = self::width(first).max(self::width(indent));
+    fill(out, text, width.saturating_sub(lead).max(10), first, indent);
+}
+
+/// The wrapper itself, linear in the text: every word is measured once and the line's width is
+/// kept as a running sum, never re-measured.
+fn fill(out: &mut String, text: &str, width: usize, first: &str, indent: &str) {
+    let mut line_width = 0;
+    let mut started = false;
+    for word in words(text) {
+        if started && line_width + 1 + word.width > width {
+            out.push('\n');
+            out.push_str(indent);
+            line_width = 0;
+        } else if started {
+            out.push(' ');
+            line_width += 1;
+        } else {
+            out.push_str(first);
+            started = true;
+        }
+        word.push_to(out);
+        line_width += word.width;
+    }
+    if started {
+        out.push('\n');
+    }
+}
+
+/// One unbreakable word: a run of the text's pieces (a phone number's digit groups) that is
+/// written with single spaces between them.
+struct Word<'a> {
+    text: &'a str,
+    width: usize,
+}
+
+impl Word<'_> {
+    fn push_to(&self, out: &mut String) {
+        for (index, piece) in pieces(self.text).enumerate() {
+            if index > 0 {
+                out.push(' ');
+            }
+            out.push_str(piece);
+        }
+    }
+}
+
+/// The text split at whitespace other than no-break spaces.
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() && c != '\u{a0}').filter(|piece| !piece.is_empty())
+}
+
+/// A piece's display width; printable ASCII, nearly all of the text, needs no table lookup.
+fn piece_width(piece: &str) -> usize {
+    if piece.bytes().all(|byte| (b' '..=b'~').contains(&byte)) {
+        piece.len()
+    } else {
+        width(piece)
+    }
+}
+
+/// The words of `text`, with runs of digit groups (phone numbers) kept together as one word.
+fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
+    let digits = |piece: &str| {
+        let core = piece.trim_end_matches([',', '.', ';', ')', ':']).trim_start_matches('(');
         !core.is_empty() && core.bytes().all(|byte| byte.is_ascii_digit())
     };
-    let mut words: Vec<String> = Vec::new();
-    let mut previous_digits = false;
-    for word in text.split(|c: char| c.is_whitespace() && c != '\u{a0}').filter(|word| !word.is_empty()) {
-        let is_digits = digits(word);
-        match words.last_mut() {
-            Some(last) if previous_digits && is_digits && !last.ends_with([',', ';', ')', ':', '.']) => {
-                last.push(' ');
-                last.push_str(word);
+    // A piece joins the word before it when both are digit groups and the first does not end
+    // a clause ("999, 111" is two numbers).
+    let joins = move |previous: &str, piece: &str| {
+        digits(previous) && !previous.ends_with([',', ';', ')', ':', '.']) && digits(piece)
+    };
+    let mut pieces = pieces(text).peekable();
+    std::iter::from_fn(move || {
+        let head = pieces.next()?;
+        let start = offset(text, head);
+        let (mut last, mut width) = (head, piece_width(head));
+        while let Some(&next) = pieces.peek() {
+            if !joins(last, next) {
+                break;
             }
-            _ => words.push(word.to_string()),
+            width += 1 + piece_width(next);
+            last = next;
+            pieces.next();
         }
-        previous_digits = is_digits;
-    }
-    words
+        let end = offset(text, last) + last.len();
+        Some(Word { text: &text[start..end], width })
+    })
+}
+
+/// Where `piece`, a slice of `text`, starts in it.
+fn offset(text: &str, piece: &str) -> usize {
+    piece.as_ptr() as usize - text.as_ptr() as usize
 }
 
 #[cfg(test)]

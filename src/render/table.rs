@@ -70,7 +70,9 @@ impl Theme {
     /// `text` wrapped to the width, `first` before the first line and `indent` before the rest.
     pub(super) fn hang(&self, text: &str, first: &str, indent: &str) -> String {
         let width = usize::from(self.width).max(30);
-        crate::text::hang(text, width, first, indent).into_iter().map(|line| line + "\n").collect()
+        let mut out = String::with_capacity(text.len() + text.len() / 8 + 8);
+        crate::text::hang_into(&mut out, text, width, first, indent);
+        out
     }
 
     fn warning(&self, text: &str) -> String {
