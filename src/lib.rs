@@ -159,7 +159,7 @@ where
 
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     let color = env.stdout_is_terminal && !env.no_color;
-    let mut command = Cli::command();
+    let mut command = parse_command(&args);
     if !color {
         // Plain text from the start, so it is written as it is instead of stripped of styles
         // byte by byte (~115k instructions for `--help`); stderr's messages are plain anyway.
@@ -202,6 +202,56 @@ where
         std::mem::forget(command);
     }
     exit
+}
+
+/// The global options (`--color`, `--no-pager`), as clap's `global = true` would place them, in
+/// the subcommand typed only. clap clones global options into all thirteen subcommands at every
+/// start and copies their values between levels (~65k instructions a query); here the top
+/// level keeps its own copy and the one subcommand that parses gets the global clones, which
+/// clap still carries down to its own subcommands (`log pain`) and back up to `Cli`.
+/// Completions and man pages use `Cli::command()` as it is.
+fn parse_command(args: &[OsString]) -> clap::Command {
+    use clap::CommandFactory;
+
+    let mut command = Cli::command();
+    let globals: Vec<clap::Arg> = command.get_arguments().filter(|arg| arg.is_global_set()).cloned().collect();
+    for global in &globals {
+        command = command.mut_arg(global.get_id(), |arg| arg.global(false));
+    }
+    // The first word that is not an option (nor the value of one) names the subcommand;
+    // `help NAME` shows NAME's help, which lists the global options too.
+    let takes_value: Vec<String> = globals
+        .iter()
+        .filter(|arg| arg.get_action().takes_values())
+        .filter_map(|arg| arg.get_long().map(|long| format!("--{long}")))
+        .collect();
+    let mut words = args.iter().skip(1).map(|arg| arg.to_string_lossy());
+    let mut name = None;
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        if takes_value.iter().any(|option| *option == word) {
+            words.next();
+            continue;
+        }
+        if word.starts_with('-') {
+            continue;
+        }
+        if word == "help" && name.is_none() {
+            name = Some(word);
+            continue;
+        }
+        name = Some(word);
+        break;
+    }
+    let Some(name) = name.and_then(|name| command.find_subcommand(name.as_ref()).map(|sub| sub.get_name().to_string()))
+    else {
+        return command;
+    };
+    // As clap's own propagation does: the clones keep their display order, and the subcommand's
+    // own options still count theirs from 0 (the help sorts by it, then by name).
+    command.mut_subcommand(name, |sub| globals.into_iter().fold(sub, clap::Command::arg).next_display_order(0))
 }
 
 /// The exit code for a command's result, its error printed once.
