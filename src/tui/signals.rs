@@ -25,9 +25,33 @@ pub struct Signals {
 impl Signals {
     /// Empties the wake pipe; the flags say what came.
     pub fn drain(&self) {
-        let mut buffer = [0u8; 64];
-        while matches!((&self.wake).read(&mut buffer), Ok(n) if n > 0) {}
+        drain(&self.wake);
     }
+}
+
+/// Empties a signal pipe (non-blocking).
+pub fn drain(pipe: &UnixStream) {
+    let mut buffer = [0u8; 64];
+    while matches!((&*pipe).read(&mut buffer), Ok(n) if n > 0) {}
+}
+
+/// A pipe that becomes readable when a stop signal arrives (the flag of `stop_signal` says so),
+/// for waits without a terminal to sleep on it rather than look at the flag again and again.
+/// Ctrl-Z and SIGWINCH keep their default meaning: only the stop signals write to it.
+pub fn stop_pipe() -> io::Result<&'static UnixStream> {
+    static PIPE: OnceLock<UnixStream> = OnceLock::new();
+    if let Some(pipe) = PIPE.get() {
+        return Ok(pipe);
+    }
+    let (wake, writer) = UnixStream::pair()?;
+    wake.set_nonblocking(true)?;
+    writer.set_nonblocking(true)?;
+    // The flag first: when the pipe wakes a wait, the flag is already set.
+    super::stop_signal()?;
+    for signal in crate::exit::INTERRUPT_SIGNALS {
+        signal_hook::low_level::pipe::register(signal, writer.try_clone()?)?;
+    }
+    Ok(PIPE.get_or_init(|| wake))
 }
 
 /// The process's one set, registered on first use. Only the interactive screens ask for it:
