@@ -167,7 +167,10 @@ where
     }
     // What `Cli::try_parse_from` does, with the command kept.
     let parsed = command.try_get_matches_from_mut(&args).and_then(|mut matches| {
-        Cli::from_arg_matches_mut(&mut matches).map(|cli| (cli, matches)).map_err(|err| err.format(&mut Cli::command()))
+        let typed = Typed::of(&matches);
+        let mut cli = Cli::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut Cli::command()))?;
+        typed.apply(&mut cli);
+        Ok((cli, matches))
     });
     let exit = match parsed {
         Ok((cli, matches)) => {
@@ -249,9 +252,44 @@ fn parse_command(args: &[OsString]) -> clap::Command {
     else {
         return command;
     };
-    // As clap's own propagation does: the clones keep their display order, and the subcommand's
-    // own options still count theirs from 0 (the help sorts by it, then by name).
-    command.mut_subcommand(name, |sub| globals.into_iter().fold(sub, clap::Command::arg).next_display_order(0))
+    command.mut_subcommand(name, |sub| {
+        // Plain options unless the subcommand has its own subcommands (`log pain`) for clap to
+        // carry them down to: `Typed` reads what was typed, without clap copying values between
+        // levels. As clap's propagation does, the clones keep their display order and the
+        // subcommand's own options still count theirs from 0 (the help sorts by it, then by
+        // name). (Deferred, a subcommand shows its own subcommands only once built.)
+        let carry = cli::NESTED.contains(&sub.get_name());
+        globals.into_iter().fold(sub, |sub, arg| sub.arg(arg.global(carry))).next_display_order(0)
+    })
+}
+
+/// The global options typed after the subcommand (`myths --color never`), which win over the top
+/// level's as they do with clap's own propagation; `parse_command` leaves them in the
+/// subcommand's matches. Read before `Cli` takes the subcommand's matches apart.
+struct Typed {
+    color: Option<ColorWhen>,
+    no_pager: bool,
+}
+
+impl Typed {
+    fn of(matches: &clap::ArgMatches) -> Typed {
+        let Some((_, sub)) = matches.subcommand() else { return Typed { color: None, no_pager: false } };
+        let typed = |id: &str| {
+            matches!(sub.try_get_raw(id), Ok(Some(_)))
+                && sub.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
+        };
+        Typed {
+            color: if typed("color") { sub.try_get_one::<ColorWhen>("color").ok().flatten().copied() } else { None },
+            no_pager: typed("no_pager") && sub.get_flag("no_pager"),
+        }
+    }
+
+    fn apply(self, cli: &mut Cli) {
+        if let Some(color) = self.color {
+            cli.color = color;
+        }
+        cli.no_pager |= self.no_pager;
+    }
 }
 
 /// The exit code for a command's result, its error printed once.
