@@ -43,15 +43,22 @@ pub fn stop_pipe() -> io::Result<&'static UnixStream> {
     if let Some(pipe) = PIPE.get() {
         return Ok(pipe);
     }
+    // The flag first: when the pipe wakes a wait, the flag is already set.
+    super::stop_signal()?;
+    let (wake, _writer) = stop_wake_pair()?;
+    Ok(PIPE.get_or_init(|| wake))
+}
+
+/// A non-blocking pair whose writing end the stop signals write to: (the end to poll, the
+/// writing end, for more signals).
+fn stop_wake_pair() -> io::Result<(UnixStream, UnixStream)> {
     let (wake, writer) = UnixStream::pair()?;
     wake.set_nonblocking(true)?;
     writer.set_nonblocking(true)?;
-    // The flag first: when the pipe wakes a wait, the flag is already set.
-    super::stop_signal()?;
     for signal in crate::exit::INTERRUPT_SIGNALS {
         signal_hook::low_level::pipe::register(signal, writer.try_clone()?)?;
     }
-    Ok(PIPE.get_or_init(|| wake))
+    Ok((wake, writer))
 }
 
 /// The process's one set, registered on first use. Only the interactive screens ask for it:
@@ -61,13 +68,8 @@ pub fn get() -> io::Result<&'static Signals> {
     if let Some(signals) = SIGNALS.get() {
         return Ok(signals);
     }
-    let (wake, writer) = UnixStream::pair()?;
-    wake.set_nonblocking(true)?;
-    writer.set_nonblocking(true)?;
     let stop = super::stop_signal()?;
-    for signal in crate::exit::INTERRUPT_SIGNALS {
-        signal_hook::low_level::pipe::register(signal, writer.try_clone()?)?;
-    }
+    let (wake, writer) = stop_wake_pair()?;
     let flag = |signal: i32| -> io::Result<Arc<AtomicBool>> {
         let flag = Arc::new(AtomicBool::new(false));
         signal_hook::flag::register(signal, Arc::clone(&flag))?;
