@@ -615,7 +615,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__remind)
-            opts="-l -h --color --no-pager --every --location --trigger --action --count --between --days --dry-run --once --print-schedule --config --json --condition --region --data-dir --help"
+            opts="-l -h --color --no-pager --every --location --trigger --action --count --between --days --dry-run --once --print-schedule --config --json --natural-break --when-fullscreen --when-dnd --condition --region --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -692,6 +692,21 @@ _backpain() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o filenames
                     fi
+                    return 0
+                    ;;
+                --natural-break)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --when-fullscreen)
+                    COMPREPLY=($(compgen -W "hold notify" -- "${cur}"))
+                    return 0
+                    ;;
+                --when-dnd)
+                    COMPREPLY=($(compgen -W "hold notify" -- "${cur}"))
                     return 0
                     ;;
                 --condition)

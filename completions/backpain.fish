@@ -252,6 +252,11 @@ cron\t'crontab lines (crontab -e)'
 launchd\t'A launchd agent (~/Library/LaunchAgents)'
 windows\t'A Task Scheduler task (XML for `schtasks /create /xml`)'"
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l config -d 'Read defaults from this TOML file instead of the standard config path' -r -F
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l natural-break -d 'Time away from the keyboard and mouse that counts as a break: the next reminder comes a full interval after you are back; `off` never counts it [default: 5m]' -r -f
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l when-fullscreen -d 'A reminder due while a window is fullscreen waits for it to end (hold) or comes anyway (notify) [default: hold]' -r -f -a "hold\t'Wait until it ends, then remind once'
+notify\t'Remind anyway'"
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l when-dnd -d 'A reminder due in do-not-disturb waits for it to end (hold) or comes anyway (notify) [default: hold]' -r -f -a "hold\t'Wait until it ends, then remind once'
+notify\t'Remind anyway'"
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l condition -d 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica' -r -f -a "hip-replacement\t'Hip replacement'
 pregnancy\t'Pregnancy'
 osteoporosis\t'Osteoporosis'
