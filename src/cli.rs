@@ -85,6 +85,10 @@ timeout, so a hung bus or server never hangs doctor.
 Exit status: 0 whatever is missing (it is a report; a broken config file is reported, not an
 error), 1 when the report cannot be written, 2 bad command line.";
 
+/// The subcommands that have subcommands of their own (the parse gives them the global options
+/// as globals, to pass down; `lib::parse_command`). A test keeps the list true.
+pub const NESTED: &[&str] = &["log"];
+
 /// Back-pain relief routines matched to where it hurts, with the evidence behind every claim.
 #[derive(Debug, Parser)]
 #[command(name = "backpain", version, about, after_help = EXAMPLES, help_expected = true)]
@@ -645,5 +649,14 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+        let mut command = Cli::command();
+        command.build();
+        // clap's own `help` takes no options.
+        let nested: Vec<&str> = command
+            .get_subcommands()
+            .filter(|sub| sub.has_subcommands() && sub.get_name() != "help")
+            .map(|sub| sub.get_name())
+            .collect();
+        assert_eq!(nested, NESTED, "the subcommands with subcommands");
     }
 }

@@ -30,8 +30,6 @@ pub mod tui;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 
-use clap::Parser;
-
 use crate::cli::{Cli, ColorWhen, Command};
 use crate::exit::Exit;
 use crate::render::Theme;
@@ -130,37 +128,174 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    run_with(args, env, stdout, stderr, Teardown::Free)
+}
+
+/// `run` for the process itself, which exits right after: clap's command tree and the parsed
+/// arguments, needed only to start, are left to the exit instead of being freed one allocation
+/// at a time (20-50k instructions a query; README "Performance").
+pub fn run_process<I, T>(args: I, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exit
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    run_with(args, env, stdout, stderr, Teardown::LeaveToExit)
+}
+
+/// What happens to start-up's allocations once the command has run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Teardown {
+    /// Freed, as tests that call `run` thousands of times need.
+    Free,
+    /// Kept until the process exits, which reclaims them at once.
+    LeaveToExit,
+}
+
+fn run_with<I, T>(args: I, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write, teardown: Teardown) -> Exit
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    use clap::{CommandFactory, FromArgMatches};
+
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    let cli = match Cli::try_parse_from(&args) {
-        Ok(cli) => cli,
+    let color = env.stdout_is_terminal && !env.no_color;
+    let mut command = parse_command(&args);
+    if !color {
+        // Plain text from the start, so it is written as it is instead of stripped of styles
+        // byte by byte (~115k instructions for `--help`); stderr's messages are plain anyway.
+        command = command.styles(clap::builder::Styles::plain());
+    }
+    // What `Cli::try_parse_from` does, with the command kept.
+    let parsed = command.try_get_matches_from_mut(&args).and_then(|mut matches| {
+        let typed = Typed::of(&matches);
+        let mut cli = Cli::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut Cli::command()))?;
+        typed.apply(&mut cli);
+        Ok((cli, matches))
+    });
+    let exit = match parsed {
+        Ok((cli, matches)) => {
+            let exit = finish(dispatch(&cli, env, stdout, stderr), stderr);
+            if teardown == Teardown::LeaveToExit {
+                std::mem::forget((cli, matches));
+            }
+            exit
+        }
         Err(err) if !err.use_stderr() => {
             // --help and --version: clap's own text, to stdout, styled only on a terminal.
-            let text = err.render();
-            let written = if env.stdout_is_terminal && !env.no_color {
-                write!(stdout, "{}", text.ansi())
-            } else {
-                write!(stdout, "{text}")
-            };
-            let written = written.and_then(|()| stdout.flush());
-            return match written {
+            let written = write!(stdout, "{}", err.render().ansi()).and_then(|()| stdout.flush());
+            match written {
                 Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
                     let _ = writeln!(stderr, "backpain: cannot write to stdout: {err}");
                     Exit::Failure
                 }
                 _ => Exit::Success,
-            };
+            }
         }
         Err(err) if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             // `backpain` alone: the help is the useful answer, but it is still a usage error.
             let _ = write!(stderr, "{}", err.render());
-            return Exit::Usage;
+            Exit::Usage
         }
         Err(err) => {
             let _ = writeln!(stderr, "backpain: {}", error::one_line(&err, subcommand(&args)));
-            return Exit::Usage;
+            Exit::Usage
         }
     };
-    match dispatch(&cli, env, stdout, stderr) {
+    if teardown == Teardown::LeaveToExit {
+        std::mem::forget(command);
+    }
+    exit
+}
+
+/// The global options (`--color`, `--no-pager`), as clap's `global = true` would place them, in
+/// the subcommand typed only. clap clones global options into all thirteen subcommands at every
+/// start and copies their values between levels (~65k instructions a query); here the top
+/// level keeps its own copy and the one subcommand that parses gets the global clones, which
+/// clap still carries down to its own subcommands (`log pain`) and back up to `Cli`.
+/// Completions and man pages use `Cli::command()` as it is.
+fn parse_command(args: &[OsString]) -> clap::Command {
+    use clap::CommandFactory;
+
+    let mut command = Cli::command();
+    let globals: Vec<clap::Arg> = command.get_arguments().filter(|arg| arg.is_global_set()).cloned().collect();
+    for global in &globals {
+        command = command.mut_arg(global.get_id(), |arg| arg.global(false));
+    }
+    // The first word that is not an option (nor the value of one) names the subcommand;
+    // `help NAME` shows NAME's help, which lists the global options too.
+    let takes_value: Vec<String> = globals
+        .iter()
+        .filter(|arg| arg.get_action().takes_values())
+        .filter_map(|arg| arg.get_long().map(|long| format!("--{long}")))
+        .collect();
+    let mut words = args.iter().skip(1).map(|arg| arg.to_string_lossy());
+    let mut name = None;
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        if takes_value.iter().any(|option| *option == word) {
+            words.next();
+            continue;
+        }
+        if word.starts_with('-') {
+            continue;
+        }
+        if word == "help" && name.is_none() {
+            name = Some(word);
+            continue;
+        }
+        name = Some(word);
+        break;
+    }
+    let Some(name) = name.and_then(|name| command.find_subcommand(name.as_ref()).map(|sub| sub.get_name().to_string()))
+    else {
+        return command;
+    };
+    command.mut_subcommand(name, |sub| {
+        // Plain options unless the subcommand has its own subcommands (`log pain`) for clap to
+        // carry them down to: `Typed` reads what was typed, without clap copying values between
+        // levels. As clap's propagation does, the clones keep their display order and the
+        // subcommand's own options still count theirs from 0 (the help sorts by it, then by
+        // name). (Deferred, a subcommand shows its own subcommands only once built.)
+        let carry = cli::NESTED.contains(&sub.get_name());
+        globals.into_iter().fold(sub, |sub, arg| sub.arg(arg.global(carry))).next_display_order(0)
+    })
+}
+
+/// The global options typed after the subcommand (`myths --color never`), which win over the top
+/// level's as they do with clap's own propagation; `parse_command` leaves them in the
+/// subcommand's matches. Read before `Cli` takes the subcommand's matches apart.
+struct Typed {
+    color: Option<ColorWhen>,
+    no_pager: bool,
+}
+
+impl Typed {
+    fn of(matches: &clap::ArgMatches) -> Typed {
+        let Some((_, sub)) = matches.subcommand() else { return Typed { color: None, no_pager: false } };
+        let typed = |id: &str| {
+            matches!(sub.try_get_raw(id), Ok(Some(_)))
+                && sub.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
+        };
+        Typed {
+            color: if typed("color") { sub.try_get_one::<ColorWhen>("color").ok().flatten().copied() } else { None },
+            no_pager: typed("no_pager") && sub.get_flag("no_pager"),
+        }
+    }
+
+    fn apply(self, cli: &mut Cli) {
+        if let Some(color) = self.color {
+            cli.color = color;
+        }
+        cli.no_pager |= self.no_pager;
+    }
+}
+
+/// The exit code for a command's result, its error printed once.
+fn finish(result: anyhow::Result<()>, stderr: &mut dyn Write) -> Exit {
+    match result {
         Ok(()) => Exit::Success,
         Err(err) => {
             let exit = error::exit_for(&err);

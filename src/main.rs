@@ -5,6 +5,6 @@ fn main() -> ExitCode {
     let problem = backpain::stdio::guard();
     let env = backpain::Env::from_process();
     let mut stdout = backpain::stdio::Checked { inner: std::io::stdout().lock(), problem };
-    let exit = backpain::run(std::env::args_os(), &env, &mut stdout, &mut std::io::stderr().lock());
+    let exit = backpain::run_process(std::env::args_os(), &env, &mut stdout, &mut std::io::stderr().lock());
     exit.into()
 }

@@ -13,54 +13,241 @@ pub fn width(text: &str) -> usize {
 /// alone). Nothing else breaks a line: a no-break space keeps "2 min 50 s" whole, and a phone
 /// number ("0800 611 116") stays on one line to be read or dialled.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in words(text) {
-        if !line.is_empty() && self::width(&line) + 1 + self::width(&word) > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+    let mut out = String::new();
+    fill(&mut out, text, width, "", "");
+    out.lines().map(str::to_string).collect()
 }
 
 /// `text` wrapped to `width` with `first` before its first line and `indent` before the rest.
 pub fn hang(text: &str, width: usize, first: &str, indent: &str) -> Vec<String> {
-    let lead = self::width(first).max(self::width(indent));
-    wrap(text, width.saturating_sub(lead).max(10))
-        .into_iter()
-        .enumerate()
-        .map(|(index, line)| format!("{}{line}", if index == 0 { first } else { indent }))
-        .collect()
+    let mut out = String::new();
+    hang_into(&mut out, text, width, first, indent);
+    out.lines().map(str::to_string).collect()
 }
 
-/// The words of `text` split at whitespace other than no-break spaces, with runs of digit
-/// groups (phone numbers) kept together as one word.
-fn words(text: &str) -> Vec<String> {
-    let digits = |word: &str| {
-        let core = word.trim_end_matches([',', '.', ';', ')', ':']).trim_start_matches('(');
-        !core.is_empty() && core.bytes().all(|byte| byte.is_ascii_digit())
-    };
-    let mut words: Vec<String> = Vec::new();
-    let mut previous_digits = false;
-    for word in text.split(|c: char| c.is_whitespace() && c != '\u{a0}').filter(|word| !word.is_empty()) {
-        let is_digits = digits(word);
-        match words.last_mut() {
-            Some(last) if previous_digits && is_digits && !last.ends_with([',', ';', ')', ':', '.']) => {
-                last.push(' ');
-                last.push_str(word);
-            }
-            _ => words.push(word.to_string()),
-        }
-        previous_digits = is_digits;
+/// `hang`, appended to `out` with a newline after every line: no allocation per line or word.
+pub fn hang_into(out: &mut String, text: &str, width: usize, first: &str, indent: &str) {
+    let lead = self::width(first).max(self::width(indent));
+    fill(out, text, width.saturating_sub(lead).max(10), first, indent);
+}
+
+/// The wrapper itself, linear in the text.
+fn fill(out: &mut String, text: &str, width: usize, first: &str, indent: &str) {
+    if is_plain(text) {
+        fill_plain(out, text, width, first, indent);
+    } else {
+        fill_words(out, text, width, first, indent);
     }
-    words
+}
+
+/// Printable ASCII with its words one space apart, as nearly all of the dataset's prose is: a
+/// column a byte, and every line a slice of the text.
+fn is_plain(text: &str) -> bool {
+    // A fold rather than `all`: no early exit, so the compiler checks many bytes at a time.
+    let printable = text.bytes().fold(true, |ok, byte| ok & (b' '..=b'~').contains(&byte));
+    printable && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ")
+}
+
+/// `fill_words` for plain text, line by line: each line ends at the last space within the width
+/// where a break is allowed, found by looking back from the width, so each byte is looked at
+/// about once whatever the number of words.
+fn fill_plain(out: &mut String, text: &str, width: usize, first: &str, indent: &str) {
+    let mut start = 0;
+    let mut lead = first;
+    while start < text.len() {
+        let rest = &text[start..];
+        let end = if rest.len() <= width { rest.len() } else { line_end(rest, width) };
+        out.push_str(lead);
+        out.push_str(&rest[..end]);
+        out.push('\n');
+        lead = indent;
+        // Past the space the line ended at.
+        start += end + 1;
+    }
+}
+
+/// Where the first line of `rest` (longer than `width`, plain) ends: the last space at or before
+/// `width` that may break, else the first word is wider than the line and stands alone.
+fn line_end(rest: &str, width: usize) -> usize {
+    let bytes = rest.as_bytes();
+    let may_break = |at: usize| bytes[at] == b' ' && !joined(rest, at);
+    (1..=width)
+        .rev()
+        .find(|&at| may_break(at))
+        .or_else(|| (width + 1..bytes.len()).find(|&at| may_break(at)))
+        .unwrap_or(bytes.len())
+}
+
+/// The space at `space` holds a phone number together: digit groups on both sides.
+fn joined(text: &str, space: usize) -> bool {
+    let bytes = text.as_bytes();
+    if !(bytes[space - 1].is_ascii_digit() && matches!(bytes.get(space + 1), Some(b'0'..=b'9' | b'('))) {
+        return false;
+    }
+    let before = &text[text[..space].rfind(' ').map_or(0, |at| at + 1)..space];
+    let after = &text[space + 1..];
+    let after = &after[..after.find(' ').unwrap_or(after.len())];
+    is_digits(before) && is_digits(after)
+}
+
+/// Any text: one pass over its bytes finds the words and their widths, the line's width is a
+/// running sum, and a line's words are copied in one piece where the text has them one space
+/// apart.
+fn fill_words(out: &mut String, text: &str, width: usize, first: &str, indent: &str) {
+    // The part of `text` written out as it stands, not yet copied.
+    let mut pending = 0..0;
+    let mut line_width = 0;
+    let mut started = false;
+    for word in words(text) {
+        if !started {
+            out.push_str(first);
+            started = true;
+        } else if line_width + 1 + word.width > width {
+            out.push_str(&text[pending.clone()]);
+            pending = 0..0;
+            out.push('\n');
+            out.push_str(indent);
+            line_width = 0;
+        } else if word.verbatim
+            && !pending.is_empty()
+            && text[pending.end..].starts_with(' ')
+            && pending.end + 1 == word.start
+        {
+            pending.end = word.end;
+            line_width += 1 + word.width;
+            continue;
+        } else {
+            out.push_str(&text[pending.clone()]);
+            pending = 0..0;
+            out.push(' ');
+            line_width += 1;
+        }
+        if word.verbatim {
+            pending = word.start..word.end;
+        } else {
+            word.push_to(text, out);
+        }
+        line_width += word.width;
+    }
+    out.push_str(&text[pending]);
+    if started {
+        out.push('\n');
+    }
+}
+
+/// One unbreakable word of the text: a piece between spaces, or a run of digit groups (a
+/// phone number), which is written with single spaces between them.
+struct Word {
+    start: usize,
+    end: usize,
+    width: usize,
+    /// The text has it as it is written: one piece, or pieces one plain space apart.
+    verbatim: bool,
+}
+
+impl Word {
+    fn push_to(&self, text: &str, out: &mut String) {
+        let mut at = self.start;
+        let mut first = true;
+        while let Some(piece) = piece_at(text, at).filter(|piece| piece.start < self.end) {
+            if !first {
+                out.push(' ');
+            }
+            out.push_str(&text[piece.start..piece.end]);
+            first = false;
+            at = piece.end;
+        }
+    }
+}
+
+/// A run of text between whitespace other than no-break spaces.
+#[derive(Clone, Copy)]
+struct Piece {
+    start: usize,
+    end: usize,
+    width: usize,
+}
+
+/// The length of the whitespace character at `at` (a no-break space is not one), or 0.
+fn space_at(text: &str, at: usize) -> usize {
+    match text.as_bytes()[at] {
+        b'\t'..=b'\r' | b' ' => 1,
+        0..=0x7f => 0,
+        _ => match text[at..].chars().next() {
+            Some(c) if c.is_whitespace() && c != '\u{a0}' => c.len_utf8(),
+            _ => 0,
+        },
+    }
+}
+
+/// The first piece at or after `at`, with its display width.
+fn piece_at(text: &str, mut at: usize) -> Option<Piece> {
+    let bytes = text.as_bytes();
+    while at < bytes.len() {
+        match space_at(text, at) {
+            0 => break,
+            length => at += length,
+        }
+    }
+    if at == bytes.len() {
+        return None;
+    }
+    let start = at;
+    // Printable ASCII, nearly all of the text, is one column a byte: no table lookup.
+    let mut plain = true;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if (b'!'..=b'~').contains(&byte) {
+            at += 1;
+        } else if byte < 0x80 {
+            if space_at(text, at) > 0 {
+                break;
+            }
+            plain = false;
+            at += 1;
+        } else {
+            if space_at(text, at) > 0 {
+                break;
+            }
+            plain = false;
+            at += text[at..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    let width = if plain { at - start } else { self::width(&text[start..at]) };
+    Some(Piece { start, end: at, width })
+}
+
+/// A digit group, as in a phone number: digits, perhaps in brackets or before punctuation.
+fn is_digits(piece: &str) -> bool {
+    if !matches!(piece.as_bytes().first(), Some(b'0'..=b'9' | b'(')) {
+        return false;
+    }
+    let core = piece.trim_end_matches([',', '.', ';', ')', ':']).trim_start_matches('(');
+    !core.is_empty() && core.bytes().all(|byte| byte.is_ascii_digit())
+}
+
+/// The words of `text`, with runs of digit groups (phone numbers) kept together as one word.
+fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
+    let mut next = piece_at(text, 0);
+    std::iter::from_fn(move || {
+        let head = next?;
+        let mut word = Word { start: head.start, end: head.end, width: head.width, verbatim: true };
+        next = piece_at(text, head.end);
+        let mut last = &text[head.start..head.end];
+        // A digit group joins the one before it unless that one ends a clause ("999, 111").
+        while let Some(piece) = next {
+            let candidate = &text[piece.start..piece.end];
+            if !(is_digits(last) && !last.ends_with([',', ';', ')', ':', '.']) && is_digits(candidate)) {
+                break;
+            }
+            word.verbatim &= piece.start == word.end + 1 && text.as_bytes()[word.end] == b' ';
+            word.end = piece.end;
+            word.width += 1 + piece.width;
+            last = candidate;
+            next = piece_at(text, piece.end);
+        }
+        Some(word)
+    })
 }
 
 #[cfg(test)]
@@ -82,6 +269,36 @@ mod tests {
         );
         assert_eq!(wrap("takes 2\u{a0}min\u{a0}50\u{a0}s", 8), ["takes", "2\u{a0}min\u{a0}50\u{a0}s"]);
         assert_eq!(wrap("999, 111", 4), ["999,", "111"], "a comma ends the number");
+    }
+
+    #[test]
+    fn runs_of_whitespace_become_one_space_and_numbers_join_across_them() {
+        assert_eq!(wrap("one  two\nthree\t four", 80), ["one two three four"]);
+        assert_eq!(wrap("call 0800\n611  116 now", 80), ["call 0800 611 116 now"]);
+        assert_eq!(wrap("  lead and trail  ", 80), ["lead and trail"]);
+        assert_eq!(wrap("a\u{2003}b\u{a0}c", 80), ["a b\u{a0}c"], "an em space breaks, a no-break space does not");
+        assert_eq!(hang("aa bb cc dd", 12, "> ", "  "), ["> aa bb cc", "  dd"]);
+    }
+
+    /// Plain text takes the line-by-line path; the same text with a tab in it the word-by-word
+    /// one. Both must wrap alike.
+    #[test]
+    fn plain_and_general_text_wrap_alike() {
+        let texts = [
+            "Call 999 now, or 0800 611 116 (24 h) for advice: 112 works too; 116 117 (DE).",
+            "a verylongwordthatdoesnotfit b cc ddd 12 34 56, 7 (8) 9: 10 11. 12",
+            "x",
+            "one two three four five six seven eight nine ten eleven twelve thirteen",
+        ];
+        for text in texts {
+            for width in 1..40 {
+                let mut general = String::new();
+                fill_words(&mut general, &text.replacen(' ', "\t", 1), width, "", "");
+                let mut plain = String::new();
+                fill_plain(&mut plain, text, width, "", "");
+                assert_eq!(plain, general, "{text:?} at {width}");
+            }
+        }
     }
 
     #[test]

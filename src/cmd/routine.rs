@@ -21,9 +21,15 @@ pub fn run(args: &RoutineArgs, out: &super::Out, stderr: &mut dyn Write) -> anyh
     // The local time of day decides whether a wake time turns morning mode on; --morning and
     // --wake-time win over the config file's wake time, but a broken file is an error either
     // way, never silently passed over.
-    let now = chrono::Local::now().time();
     let config = super::discover_config()?;
     let configured_wake = config.routine.wake_time.map(WakeTime::from);
+    // The clock only when a wake time can decide: reading the local time zone (a file, its
+    // parser's code) costs a query that needs no time ~5k instructions and some memory.
+    let now = if !args.morning && args.wake_time.or(configured_wake).is_some() {
+        chrono::Local::now().time()
+    } else {
+        chrono::NaiveTime::default()
+    };
     let location = super::location(args.location, &args.place, "routine")?.ok_or_else(|| {
         UsageError::Invalid(
             "routine needs to know where it hurts: `backpain routine lower` (or --location lower); \

@@ -194,9 +194,10 @@ pub fn play(cues: &[Cue], clock: &mut dyn Clock, keys: &mut dyn Keys, view: &mut
         let mut skip = false;
         while !left.is_zero() {
             view.tick(&place.status(left, last))?;
-            // Wake at each whole second left, so countdowns tick on the second.
+            // Wake at each whole second left, so countdowns tick on the second; while paused
+            // nothing on the screen changes, so sleep until a key or a signal.
             let timeout = match (place.paused, left.subsec_nanos()) {
-                (true, _) => second,
+                (true, _) => crate::tui::UNTIL_KEY,
                 (false, 0) => second.min(left),
                 (false, nanos) => Duration::from_nanos(u64::from(nanos)),
             };
@@ -378,6 +379,30 @@ mod tests {
         assert!(summary.skipped.is_empty());
         assert_eq!((summary.elapsed, summary.paused), (Duration::from_secs(195), Duration::ZERO));
         assert!(started.elapsed() < Duration::from_secs(1), "virtual time: no sleeping");
+    }
+
+    /// Keys from a script, with every wait's timeout kept: when the player would wake.
+    struct Waits(Script, Vec<Duration>);
+
+    impl Keys for Waits {
+        fn wait(&mut self, clock: &mut dyn crate::clock::Clock, timeout: Duration) -> io::Result<Option<Key>> {
+            self.1.push(timeout);
+            self.0.wait(clock, timeout)
+        }
+    }
+
+    #[test]
+    fn a_countdown_wakes_once_a_second_and_a_pause_only_for_its_key() {
+        let cues = cues(&plan());
+        let mut clock = VirtualClock::default();
+        let script = Script(vec![(10.0, Key::Char('p')), (100.0, Key::Char('p')), (110.0, Key::Char('q'))]);
+        let mut keys = Waits(script, Vec::new());
+        play(&cues, &mut clock, &mut keys, &mut Log::default()).unwrap();
+        let waits = keys.1;
+        assert_eq!(waits.iter().filter(|&&timeout| timeout == crate::tui::UNTIL_KEY).count(), 1, "{waits:?}");
+        assert!(waits.iter().all(|&timeout| timeout <= Duration::from_secs(1) || timeout == crate::tui::UNTIL_KEY));
+        // 20 s of countdown, a wait or two more where cues change; none through the 90 s pause.
+        assert!(waits.len() <= 26, "{} waits: {waits:?}", waits.len());
     }
 
     #[test]

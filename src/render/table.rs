@@ -69,8 +69,25 @@ impl Theme {
 
     /// `text` wrapped to the width, `first` before the first line and `indent` before the rest.
     pub(super) fn hang(&self, text: &str, first: &str, indent: &str) -> String {
+        let mut out = String::with_capacity(text.len() + text.len() / 8 + 8);
+        self.hang_into(&mut out, text, first, indent);
+        out
+    }
+
+    /// `hang`, appended to `out`.
+    fn hang_into(&self, out: &mut String, text: &str, first: &str, indent: &str) {
         let width = usize::from(self.width).max(30);
-        crate::text::hang(text, width, first, indent).into_iter().map(|line| line + "\n").collect()
+        crate::text::hang_into(out, text, width, first, indent);
+    }
+
+    /// `heading` and a newline, appended to `out`.
+    fn heading_into(&self, out: &mut String, text: &str) {
+        if self.color {
+            out.push_str(&self.heading(text));
+            out.push('\n');
+        } else {
+            self.hang_into(out, text, "", "");
+        }
     }
 
     fn warning(&self, text: &str) -> String {
@@ -591,17 +608,20 @@ impl Theme {
     /// Prose as prose: a bold heading, the text as a wrapped paragraph, the guide's own words
     /// marked as such, then the evidence with its status and sources. Cheaper than table cells
     /// and read like a page.
-    fn article(&self, title: &str, text: &str, guide_says: Option<&str>, evidence: &EvidenceView) -> String {
-        let mut out = format!("{}\n", self.heading(title));
-        out.push_str(&self.wrap(text, "  "));
+    fn article(&self, out: &mut String, title: &str, text: &str, guide_says: Option<&str>, evidence: &EvidenceView) {
+        self.heading_into(out, title);
+        self.hang_into(out, text, "  ", "  ");
         if let Some(guide) = guide_says {
-            out.push_str(&self.wrap(&format!("The guide says: {guide}"), "  "));
+            self.hang_into(out, &format!("The guide says: {guide}"), "  ", "  ");
         }
-        let status = self.paint(evidence.status.label(), status_style(evidence.status));
-        let evidence = format!("{}: {}", evidence.status.label(), evidence_text(evidence));
-        out.push_str(&self.wrap(&evidence, "  ").replacen(evidence_status_label(&evidence), &status, 1));
+        let line = format!("{}: {}", evidence.status.label(), evidence_text(evidence));
+        if self.color {
+            let status = self.paint(evidence.status.label(), status_style(evidence.status));
+            out.push_str(&self.wrap(&line, "  ").replacen(evidence_status_label(&line), &status, 1));
+        } else {
+            self.hang_into(out, &line, "  ", "  ");
+        }
         out.push('\n');
-        out
     }
 }
 
@@ -622,13 +642,15 @@ fn status_style(status: Status) -> Tone {
 impl Render for FaqReport {
     fn table(&self, theme: &Theme) -> String {
         let rule = "=".repeat(usize::from(theme.width).min(40));
-        let mut out = format!("{}\n{rule}\n\n", theme.heading("Implementation guide"));
+        // One buffer for the whole page, about the size it ends up.
+        let mut out = String::with_capacity(8 * 1024);
+        let _ = write!(out, "{}\n{rule}\n\n", theme.heading("Implementation guide"));
         for guide in &self.guide {
-            out.push_str(&theme.article(guide.title, guide.text, guide.guide_says, &guide.evidence));
+            theme.article(&mut out, guide.title, guide.text, guide.guide_says, &guide.evidence);
         }
         let _ = write!(out, "{}\n{rule}\n\n", theme.heading("Common questions"));
         for faq in &self.questions {
-            out.push_str(&theme.article(faq.question, faq.answer, faq.guide_says, &faq.evidence));
+            theme.article(&mut out, faq.question, faq.answer, faq.guide_says, &faq.evidence);
         }
         out.push_str(&theme.footer(self.disclaimer));
         out

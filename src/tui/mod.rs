@@ -14,7 +14,7 @@ use std::sync::{Arc, Once};
 
 use crossterm::{cursor, execute, terminal};
 
-pub use keys::{Key, Keys, SignalKeys, TerminalKeys};
+pub use keys::{Key, Keys, SignalKeys, TerminalKeys, UNTIL_KEY};
 
 /// Set while the terminal is in raw mode, so the panic hook knows to restore it.
 static ACTIVE: AtomicBool = AtomicBool::new(false);

@@ -60,3 +60,9 @@ impl Keys for TerminalKeys {
         }
     }
 }
+
+/// Sleeps up to `left` of session time; the caller looks at the stop flag (set by the Ctrl-C
+/// handler) every `SLICE`, as there is no pipe to wake on.
+pub(super) fn sleep_unless_stopped(clock: &mut dyn Clock, left: Duration) {
+    clock.sleep(left.min(clock.session(SLICE)));
+}

@@ -48,8 +48,9 @@ pub trait Keys {
     fn wait(&mut self, clock: &mut dyn Clock, timeout: Duration) -> io::Result<Option<Key>>;
 }
 
-/// How often a wait without a terminal wakes up to look at the signal flag.
-const SLICE: Duration = Duration::from_millis(100);
+/// The wait while nothing on the screen changes (a pause): in effect until a key or a signal,
+/// with a bound that keeps deadline arithmetic finite.
+pub const UNTIL_KEY: Duration = Duration::from_secs(365 * 24 * 3600);
 
 /// The terminal could not be opened for keys; says what is needed instead.
 #[derive(Debug, thiserror::Error)]
@@ -126,7 +127,9 @@ pub(crate) fn parse(bytes: &mut VecDeque<u8>) -> Option<Parsed> {
     })
 }
 
-/// No keyboard (output is piped): only the stop signal interrupts the wait.
+/// No keyboard (output is piped): only the stop signal interrupts the wait. The wait sleeps
+/// until its deadline or the signal, never waking to look (on Unix the signal also writes to a
+/// pipe the wait polls; elsewhere the flag is looked at every 100 ms).
 pub struct SignalKeys {
     pub stop: Arc<AtomicBool>,
 }
@@ -142,7 +145,10 @@ impl Keys for SignalKeys {
             if left.is_zero() {
                 return Ok(None);
             }
-            clock.sleep(left.min(clock.session(SLICE)));
+            #[cfg(unix)]
+            unix::sleep_unless_stopped(clock, left)?;
+            #[cfg(not(unix))]
+            console::sleep_unless_stopped(clock, left);
         }
     }
 }

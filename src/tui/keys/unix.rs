@@ -132,3 +132,20 @@ fn suspended(clock: &mut dyn Clock) -> io::Result<Key> {
     crate::tui::suspend()?;
     Ok(Key::Resumed(clock.now().saturating_sub(before)))
 }
+
+/// Sleeps up to `left` of session time, or until a stop signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT)
+/// writes to its pipe: the only wake-ups are the deadline and the signal.
+pub(super) fn sleep_unless_stopped(clock: &mut dyn Clock, left: Duration) -> io::Result<()> {
+    let pipe = signals::stop_pipe()?;
+    let timeout = rustix::event::Timespec::try_from(clock.real(left))
+        .unwrap_or(rustix::event::Timespec { tv_sec: i64::from(i32::MAX), tv_nsec: 0 });
+    let mut fds = [PollFd::from_borrowed_fd(pipe.as_fd(), PollFlags::IN)];
+    match rustix::event::poll(&mut fds, Some(&timeout)) {
+        Ok(_) | Err(rustix::io::Errno::INTR) => {}
+        Err(err) => return Err(err.into()),
+    }
+    if !fds[0].revents().is_empty() {
+        signals::drain(pipe);
+    }
+    Ok(())
+}
