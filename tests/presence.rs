@@ -557,7 +557,7 @@ fn doctor_json_under_xvfb_and_dunst_reports_the_server_and_each_source_it_found(
         assert!(missing.reason.as_deref().is_some_and(|reason| !reason.is_empty()), "{missing:?}");
         assert!(!missing.describe.is_empty());
     }
-    assert_eq!(report.presence.len(), 10, "every source, answered or not");
+    assert_eq!(report.presence.len(), 11, "every source, answered or not");
     assert_eq!(report.signals.idle.as_deref(), Some("x11"));
     assert_eq!(report.signals.dnd.as_deref(), Some("dunst"));
     assert_eq!((report.signals.locked.as_deref(), report.signals.fullscreen.as_deref()), (None, None));
