@@ -16,9 +16,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use wayland_client::backend::WaylandError;
 use wayland_client::globals::{registry_queue_init, BindError, GlobalListContents};
 use wayland_client::protocol::{wl_registry, wl_seat};
-use wayland_client::backend::WaylandError;
 use wayland_client::{Connection, Dispatch, EventQueue, Proxy, QueueHandle};
 use wayland_protocols::ext::idle_notify::v1::client::ext_idle_notification_v1::{self, ExtIdleNotificationV1};
 use wayland_protocols::ext::idle_notify::v1::client::ext_idle_notifier_v1::ExtIdleNotifierV1;
@@ -54,8 +54,8 @@ impl Compositor {
     /// an idle notification on its first seat; or why there is none.
     pub fn connect(display: Option<&OsStr>, runtime_dir: Option<&Path>, now: Instant) -> Result<Compositor, String> {
         let path = socket_path(display, runtime_dir)?;
-        let stream = UnixStream::connect(&path)
-            .map_err(|err| format!("no Wayland compositor at {}: {err}", path.display()))?;
+        let stream =
+            UnixStream::connect(&path).map_err(|err| format!("no Wayland compositor at {}: {err}", path.display()))?;
         let conn = Connection::from_socket(stream).map_err(|err| format!("no Wayland connection: {err}"))?;
         let (globals, mut queue) =
             registry_queue_init::<Seen>(&conn).map_err(|err| format!("the Wayland compositor failed: {err}"))?;
