@@ -34,6 +34,8 @@ fn desktop(display: Option<&str>, session: Option<&str>, system: Option<&str>) -
     // Never the machine's own system bus: an unset variable would fall back to it.
     set("DBUS_SYSTEM_BUS_ADDRESS", Some(system.unwrap_or("unix:path=/nonexistent/backpain-test-system-bus")));
     std::env::set_var("XDG_RUNTIME_DIR", "/nonexistent/backpain-test-runtime");
+    // Never the machine's own compositor (tests/wayland.rs has a stand-in of its own).
+    std::env::remove_var("WAYLAND_DISPLAY");
     std::env::remove_var("XDG_CURRENT_DESKTOP");
     let started = Instant::now();
     let desktop = Desktop::connect();
@@ -508,6 +510,7 @@ fn doctor(session: &Session, args: &[&str]) -> (std::process::Output, Duration) 
         .args(args)
         .env("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/nonexistent/backpain-test-system-bus")
         .env_remove("XDG_CURRENT_DESKTOP")
+        .env_remove("WAYLAND_DISPLAY")
         .env("XDG_RUNTIME_DIR", session.dir.path());
     match &session.display {
         Some(display) => command.env("DISPLAY", display),
