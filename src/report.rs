@@ -581,7 +581,7 @@ pub struct NotificationServerView {
 /// One presence source asked once.
 #[derive(Debug, Serialize)]
 pub struct PresenceView {
-    /// "logind", "mutter", "screensaver", "x11", "dunst", "kde", "gnome".
+    /// "logind", "mutter", "screensaver", "wayland", "x11", "dunst", "kde", "gnome".
     pub source: &'static str,
     /// "idle", "locked", "dnd", "fullscreen".
     pub signal: &'static str,

@@ -26,6 +26,7 @@ fn remind(session: &Session, data: &Path, args: &[&str]) -> (Child, BufReader<Ch
         .env("XDG_CONFIG_HOME", session.dir.path())
         .env("XDG_DATA_HOME", data)
         .env("XDG_RUNTIME_DIR", "/nonexistent/backpain-test-runtime")
+        .env_remove("WAYLAND_DISPLAY")
         .env_remove("XDG_CURRENT_DESKTOP")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

@@ -34,6 +34,8 @@ fn desktop(display: Option<&str>, session: Option<&str>, system: Option<&str>) -
     // Never the machine's own system bus: an unset variable would fall back to it.
     set("DBUS_SYSTEM_BUS_ADDRESS", Some(system.unwrap_or("unix:path=/nonexistent/backpain-test-system-bus")));
     std::env::set_var("XDG_RUNTIME_DIR", "/nonexistent/backpain-test-runtime");
+    // Never the machine's own compositor (tests/wayland.rs has a stand-in of its own).
+    std::env::remove_var("WAYLAND_DISPLAY");
     std::env::remove_var("XDG_CURRENT_DESKTOP");
     let started = Instant::now();
     let desktop = Desktop::connect();
@@ -508,6 +510,7 @@ fn doctor(session: &Session, args: &[&str]) -> (std::process::Output, Duration) 
         .args(args)
         .env("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/nonexistent/backpain-test-system-bus")
         .env_remove("XDG_CURRENT_DESKTOP")
+        .env_remove("WAYLAND_DISPLAY")
         .env("XDG_RUNTIME_DIR", session.dir.path());
     match &session.display {
         Some(display) => command.env("DISPLAY", display),
@@ -557,7 +560,7 @@ fn doctor_json_under_xvfb_and_dunst_reports_the_server_and_each_source_it_found(
         assert!(missing.reason.as_deref().is_some_and(|reason| !reason.is_empty()), "{missing:?}");
         assert!(!missing.describe.is_empty());
     }
-    assert_eq!(report.presence.len(), 10, "every source, answered or not");
+    assert_eq!(report.presence.len(), 11, "every source, answered or not");
     assert_eq!(report.signals.idle.as_deref(), Some("x11"));
     assert_eq!(report.signals.dnd.as_deref(), Some("dunst"));
     assert_eq!((report.signals.locked.as_deref(), report.signals.fullscreen.as_deref()), (None, None));

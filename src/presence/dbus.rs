@@ -78,7 +78,7 @@ pub fn read(bus: &zbus::Connection, source: Source) -> Result<Reading, String> {
                 .and_then(flag)
                 .map(Reading::Flag),
             Source::GnomeBanners => show_banners(bus).await.map(|banners| Reading::Flag(!banners)),
-            Source::X11Idle | Source::X11Fullscreen => Err("not a D-Bus source".into()),
+            Source::WaylandIdle | Source::X11Idle | Source::X11Fullscreen => Err("not a D-Bus source".into()),
         }
     })
 }

@@ -28,6 +28,9 @@ pub enum Source {
     MutterIdle,
     /// `org.freedesktop.ScreenSaver.GetSessionIdleTime`, in milliseconds as KDE returns it.
     ScreenSaverIdle,
+    /// The Wayland compositor's `ext-idle-notify-v1`. Before X11: on a Wayland session the X
+    /// server is XWayland, whose idle time sees only the input that goes to X clients.
+    WaylandIdle,
     /// The X11 screen-saver extension's time since the last input.
     X11Idle,
     /// logind's `IdleHint` and `IdleSinceHint`: coarse, set only by desktops that track idleness.
@@ -44,11 +47,12 @@ pub enum Source {
 
 impl Source {
     /// Every source, in the order they are tried.
-    pub const ORDER: [Source; 10] = [
+    pub const ORDER: [Source; 11] = [
         Source::LogindLocked,
         Source::ScreenSaverActive,
         Source::MutterIdle,
         Source::ScreenSaverIdle,
+        Source::WaylandIdle,
         Source::X11Idle,
         Source::LogindIdle,
         Source::DunstPaused,
@@ -63,6 +67,7 @@ impl Source {
             Source::LogindLocked | Source::LogindIdle => "logind",
             Source::ScreenSaverActive | Source::ScreenSaverIdle => "screensaver",
             Source::MutterIdle => "mutter",
+            Source::WaylandIdle => "wayland",
             Source::X11Idle | Source::X11Fullscreen => "x11",
             Source::DunstPaused => "dunst",
             Source::KdeInhibited => "kde",
@@ -73,7 +78,11 @@ impl Source {
     pub fn signal(self) -> Signal {
         match self {
             Source::LogindLocked | Source::ScreenSaverActive => Signal::Locked,
-            Source::MutterIdle | Source::ScreenSaverIdle | Source::X11Idle | Source::LogindIdle => Signal::Idle,
+            Source::MutterIdle
+            | Source::ScreenSaverIdle
+            | Source::WaylandIdle
+            | Source::X11Idle
+            | Source::LogindIdle => Signal::Idle,
             Source::DunstPaused | Source::KdeInhibited | Source::GnomeBanners => Signal::Dnd,
             Source::X11Fullscreen => Signal::Fullscreen,
         }
@@ -86,6 +95,7 @@ impl Source {
             Source::ScreenSaverActive => "org.freedesktop.ScreenSaver GetActive (session bus)",
             Source::MutterIdle => "GNOME Mutter IdleMonitor GetIdletime (session bus)",
             Source::ScreenSaverIdle => "org.freedesktop.ScreenSaver GetSessionIdleTime (session bus)",
+            Source::WaylandIdle => "Wayland ext-idle-notify-v1 (compositor)",
             Source::X11Idle => "X11 screen-saver extension idle time",
             Source::LogindIdle => "logind IdleHint and IdleSinceHint (system bus)",
             Source::DunstPaused => "dunst paused (session bus)",
@@ -280,6 +290,23 @@ mod tests {
     }
 
     #[test]
+    fn on_wayland_the_compositor_idle_time_wins_over_xwaylands() {
+        // XWayland sees only the input that goes to X clients: an hour "idle" while the person
+        // types into Wayland windows.
+        let readings = vec![
+            (Source::MutterIdle, Err("not on the bus".to_string())),
+            (Source::WaylandIdle, idle(0)),
+            (Source::X11Idle, idle(3600)),
+        ];
+        assert_eq!(combine(&readings).idle, Some(Duration::ZERO));
+        let readings = vec![
+            (Source::WaylandIdle, Err("the compositor has no ext_idle_notifier_v1".to_string())),
+            (Source::X11Idle, idle(3600)),
+        ];
+        assert_eq!(combine(&readings).idle, Some(Duration::from_secs(3600)), "X11 when Wayland has none");
+    }
+
+    #[test]
     fn an_active_screen_saver_counts_as_locked_even_when_logind_says_not() {
         let readings = vec![
             (Source::LogindLocked, Ok(Reading::Flag(false))),
@@ -305,13 +332,13 @@ mod tests {
     fn the_order_lists_every_source_once_and_ids_match_the_probe_contract() {
         let ids: std::collections::BTreeSet<&str> = Source::ORDER.iter().map(|source| source.id()).collect();
         let expected: std::collections::BTreeSet<&str> =
-            ["logind", "mutter", "screensaver", "x11", "dunst", "kde", "gnome"].into_iter().collect();
+            ["logind", "mutter", "screensaver", "wayland", "x11", "dunst", "kde", "gnome"].into_iter().collect();
         assert_eq!(ids, expected);
         let unique: std::collections::HashSet<Source> = Source::ORDER.into_iter().collect();
         assert_eq!(unique.len(), Source::ORDER.len());
-        // Idle: Mutter, then ScreenSaver, then X11, as the issue orders them.
+        // Idle: Mutter, then ScreenSaver, then Wayland's compositor before XWayland's X11.
         let idle: Vec<Source> = Source::ORDER.into_iter().filter(|source| source.signal() == Signal::Idle).collect();
-        assert_eq!(idle[..3], [Source::MutterIdle, Source::ScreenSaverIdle, Source::X11Idle]);
+        assert_eq!(idle[..4], [Source::MutterIdle, Source::ScreenSaverIdle, Source::WaylandIdle, Source::X11Idle]);
     }
 
     #[test]

@@ -3,18 +3,22 @@
 //!
 //! Each signal comes from the first source that answers, tried in order, each only where it
 //! exists (logind on the system bus; GNOME Mutter, org.freedesktop.ScreenSaver, dunst and KDE on
-//! the session bus; the X11 screen-saver extension and EWMH properties on an X display). A source
+//! the session bus; a Wayland compositor's ext-idle-notify-v1; the X11 screen-saver extension and
+//! EWMH properties on an X display). A source
 //! that is missing is skipped, never an error: with none at all, `available()` is false and the
 //! reminder loop never polls. Domain code: nothing here knows about the command line.
 //!
 //! `Desktop` is the real `Presence`: `parts` holds the platform's connections (D-Bus through
-//! zbus and X11 through x11rb where those exist, nothing on macOS and Windows); `combine` picks
+//! zbus, Wayland through wayland-client and X11 through x11rb where those exist, nothing on
+//! macOS and Windows); `combine` picks
 //! each signal from the readings, and is pure.
 
 #[cfg(all(unix, not(target_os = "macos")))]
 mod dbus;
 mod desktop;
 mod parts;
+#[cfg(all(unix, not(target_os = "macos")))]
+mod wayland;
 #[cfg(all(unix, not(target_os = "macos")))]
 mod x11;
 
@@ -60,7 +64,7 @@ impl Signal {
 /// One source asked once, for `backpain doctor`: what it is, what it tells, and its answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Probe {
-    /// A stable short id: "logind", "mutter", "screensaver", "x11", "dunst", "kde", "gnome".
+    /// A stable short id: "logind", "mutter", "screensaver", "wayland", "x11", "dunst", "kde", "gnome".
     pub source: &'static str,
     /// What it is, in words: "logind LockedHint (system bus)".
     pub describe: String,

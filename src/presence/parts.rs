@@ -1,5 +1,6 @@
 //! The platform's connections to the sources, and the one place presence is `#[cfg]`-gated:
-//! the system and session buses and the X display where there are such things, nothing on
+//! the system and session buses, the Wayland compositor and the X display where there are such
+//! things, nothing on
 //! macOS and Windows (where `Desktop` has no sources and reminders come on the clock).
 
 use std::time::Instant;
@@ -19,7 +20,7 @@ mod freedesktop {
     use std::path::Path;
     use std::sync::{mpsc, Arc};
 
-    use super::super::{dbus, x11};
+    use super::super::{dbus, wayland, x11};
     use super::*;
 
     /// Each part, or why it is missing ("no system bus: ...").
@@ -27,6 +28,7 @@ mod freedesktop {
     pub struct Parts {
         system: Result<zbus::Connection, String>,
         session: Result<zbus::Connection, String>,
+        wayland: Result<Arc<wayland::Compositor>, String>,
         x11: Result<Arc<x11::Display>, String>,
         pub session_address: Option<String>,
         /// The sources that answered while connecting.
@@ -39,13 +41,14 @@ mod freedesktop {
             Parts {
                 system: Err(missing.clone()),
                 session: Err(missing.clone()),
+                wayland: Err(missing.clone()),
                 x11: Err(missing),
                 session_address: None,
                 answered: Vec::new(),
             }
         }
 
-        /// Connects to the three parts side by side, each given until `deadline`, and asks
+        /// Connects to the four parts side by side, each given until `deadline`, and asks
         /// every source once.
         pub fn connect(deadline: Instant) -> Parts {
             let session_address = session_address();
@@ -58,10 +61,16 @@ mod freedesktop {
                         .into(),
                 ),
             });
+            let wayland = started(|| {
+                let display = std::env::var_os("WAYLAND_DISPLAY");
+                let runtime_dir = std::env::var_os("XDG_RUNTIME_DIR").map(std::path::PathBuf::from);
+                wayland::Compositor::connect(display.as_deref(), runtime_dir.as_deref(), Instant::now()).map(Arc::new)
+            });
             let x11 = started(|| x11::Display::connect().map(Arc::new));
             let mut parts = Parts {
                 system: wait(system, deadline, "the system bus"),
                 session: wait(session, deadline, "the session bus"),
+                wayland: wait(wayland, deadline, "the Wayland compositor"),
                 x11: wait(x11, deadline, "the X display"),
                 session_address,
                 answered: Vec::new(),
@@ -86,6 +95,9 @@ mod freedesktop {
         fn read(&self, source: Source) -> Result<Reading, String> {
             let on = |bus: &Result<zbus::Connection, String>| bus.clone();
             match source {
+                Source::WaylandIdle => {
+                    self.wayland.as_ref().map_err(Clone::clone)?.idle(Instant::now()).map(Reading::Idle)
+                }
                 Source::X11Idle => self.x11.as_ref().map_err(Clone::clone)?.idle().map(Reading::Idle),
                 Source::X11Fullscreen => self.x11.as_ref().map_err(Clone::clone)?.fullscreen().map(Reading::Flag),
                 Source::LogindLocked | Source::LogindIdle => dbus::read(&on(&self.system)?, source),
@@ -153,7 +165,7 @@ mod nothing {
         }
 
         pub fn read_all(&self, sources: &[Source]) -> Readings {
-            let why = "no presence sources on this platform (there is no D-Bus or X11 here)";
+            let why = "no presence sources on this platform (there is no D-Bus, Wayland or X11 here)";
             sources.iter().map(|&source| (source, Err(why.to_string()))).collect()
         }
 
