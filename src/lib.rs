@@ -14,6 +14,7 @@ pub mod exit;
 pub mod fsutil;
 pub mod generate;
 pub mod guided;
+mod help;
 pub mod history;
 pub mod pager;
 pub mod plan;
@@ -160,11 +161,16 @@ where
 
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     let color = env.stdout_is_terminal && !env.no_color;
-    let mut command = parse_command(&args);
+    let (mut command, top_level) = parse_command(&args);
     if !color {
         // Plain text from the start, so it is written as it is instead of stripped of styles
         // byte by byte (~115k instructions for `--help`); stderr's messages are plain anyway.
         command = command.styles(clap::builder::Styles::plain());
+    }
+    if top_level {
+        // No subcommand typed: the help, if asked for, is the top level's, its command list
+        // written without clap's renderer (after the styles, which the list uses).
+        command = help::top_level(command, help::clap_width());
     }
     // What `Cli::try_parse_from` does, with the command kept.
     let parsed = command.try_get_matches_from_mut(&args).and_then(|mut matches| {
@@ -214,7 +220,8 @@ where
 /// level keeps its own copy and the one subcommand that parses gets the global clones, which
 /// clap still carries down to its own subcommands (`log pain`) and back up to `Cli`.
 /// Completions and man pages use `Cli::command()` as it is.
-fn parse_command(args: &[OsString]) -> clap::Command {
+/// Also says whether no subcommand was named (the top level's help or an error follows).
+fn parse_command(args: &[OsString]) -> (clap::Command, bool) {
     use clap::CommandFactory;
 
     let mut command = Cli::command();
@@ -251,9 +258,9 @@ fn parse_command(args: &[OsString]) -> clap::Command {
     }
     let Some(name) = name.and_then(|name| command.find_subcommand(name.as_ref()).map(|sub| sub.get_name().to_string()))
     else {
-        return command;
+        return (command, true);
     };
-    command.mut_subcommand(name, |sub| {
+    let command = command.mut_subcommand(name, |sub| {
         // Plain options unless the subcommand has its own subcommands (`log pain`) for clap to
         // carry them down to: `Typed` reads what was typed, without clap copying values between
         // levels. As clap's propagation does, the clones keep their display order and the
@@ -261,7 +268,8 @@ fn parse_command(args: &[OsString]) -> clap::Command {
         // name). (Deferred, a subcommand shows its own subcommands only once built.)
         let carry = cli::NESTED.contains(&sub.get_name());
         globals.into_iter().fold(sub, |sub, arg| sub.arg(arg.global(carry))).next_display_order(0)
-    })
+    });
+    (command, false)
 }
 
 /// The global options typed after the subcommand (`myths --color never`), which win over the top
