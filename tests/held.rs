@@ -54,6 +54,39 @@ fn tool(name: &str, args: &[&str], session: &Session) {
     assert!(output.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&output.stderr));
 }
 
+/// Mouse input on the session's display about once a second, as a person at the desk gives,
+/// until stopped.
+struct Typist {
+    typing: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl Typist {
+    fn start(session: &Session) -> Typist {
+        let typing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let still = typing.clone();
+        let (address, display) = (session.address.clone(), session.display.clone().unwrap_or_default());
+        let thread = std::thread::spawn(move || {
+            let mut x = 0;
+            while still.load(std::sync::atomic::Ordering::SeqCst) {
+                x = (x + 7) % 300;
+                let _ = Process::new("xdotool")
+                    .args(["mousemove", &x.to_string(), "100"])
+                    .env("DBUS_SESSION_BUS_ADDRESS", &address)
+                    .env("DISPLAY", &display)
+                    .status();
+                std::thread::sleep(Duration::from_millis(1000));
+            }
+        });
+        Typist { typing, thread }
+    }
+
+    fn stop(self) {
+        self.typing.store(false, std::sync::atomic::Ordering::SeqCst);
+        self.thread.join().unwrap();
+    }
+}
+
 fn stop(mut child: Child) {
     let _ = child.kill();
     let _ = child.wait();
@@ -85,26 +118,9 @@ fn a_loop_every_20s_with_a_5s_natural_break_restarts_after_an_idle_spell_and_the
     // A full interval after the return, which the loop sees within a poll (2.5 s here).
     assert!((16..=20).contains(&(next - seconds(&retimed["time"]))), "{retimed}");
     // Back at the desk: input every second or so, as a person typing gives.
-    let typing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
-    let typist = {
-        let typing = typing.clone();
-        let (address, display) = (session.address.clone(), session.display.clone().unwrap_or_default());
-        std::thread::spawn(move || {
-            let mut x = 0;
-            while typing.load(std::sync::atomic::Ordering::SeqCst) {
-                x = (x + 7) % 300;
-                let _ = Process::new("xdotool")
-                    .args(["mousemove", &x.to_string(), "100"])
-                    .env("DBUS_SESSION_BUS_ADDRESS", &address)
-                    .env("DISPLAY", &display)
-                    .status();
-                std::thread::sleep(Duration::from_millis(1000));
-            }
-        })
-    };
+    let typist = Typist::start(&session);
     let (shown, at) = next_line(&mut stdout);
-    typing.store(false, std::sync::atomic::Ordering::SeqCst);
-    typist.join().unwrap();
+    typist.stop();
     stop(child);
     assert_eq!(shown["delivered"], "dry-run", "{shown}");
     assert!(shown["retimed"].as_str().unwrap().contains("a full interval after you came back"), "{shown}");
@@ -147,7 +163,7 @@ fn a_fullscreen_active_window_holds_a_reminder_until_it_leaves_fullscreen() {
     use x11rb::protocol::xproto::{AtomEnum, ConnectionExt as _, CreateWindowAux, PropMode, WindowClass};
     use x11rb::wrapper::ConnectionExt as _;
 
-    if !common::require_tools(&["dbus-daemon", "Xvfb", "xprop"], "the fullscreen test") {
+    if !common::require_tools(&["dbus-daemon", "Xvfb", "xprop", "xdotool"], "the fullscreen test") {
         return;
     }
     let session = Session::with_xvfb();
@@ -185,26 +201,9 @@ fn a_fullscreen_active_window_holds_a_reminder_until_it_leaves_fullscreen() {
     );
     let left_at = Instant::now();
     // Back at the desk: input every second or so, as a person typing gives.
-    let typing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
-    let typist = {
-        let typing = typing.clone();
-        let (address, display) = (session.address.clone(), session.display.clone().unwrap_or_default());
-        std::thread::spawn(move || {
-            let mut x = 0;
-            while typing.load(std::sync::atomic::Ordering::SeqCst) {
-                x = (x + 7) % 300;
-                let _ = Process::new("xdotool")
-                    .args(["mousemove", &x.to_string(), "100"])
-                    .env("DBUS_SESSION_BUS_ADDRESS", &address)
-                    .env("DISPLAY", &display)
-                    .status();
-                std::thread::sleep(Duration::from_millis(1000));
-            }
-        })
-    };
+    let typist = Typist::start(&session);
     let (shown, at) = next_line(&mut stdout);
-    typing.store(false, std::sync::atomic::Ordering::SeqCst);
-    typist.join().unwrap();
+    typist.stop();
     stop(child);
     assert_eq!(shown["delivered"], "dry-run", "{shown}");
     assert!(shown["retimed"].as_str().unwrap().contains("while a window is fullscreen"), "{shown}");
