@@ -376,18 +376,22 @@ fn history_lines(data: &Path, ready: impl Fn(&[Value]) -> bool) -> Vec<Value> {
     }
 }
 
-#[test]
-fn done_on_the_notification_records_the_break() {
-    if !real_parts_available() {
-        return;
-    }
-    let session = Session::with_dunst();
-    let data = tempfile::tempdir().unwrap();
+/// `backpain remind --json --location neck ARGS` on the session's bus with `env`, recording
+/// into `data`, once its first reminder went out as a notification.
+/// Its stdout comes back too: kept open, so that the loop can go on writing to it.
+fn shown_once(
+    session: &Session,
+    data: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> (Child, BufReader<std::process::ChildStdout>) {
     let mut child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
-        .args(["remind", "--every", "3s", "--count", "3", "--json", "--location", "neck"])
+        .args(["remind", "--json", "--location", "neck"])
+        .args(args)
         .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
         .env("XDG_CONFIG_HOME", session.dir.path())
-        .env("XDG_DATA_HOME", data.path())
+        .env("XDG_DATA_HOME", data)
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -395,8 +399,19 @@ fn done_on_the_notification_records_the_break() {
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
     stdout.read_line(&mut line).unwrap();
-    let first: Value = serde_json::from_str(&line).unwrap();
+    let first: Value = serde_json::from_str(&line).unwrap_or_else(|err| panic!("{err}: {line}"));
     assert_eq!(first["delivered"], "notification", "{line}");
+    (child, stdout)
+}
+
+#[test]
+fn done_on_the_notification_records_the_break() {
+    if !real_parts_available() {
+        return;
+    }
+    let session = Session::with_dunst();
+    let data = tempfile::tempdir().unwrap();
+    let (mut child, _stdout) = shown_once(&session, data.path(), &["--every", "3s", "--count", "3"], &[]);
     // What dunst sends when the user picks "Done": the ActionInvoked signal, as in the snooze
     // test (the only notification has one of the first few ids); give the listener a moment.
     std::thread::sleep(Duration::from_millis(500));
@@ -435,21 +450,9 @@ fn a_click_on_the_body_opens_the_guided_micro_routine_in_a_terminal() {
     )
     .unwrap();
     std::fs::set_permissions(&terminal, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    let mut child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
-        .args(["remind", "--every", "3s", "--json", "--location", "neck", "--condition", "pregnancy"])
-        .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
-        .env("XDG_CONFIG_HOME", session.dir.path())
-        .env("XDG_DATA_HOME", data.path())
-        .env("TERMINAL", &terminal)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    stdout.read_line(&mut line).unwrap();
-    let first: Value = serde_json::from_str(&line).unwrap_or_else(|err| panic!("{err}: {line}"));
-    assert_eq!(first["delivered"], "notification", "{line}");
+    let terminal = terminal.to_str().unwrap();
+    let (mut child, _stdout) =
+        shown_once(&session, data.path(), &["--every", "3s", "--condition", "pregnancy"], &[("TERMINAL", terminal)]);
     std::thread::sleep(Duration::from_millis(500));
     session.invoke("default");
     let started = Instant::now();
