@@ -39,10 +39,11 @@ fn plain(text: &clap::builder::StyledStr) -> Option<String> {
     (!raw.contains('\x1b')).then_some(raw)
 }
 
-/// The width clap wraps help at: the terminal's, else `COLUMNS`, else 100 (as clap with
-/// `wrap_help` and no maximum set).
+/// The width clap wraps help at: the terminal's (stdout's, else stderr's, else stdin's: `backpain
+/// --help | head` still fits the terminal), else `COLUMNS`, else 100 (as clap with `wrap_help`
+/// and no maximum set).
 pub fn clap_width() -> usize {
-    terminal_size::terminal_size_of(std::io::stdout())
+    terminal_size::terminal_size()
         .map(|(columns, _)| usize::from(columns.0))
         .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
         .unwrap_or(100)
