@@ -775,3 +775,15 @@ fn a_dumb_terminal_gets_plain_lines_not_a_full_screen_session() {
     tmux.keys(&["C-c"]);
     tmux.wait_for_value("rc");
 }
+
+#[test]
+fn help_piped_into_a_pager_or_head_still_fits_the_terminal() {
+    let Some(tmux) = Tmux::start_sized("help-piped", 60, 24) else { return };
+    let file = tmux.data.path().join("help.txt");
+    tmux.type_line(&format!("{BIN} --help | cat > {}; {}", file.display(), report("rc", "$?")));
+    tmux.wait_for_value("rc");
+    let help = std::fs::read_to_string(&file).unwrap();
+    assert!(help.contains("Commands:") && help.contains("  doctor "), "{help}");
+    let wide: Vec<&str> = help.lines().filter(|line| line.chars().count() > 60).collect();
+    assert!(wide.is_empty(), "lines wider than the 60-column terminal: {wide:?}");
+}
