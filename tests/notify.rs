@@ -324,27 +324,16 @@ fn snooze_on_the_notification_repeats_the_same_drills() {
     let session = Session::with_dunst();
     let config = session.dir.path().join("snooze.toml");
     std::fs::write(&config, "[remind]\nsnooze = \"1s\"\n").unwrap();
-    let mut child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
-        .args(["remind", "--every", "4s", "--json", "--location", "neck", "--config"])
-        .arg(&config)
-        .env("DBUS_SESSION_BUS_ADDRESS", &session.address)
-        .env("XDG_DATA_HOME", session.dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    stdout.read_line(&mut line).unwrap();
-    let first: Value = serde_json::from_str(&line).unwrap();
-    assert_eq!(first["delivered"], "notification", "{line}");
+    let config = config.to_str().unwrap();
+    let (mut child, mut stdout, first) =
+        shown_once(&session, session.dir.path(), &["--every", "4s", "--config", config], &[]);
     // What dunst sends when the user picks "Snooze 1 s": the ActionInvoked signal. The only
     // notification has one of the first few ids (dunst starts at 1 or 2); the listener ignores
     // the others. A person clicks later than a test can: give the listener a moment to subscribe.
     std::thread::sleep(Duration::from_millis(500));
     let sent = Instant::now();
     session.invoke("snooze");
-    line.clear();
+    let mut line = String::new();
     stdout.read_line(&mut line).unwrap();
     let elapsed = sent.elapsed();
     let _ = child.kill();
@@ -378,13 +367,14 @@ fn history_lines(data: &Path, ready: impl Fn(&[Value]) -> bool) -> Vec<Value> {
 
 /// `backpain remind --json --location neck ARGS` on the session's bus with `env`, recording
 /// into `data`, once its first reminder went out as a notification.
-/// Its stdout comes back too: kept open, so that the loop can go on writing to it.
+/// Its stdout comes back too, kept open so that the loop can go on writing to it, and the first
+/// reminder's JSON line.
 fn shown_once(
     session: &Session,
     data: &Path,
     args: &[&str],
     env: &[(&str, &str)],
-) -> (Child, BufReader<std::process::ChildStdout>) {
+) -> (Child, BufReader<std::process::ChildStdout>, Value) {
     let mut child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
         .args(["remind", "--json", "--location", "neck"])
         .args(args)
@@ -401,7 +391,7 @@ fn shown_once(
     stdout.read_line(&mut line).unwrap();
     let first: Value = serde_json::from_str(&line).unwrap_or_else(|err| panic!("{err}: {line}"));
     assert_eq!(first["delivered"], "notification", "{line}");
-    (child, stdout)
+    (child, stdout, first)
 }
 
 #[test]
@@ -411,7 +401,7 @@ fn done_on_the_notification_records_the_break() {
     }
     let session = Session::with_dunst();
     let data = tempfile::tempdir().unwrap();
-    let (mut child, _stdout) = shown_once(&session, data.path(), &["--every", "3s", "--count", "3"], &[]);
+    let (mut child, _stdout, _) = shown_once(&session, data.path(), &["--every", "3s", "--count", "3"], &[]);
     // What dunst sends when the user picks "Done": the ActionInvoked signal, as in the snooze
     // test (the only notification has one of the first few ids); give the listener a moment.
     std::thread::sleep(Duration::from_millis(500));
@@ -451,7 +441,7 @@ fn a_click_on_the_body_opens_the_guided_micro_routine_in_a_terminal() {
     .unwrap();
     std::fs::set_permissions(&terminal, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let terminal = terminal.to_str().unwrap();
-    let (mut child, _stdout) =
+    let (mut child, _stdout, _) =
         shown_once(&session, data.path(), &["--every", "3s", "--condition", "pregnancy"], &[("TERMINAL", terminal)]);
     std::thread::sleep(Duration::from_millis(500));
     session.invoke("default");
