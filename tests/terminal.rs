@@ -301,6 +301,30 @@ fn a_quit_session_is_recorded_without_the_question() {
 }
 
 #[test]
+fn a_session_with_every_drill_skipped_is_recorded_without_the_question() {
+    let Some(tmux) = Tmux::start("all-skipped") else { return };
+    tmux.type_line(&routine_line("--quiet"));
+    tmux.wait_for("Press space or Enter to start");
+    tmux.keys(&["Space"]);
+    tmux.wait_for("Drill 1 of 3: Chin tuck");
+    tmux.keys(&["n"]);
+    tmux.wait_for("Drill 2 of 3: Neck side-bend");
+    tmux.keys(&["n"]);
+    tmux.wait_for("Drill 3 of 3: Shoulder rolls");
+    tmux.keys(&["n"]);
+    let text = tmux.assert_restored(0);
+    assert!(text.contains("Done: 0 of 3 drills, 3 skipped"), "{text}");
+    assert!(!text.contains("How is your back now"), "no rating after nothing was done:\n{text}");
+    let history = tmux.data.path().join("backpain/history");
+    let files: Vec<_> = std::fs::read_dir(&history).unwrap().map(|file| file.unwrap().path()).collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    let lines: Vec<serde_json::Value> = text.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(lines.len(), 1, "the session only, no pain entry: {lines:?}");
+    assert_eq!(lines[0]["skipped"], serde_json::json!(["chin-tuck", "neck-side-bend", "shoulder-rolls"]));
+}
+
+#[test]
 fn quitting_before_the_start_does_nothing() {
     let Some(tmux) = Tmux::start("not-started") else { return };
     tmux.type_line(&routine_line(""));

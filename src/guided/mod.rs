@@ -95,8 +95,10 @@ pub fn run(
                     let _ = writeln!(recording.warnings, "{warning}");
                 }
                 recorded = Some(entry.id.clone());
-                // Asked only after a session played to the end: quitting means "let me go".
-                if recording.ask_pain && summary.ending == Ending::Finished && !history.warned {
+                // Asked only after a session played to the end with a drill done: quitting means
+                // "let me go", and a rating after every drill was skipped is not one "after a routine".
+                let did_something = !summary.done.is_empty();
+                if recording.ask_pain && summary.ending == Ending::Finished && did_something && !history.warned {
                     let rating = {
                         let _raw = tui::RawMode::enter()?;
                         record::ask_pain(out, &mut keys, &mut clock)?
