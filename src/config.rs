@@ -309,6 +309,9 @@ fn some_open_command<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, 
             Err("open-command is empty; give a command such as \"xterm -e\"".to_string())
         } else if let Some(bad) = parse::control_character(text) {
             Err(format!("open-command holds a control character ({bad})"))
+        } else if crate::remind::open::words(text).is_none() {
+            Err("open-command has an unclosed quote; quote words as a shell would: \"kitty --title 'Back break'\""
+                .to_string())
         } else {
             Ok(text.trim().to_string())
         }
@@ -415,6 +418,8 @@ mod tests {
         assert!(err.contains("did you mean `5m`?") && err.contains("or off"), "{err}");
         let err = parse("[remind]\nopen-command = \"  \"\n").unwrap_err().to_string();
         assert!(err.contains("open-command is empty"), "{err}");
+        let err = parse("[remind]\nopen-command = \"kitty --title 'Back\"\n").unwrap_err().to_string();
+        assert!(err.contains("open-command has an unclosed quote"), "{err}");
     }
 
     #[test]

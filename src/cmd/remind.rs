@@ -111,7 +111,7 @@ pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dy
     let open_command = config.remind.open_command.clone();
     let open: engine::Open = Box::new(move |_location| {
         let terminal = std::env::var("TERMINAL").ok();
-        let words = open::command_line(open_command.as_deref(), terminal.as_deref(), &routine.clone()?);
+        let words = open::command_line(open_command.as_deref(), terminal.as_deref(), &routine.clone()?)?;
         open::spawn(&words)
     });
     let ending = Engine { settings, clock, notifier, stdout, stderr, history, presence, open }
