@@ -13,8 +13,8 @@ use crate::remind::{Busy, NaturalBreak};
 
 const EXAMPLES: &str = "\
 Examples:
-  backpain route --location lower          where it hurts -> which routine, and why
-  backpain routine --location neck --micro a 2-minute desk break
+  backpain route --location lower            which routine, and why
+  backpain routine --location neck --micro   a 2-minute desk break
   backpain routine --location lower --guided
   backpain myths --json | jq '.[].evidence.status'
   backpain remind --every 2h --location neck
@@ -25,11 +25,11 @@ Not medical advice. Stop and see a clinician if a red flag applies.";
 
 const REMIND_HELP: &str = "\
 Examples:
-  backpain remind                                  every 2 hours, lower-back micro routine
-  backpain remind --every 90m --location neck --between 09:00-17:30 --days mon-fri
+  backpain remind                   every 2 hours, a lower-back micro routine
+  backpain remind --every 90m -l neck --between 09:00-17:30 --days mon-fri
   backpain remind --trigger 'I stand up from my desk' --action 'I do 3 cat-cows'
-  backpain remind --once                           for cron or a systemd timer
-  backpain remind --print-schedule systemd-timer > ~/.config/systemd/user/backpain-remind.timer
+  backpain remind --once            for cron or a systemd timer
+  backpain remind --print-schedule systemd
   backpain remind --dry-run --count 3 --every 1s --json
 
 Defaults come from [remind] in ~/.config/backpain/config.toml (see the README); flags win.
@@ -44,7 +44,7 @@ Exit status: 0 done (--once, --count), 1 failure, 2 bad flag or config file,
 const LOG_HELP: &str = "\
 Examples:
   backpain log pain 4 --location lower
-  backpain log pain 2 --location neck --note 'after a long drive' --at '2026-11-30 18:00'
+  backpain log pain 2 -l neck --note 'after driving' --at '2026-11-30 18:00'
   backpain log done --location lower --micro
   backpain log done --location hip --note 'physio exercises' --at 07:30
 
@@ -57,7 +57,7 @@ Examples:
   backpain history --since 2026-11-01 --location neck
   backpain history --json | jq -c 'select(.kind == \"pain\")'
   backpain history --csv > backpain.csv
-  backpain history --path                   where the files are (delete them to forget)
+  backpain history --path        where the files are (delete them to forget)
 
 Guided sessions and reminders record themselves; --dry-run records nothing.
 The line format is documented in the README (\"History\").";
@@ -171,7 +171,7 @@ after_help = REMIND_HELP
 
     /// Print a shell completion script to stdout.
     #[command(
-        after_help = "Examples:\n  backpain completions bash > ~/.local/share/bash-completion/completions/backpain\n  backpain completions zsh > ~/.zfunc/_backpain"
+        after_help = "Examples:\n  backpain completions bash >~/.local/share/bash-completion/completions/backpain\n  backpain completions zsh > ~/.zfunc/_backpain"
     )]
     Completions {
         /// The shell to complete for.
@@ -423,7 +423,8 @@ pub struct DoctorArgs {
     pub data: DataArgs,
 }
 
-/// Where the history lives.
+// Where the history lives. (Not a doc comment, as for ProfileArgs: clap would make it the
+// `about` of every command that flattens it.)
 #[derive(Debug, Clone, Default, Args)]
 pub struct DataArgs {
     /// The data directory; the history is its history/ folder [default: `data-dir` in the

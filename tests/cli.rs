@@ -506,3 +506,62 @@ fn a_c_locale_or_a_dumb_terminal_gets_ascii_borders() {
     let output = backpain().args(["drills"]).env("LANG", "C").env("LC_ALL", "en_GB.UTF-8").output().unwrap();
     assert!(String::from_utf8_lossy(&output.stdout).contains('│'));
 }
+
+/// The command list of `backpain --help` at 80 columns, `help` left out: each name with its
+/// summary, wrapped lines joined.
+fn command_list() -> Vec<(String, String)> {
+    let top = stdout_of(&["--help"]);
+    let mut list: Vec<(String, String)> = Vec::new();
+    for line in top.lines().skip_while(|line| *line != "Commands:").skip(1).take_while(|line| !line.is_empty()) {
+        match (line.strip_prefix("  ").filter(|rest| !rest.starts_with(' ')), list.last_mut()) {
+            (Some(entry), _) => {
+                let (name, summary) = entry.split_once(' ').unwrap_or((entry, ""));
+                list.push((name.to_string(), summary.trim().to_string()));
+            }
+            // A summary wrapped onto the next line.
+            (None, Some((_, summary))) => *summary = format!("{summary} {}", line.trim()),
+            (None, None) => panic!("the command list starts with a continuation: {line:?}"),
+        }
+    }
+    list.retain(|(name, _)| name != "help");
+    assert!(list.len() >= 13, "the command list:\n{top}");
+    list
+}
+
+/// Each command's own help opens with what it does, the summary the command list gives it (a doc
+/// comment on a flattened option struct once became the summary of five commands: "Where the
+/// history lives").
+#[test]
+fn every_command_s_help_opens_with_its_own_summary_from_the_command_list() {
+    let mut firsts = std::collections::HashSet::new();
+    for (name, summary) in command_list() {
+        let help = stdout_of(&[name.as_str(), "--help"]);
+        let first = help.lines().next().unwrap_or_default().to_string();
+        let start: String = summary.chars().take(40).collect();
+        assert!(first.starts_with(&start), "backpain {name} --help begins {first:?}, its summary {summary:?}");
+        assert!(firsts.insert(first.clone()), "two commands share the summary {first:?}");
+    }
+}
+
+/// At 80 columns every example in every help is one line, so what a person copies is the whole
+/// command (a wrapped `--days mon-fri` once showed up as a line of its own).
+#[test]
+fn every_help_example_fits_one_line_at_80_columns() {
+    let mut commands: Vec<Vec<String>> = vec![vec![]];
+    commands.extend(command_list().into_iter().map(|(name, _)| vec![name]));
+    commands.extend([["log", "pain"], ["log", "done"]].map(|words| words.map(String::from).to_vec()));
+    let mut seen = 0;
+    for words in commands {
+        let mut args: Vec<&str> = words.iter().map(String::as_str).collect();
+        args.push("--help");
+        let help = stdout_of(&args);
+        assert!(help.lines().all(|line| line.chars().count() <= 80), "{args:?}:\n{help}");
+        let examples: Vec<&str> =
+            help.lines().skip_while(|line| *line != "Examples:").skip(1).take_while(|line| !line.is_empty()).collect();
+        for line in &examples {
+            assert!(line.starts_with("  backpain "), "{args:?}: a wrapped example {line:?}:\n{help}");
+        }
+        seen += examples.len();
+    }
+    assert!(seen >= 30, "examples found: {seen}");
+}
