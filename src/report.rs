@@ -623,12 +623,29 @@ pub struct ConfigView {
     pub error: Option<String>,
 }
 
-/// Where the history is kept.
+/// Where the history is kept, and the reminders it holds from the last day.
 #[derive(Debug, Serialize)]
 pub struct HistoryView {
     pub dir: Option<String>,
     pub exists: bool,
     pub error: Option<String>,
+    /// `[history] record = false`: sessions and reminders record nothing.
+    pub recording: bool,
+    /// The latest reminders of the last 24 hours (at most 5), oldest first: what came, and
+    /// why one was held, skipped or re-timed.
+    pub recent_reminders: Vec<RecentReminderView>,
+}
+
+/// A reminder as the history recorded it.
+#[derive(Debug, Serialize)]
+pub struct RecentReminderView {
+    /// As written: RFC 3339 with the offset of the machine that wrote it.
+    pub at: String,
+    /// "notification", "terminal", "held", "skipped" or "retimed".
+    pub delivered: Option<String>,
+    pub reason: Option<String>,
+    /// A repeat asked for with Snooze.
+    pub snoozed: bool,
 }
 
 /// What `backpain remind` will do, from the config file's `[remind]` or the defaults.

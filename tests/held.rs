@@ -261,6 +261,29 @@ fn once_in_do_not_disturb_records_why_and_exits_0_without_notifying() {
     let line: Value = serde_json::from_str(std::fs::read_to_string(history).unwrap().lines().next().unwrap()).unwrap();
     assert_eq!(line["delivered"], "held", "{line}");
     assert_eq!(line["reason"], "do-not-disturb is on (a scheduled --once reminder is not repeated)");
+
+    // "Why didn't it remind me?": doctor shows the held reminder and its reason.
+    let doctor = |json: bool| {
+        let mut command = session.backpain();
+        command.env("XDG_DATA_HOME", data.path()).env("COLUMNS", "80").arg("doctor");
+        if json {
+            command.arg("--json");
+        }
+        String::from_utf8(command.output().unwrap().stdout).unwrap()
+    };
+    let report: Value = serde_json::from_str(&doctor(true)).unwrap();
+    let recent = report["history"]["recent_reminders"].as_array().unwrap();
+    assert_eq!(recent.len(), 1, "{recent:?}");
+    assert_eq!((recent[0]["delivered"].as_str(), recent[0]["at"].as_str()), (Some("held"), line["at"].as_str()));
+    assert_eq!(recent[0]["reason"], line["reason"]);
+    let text = doctor(false);
+    let shown: Vec<&str> = text.lines().skip_while(|line| !line.contains("last reminders")).take(2).collect();
+    assert!(shown[0].contains("held: do-not-disturb is on"), "{text}");
+    let words = shown.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("held: do-not-disturb is on (a scheduled --once reminder is not repeated)"), "{text}");
+    // Wrapped under the text after the time, so the next reminder's time stands out.
+    let indent = shown[0].find("held:").unwrap();
+    assert_eq!(shown[1].len() - shown[1].trim_start().len(), indent, "{text}");
 }
 
 #[test]

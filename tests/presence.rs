@@ -490,6 +490,17 @@ struct History {
     dir: Option<String>,
     exists: bool,
     error: Option<String>,
+    recording: bool,
+    recent_reminders: Vec<RecentReminder>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecentReminder {
+    at: String,
+    delivered: Option<String>,
+    reason: Option<String>,
+    snoozed: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -678,4 +689,65 @@ fn doctor_reports_a_broken_config_file_and_still_exits_zero() {
         (report.remind.when_away.as_str(), report.remind.open_command.as_deref()),
         ("notify", Some("kitty --hold"))
     );
+}
+
+/// "Why didn't it remind me at 11:00?": doctor lists the last five reminders of the last day,
+/// oldest first, with why one was held or skipped; older ones are left to `backpain history`.
+#[test]
+fn doctor_shows_the_last_reminders_of_the_day_and_why_one_was_held() {
+    if !stand_ins_available() {
+        return;
+    }
+    let session = Session::bus();
+    let history = session.dir.path().join("backpain/history");
+    std::fs::create_dir_all(&history).unwrap();
+    let now = chrono::Utc::now();
+    let line = |hours_ago: i64, id: usize, delivered: &str, reason: Option<&str>| {
+        let at = (now - chrono::Duration::hours(hours_ago)).to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+        let reason = reason.map(|reason| format!(",\"reason\":\"{reason}\"")).unwrap_or_default();
+        format!(
+            "{{\"v\":1,\"id\":\"r{id}\",\"at\":\"{at}\",\"kind\":\"reminder\",\"location\":\"lower\",\
+             \"delivered\":\"{delivered}\"{reason},\"drills\":[\"seated-cat-cow\"]}}\n"
+        )
+    };
+    let mut lines = line(30, 0, "held", Some("a day before yesterday"));
+    for (index, hours_ago) in (1..=6).rev().enumerate() {
+        lines += &line(hours_ago, index + 1, "notification", None);
+    }
+    lines += &line(0, 7, "held", Some("the screen is locked"));
+    // Each line goes into its own month's file, as the history keeps them.
+    for text in lines.lines() {
+        let month = &text[text.find("\"at\":\"").unwrap() + 6..][..7];
+        let path = history.join(format!("{month}.jsonl"));
+        let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path).unwrap();
+        std::io::Write::write_all(&mut file, format!("{text}\n").as_bytes()).unwrap();
+    }
+    let report = report(&doctor(&session, &["--json"]).0);
+    let recent = &report.history.recent_reminders;
+    assert!(report.history.recording);
+    assert_eq!(recent.len(), 5, "the last five: {recent:?}");
+    assert!(recent.iter().all(|reminder| !reminder.snoozed));
+    assert_eq!(recent[4].delivered.as_deref(), Some("held"));
+    assert_eq!(recent[4].reason.as_deref(), Some("the screen is locked"));
+    assert!(recent[..4].iter().all(|reminder| reminder.delivered.as_deref() == Some("notification")), "{recent:?}");
+    assert!(recent.windows(2).all(|pair| pair[0].at < pair[1].at), "oldest first: {recent:?}");
+    let (output, _) = doctor(&session, &[]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    let shown: Vec<&str> = text.lines().skip_while(|line| !line.contains("last reminders")).take(5).collect();
+    assert!(
+        shown[0].starts_with("ok       last reminders ") && shown[0].ends_with("shown as a notification"),
+        "{text}"
+    );
+    assert!(shown[4].contains("held: the screen is locked"), "{text}");
+    assert!(!text.contains("a day before yesterday"), "older than a day is left out:\n{text}");
+
+    // With recording turned off, doctor says so rather than "none".
+    let quiet = tempfile::tempdir().unwrap();
+    let config = session.dir.path().join("quiet.toml");
+    std::fs::write(&config, "[history]\nrecord = false\n").unwrap();
+    let args = ["--config", config.to_str().unwrap(), "--data-dir", quiet.path().to_str().unwrap()];
+    let text = String::from_utf8(doctor(&session, &args).0.stdout).unwrap();
+    assert!(entry(&text, "last").contains("not recorded: `record = false` in [history]"), "{text}");
+    let text = String::from_utf8(doctor(&session, &args[2..]).0.stdout).unwrap();
+    assert!(entry(&text, "last").starts_with("off      last reminders     none in the last 24 hours"), "{text}");
 }

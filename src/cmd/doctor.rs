@@ -3,14 +3,19 @@
 //! directory. It is a report: what is missing is said, with how to fix it, and never makes the
 //! command fail; a broken config file is one of the things reported.
 
+use std::collections::VecDeque;
 use std::path::Path;
+
+use chrono::{DateTime, FixedOffset};
 
 use crate::cli::DoctorArgs;
 use crate::config::Config;
+use crate::history::{Entry, Kind, Store};
 use crate::presence::{Desktop, Probe, Signal};
 use crate::remind::{Busy, NaturalBreak, DEFAULT_NATURAL_BREAK};
 use crate::report::{
-    ConfigView, DoctorReport, HistoryView, NotificationServerView, PresenceView, RemindView, SignalsView, TimerView,
+    ConfigView, DoctorReport, HistoryView, NotificationServerView, PresenceView, RecentReminderView, RemindView,
+    SignalsView, TimerView,
 };
 
 /// The unit `remind --print-schedule systemd` prints.
@@ -21,11 +26,29 @@ pub fn run(args: &DoctorArgs) -> DoctorReport {
     let probes = desktop.probe_all();
     let notification_server = server(&desktop);
     let (config, config_view) = config(args.config.as_deref());
+    let recording = config.history.record != Some(false);
     let history = match super::store(&args.data, &config) {
         Ok(store) => {
-            HistoryView { exists: store.dir.is_dir(), dir: Some(store.dir.display().to_string()), error: None }
+            let since = chrono::Local::now().fixed_offset() - chrono::Duration::hours(24);
+            let (recent_reminders, error) = match recent_reminders(&store, since) {
+                Ok(recent) => (recent, None),
+                Err(err) => (Vec::new(), Some(format!("cannot read {}: {err}", store.dir.display()))),
+            };
+            HistoryView {
+                exists: store.dir.is_dir(),
+                dir: Some(store.dir.display().to_string()),
+                error,
+                recording,
+                recent_reminders,
+            }
         }
-        Err(err) => HistoryView { dir: None, exists: false, error: Some(err.to_string()) },
+        Err(err) => HistoryView {
+            dir: None,
+            exists: false,
+            error: Some(err.to_string()),
+            recording,
+            recent_reminders: Vec::new(),
+        },
     };
     let file = &config.remind;
     DoctorReport {
@@ -47,6 +70,35 @@ pub fn run(args: &DoctorArgs) -> DoctorReport {
             open_command: file.open_command.clone(),
         },
     }
+}
+
+/// How many of the latest reminders `doctor` shows.
+const RECENT_REMINDERS: usize = 5;
+
+/// The last reminders recorded since `since`, oldest first: "why didn't it remind me at 11:00?"
+/// Lines that do not read are left to `backpain history`, which names them.
+fn recent_reminders(store: &Store, since: DateTime<FixedOffset>) -> std::io::Result<Vec<RecentReminderView>> {
+    let from = since.format("%Y-%m").to_string();
+    let mut recent: VecDeque<RecentReminderView> = VecDeque::with_capacity(RECENT_REMINDERS + 1);
+    store.read::<Entry>(
+        Some(&from),
+        |entry, _| {
+            if entry.kind == Kind::Reminder && entry.time().is_some_and(|at| at >= since) {
+                recent.push_back(RecentReminderView {
+                    at: entry.at.clone(),
+                    delivered: entry.delivered.clone(),
+                    reason: entry.reason.clone(),
+                    snoozed: entry.snoozed == Some(true),
+                });
+                if recent.len() > RECENT_REMINDERS {
+                    recent.pop_front();
+                }
+            }
+            Ok(())
+        },
+        |_| {},
+    )?;
+    Ok(recent.into())
 }
 
 fn busy(busy: Option<Busy>) -> &'static str {

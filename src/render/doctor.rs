@@ -2,7 +2,7 @@
 //! found, and for what is missing how to fix it.
 
 use super::{Render, Theme};
-use crate::report::DoctorReport;
+use crate::report::{DoctorReport, RecentReminderView};
 use crate::style::{styled, Tone};
 
 impl Render for DoctorReport {
@@ -138,16 +138,49 @@ impl Render for DoctorReport {
         }
         let history = &self.history;
         match (&history.dir, &history.error) {
-            (Some(dir), _) if history.exists => lines.ok("history", dir),
-            (Some(dir), _) => lines.ok("history", &format!("{dir} (created at the first entry)")),
+            (Some(_), Some(error)) => lines.missing("history", error, "check the directory's permissions"),
+            (Some(dir), None) if history.exists => lines.ok("history", dir),
+            (Some(dir), None) => lines.ok("history", &format!("{dir} (created at the first entry)")),
             (None, error) => lines.missing(
                 "history",
                 error.as_deref().unwrap_or("no directory"),
                 "pass --data-dir DIR or set data-dir in [history]",
             ),
         }
+        // Why a reminder did or did not come, from what the loop recorded.
+        match history.recent_reminders.as_slice() {
+            [] if !history.recording => {
+                lines.off("last reminders", "not recorded: `record = false` in [history] of the config file")
+            }
+            [] => lines.off(
+                "last reminders",
+                "none in the last 24 hours; remind records each one, and why one was held or skipped",
+            ),
+            recent => {
+                for (index, reminder) in recent.iter().enumerate() {
+                    let (mark, what) = if index == 0 { ("ok", "last reminders") } else { ("", "") };
+                    lines.dated(mark, what, &recent_reminder(reminder));
+                }
+            }
+        }
         lines.text
     }
+}
+
+/// "Tue 11:00", "held: the screen is locked": the time as recorded (within a day, so the
+/// weekday tells the day), and what happened and why.
+fn recent_reminder(reminder: &RecentReminderView) -> (String, String) {
+    let when = chrono::DateTime::parse_from_rfc3339(&reminder.at)
+        .map(|at| at.format("%a %H:%M").to_string())
+        .unwrap_or_else(|_| reminder.at.clone());
+    let delivered = match reminder.delivered.as_deref() {
+        Some("notification") | None => "shown as a notification",
+        Some("terminal") => "printed in the terminal",
+        Some(other) => other,
+    };
+    let snoozed = if reminder.snoozed { " (the snoozed repeat)" } else { "" };
+    let reason = reminder.reason.as_deref().map(|reason| format!(": {reason}")).unwrap_or_default();
+    (when, format!("{delivered}{snoozed}{reason}"))
 }
 
 fn busy(busy: &str) -> &'static str {
@@ -177,6 +210,20 @@ impl Lines {
         self.text.push_str(&format!("{} {what:<18} {first}\n", styled(&mark, tone, self.color)));
         for rest in found {
             self.text.push_str(&format!("{:LEAD$}{rest}\n", ""));
+        }
+    }
+
+    /// A time and what happened then, the text wrapped under itself, so each entry of a list
+    /// stands apart from the next.
+    fn dated(&mut self, mark: &str, what: &str, (when, found): &(String, String)) {
+        let indent = when.chars().count() + 1;
+        let found = crate::text::wrap(found, self.width.saturating_sub(LEAD + indent).max(20));
+        let mut found = found.iter();
+        let first = found.next().map(String::as_str).unwrap_or_default();
+        let mark = format!("{mark:<8}");
+        self.text.push_str(&format!("{} {what:<18} {when} {first}\n", styled(&mark, Tone::Good, self.color)));
+        for rest in found {
+            self.text.push_str(&format!("{:width$}{rest}\n", "", width = LEAD + indent));
         }
     }
 
