@@ -251,6 +251,18 @@ fn children(parent: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every entry of the session's history, each month file in turn.
+fn history_of(tmux: &Tmux) -> Vec<serde_json::Value> {
+    let history = tmux.data.path().join("backpain/history");
+    let mut files: Vec<_> = std::fs::read_dir(&history).unwrap().map(|file| file.unwrap().path()).collect();
+    files.sort();
+    files
+        .iter()
+        .flat_map(|file| std::fs::read_to_string(file).unwrap().lines().map(str::to_string).collect::<Vec<_>>())
+        .map(|line| serde_json::from_str(&line).unwrap())
+        .collect()
+}
+
 #[test]
 fn a_whole_session_plays_to_the_end_and_says_what_was_done() {
     let Some(tmux) = Tmux::start("whole") else { return };
@@ -266,14 +278,7 @@ fn a_whole_session_plays_to_the_end_and_says_what_was_done() {
     assert!(text.contains("Done: 3 of 3 drills, in 2:4"), "{text}");
     assert!(text.contains("3 - recorded, thank you."), "{text}");
     // The summary and the answer are in the history, the answer pointing at the session.
-    let history = tmux.data.path().join("backpain/history");
-    let lines: Vec<serde_json::Value> = std::fs::read_dir(&history)
-        .unwrap()
-        .flat_map(|file| {
-            std::fs::read_to_string(file.unwrap().path()).unwrap().lines().map(str::to_string).collect::<Vec<_>>()
-        })
-        .map(|line| serde_json::from_str(&line).unwrap())
-        .collect();
+    let lines = history_of(&tmux);
     assert_eq!(lines.len(), 2, "{lines:?}");
     let (session, pain) = (&lines[0], &lines[1]);
     assert_eq!((session["kind"].as_str(), session["ending"].as_str()), (Some("session"), Some("finished")));
@@ -293,11 +298,9 @@ fn a_quit_session_is_recorded_without_the_question() {
     tmux.keys(&["q"]);
     let text = tmux.assert_restored(0);
     assert!(!text.contains("How is your back now"), "{text}");
-    let history = tmux.data.path().join("backpain/history");
-    let files: Vec<_> = std::fs::read_dir(&history).unwrap().map(|file| file.unwrap().path()).collect();
-    assert_eq!(files.len(), 1, "{files:?}");
-    let line: serde_json::Value = serde_json::from_str(std::fs::read_to_string(&files[0]).unwrap().trim()).unwrap();
-    assert_eq!((line["ending"].as_str(), line["stopped"].as_str()), (Some("quit"), Some("chin-tuck")));
+    let lines = history_of(&tmux);
+    assert_eq!(lines.len(), 1, "the session only: {lines:?}");
+    assert_eq!((lines[0]["ending"].as_str(), lines[0]["stopped"].as_str()), (Some("quit"), Some("chin-tuck")));
 }
 
 #[test]
@@ -315,11 +318,7 @@ fn a_session_with_every_drill_skipped_is_recorded_without_the_question() {
     let text = tmux.assert_restored(0);
     assert!(text.contains("Done: 0 of 3 drills, 3 skipped"), "{text}");
     assert!(!text.contains("How is your back now"), "no rating after nothing was done:\n{text}");
-    let history = tmux.data.path().join("backpain/history");
-    let files: Vec<_> = std::fs::read_dir(&history).unwrap().map(|file| file.unwrap().path()).collect();
-    assert_eq!(files.len(), 1, "{files:?}");
-    let text = std::fs::read_to_string(&files[0]).unwrap();
-    let lines: Vec<serde_json::Value> = text.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    let lines = history_of(&tmux);
     assert_eq!(lines.len(), 1, "the session only, no pain entry: {lines:?}");
     assert_eq!(lines[0]["skipped"], serde_json::json!(["chin-tuck", "neck-side-bend", "shoulder-rolls"]));
 }
