@@ -305,3 +305,49 @@ fn a_loop_holding_a_reminder_stops_within_a_second_even_while_dunst_hangs() {
     assert_eq!(status.code(), Some(130), "stopped by a signal");
     assert!(took < Duration::from_secs(1), "stopped {took:?} after SIGTERM");
 }
+
+#[test]
+fn the_loop_says_when_it_starts_what_it_holds_reminders_for_and_which_source_tells_it() {
+    use x11rb::connection::Connection as _;
+    use x11rb::protocol::xproto::{AtomEnum, ConnectionExt as _, CreateWindowAux, PropMode, WindowClass};
+    use x11rb::wrapper::ConnectionExt as _;
+
+    if !common::require_tools(&["dbus-daemon", "Xvfb", "dunst"], "the presence announcement test") {
+        return;
+    }
+    let session = Session::with_dunst();
+    let data = tempfile::tempdir().unwrap();
+    let said = |args: &[&str]| {
+        let (mut child, mut stdout) = remind(&session, data.path(), args);
+        let (mut plan, mut presence) = (String::new(), String::new());
+        stdout.read_line(&mut plan).unwrap();
+        stdout.read_line(&mut presence).unwrap();
+        let _ = common::signal_and_wait(&mut child, libc::SIGTERM, Duration::from_secs(5));
+        assert!(plan.starts_with("Reminders every 1h; the first at "), "{plan}");
+        presence.trim_end().to_string()
+    };
+    // Xvfb has no window manager, so no active window: fullscreen is not said.
+    assert_eq!(
+        said(&["--every", "1h"]),
+        "Holding reminders while you are away (x11) or in do-not-disturb (dunst); 5 min away counts as a break."
+    );
+    // The window manager's part, played with a real window and root property.
+    let (conn, screen) = x11rb::connect(session.display.as_deref()).unwrap();
+    let root = conn.setup().roots[screen].root;
+    let window = conn.generate_id().unwrap();
+    conn.create_window(0, window, root, 0, 0, 640, 480, 0, WindowClass::INPUT_OUTPUT, 0, &CreateWindowAux::new())
+        .unwrap();
+    conn.map_window(window).unwrap();
+    let active = conn.intern_atom(false, b"_NET_ACTIVE_WINDOW").unwrap().reply().unwrap().atom;
+    conn.change_property32(PropMode::REPLACE, root, active, AtomEnum::WINDOW, &[window]).unwrap();
+    conn.flush().unwrap();
+    assert_eq!(
+        said(&["--every", "1h"]),
+        "Holding reminders while you are away (x11), in do-not-disturb (dunst) or fullscreen (x11); \
+         5 min away counts as a break."
+    );
+    assert_eq!(
+        said(&["--every", "1h", "--when-fullscreen", "notify", "--when-away", "notify", "--natural-break", "10m"]),
+        "Holding reminders while you are in do-not-disturb (dunst); 10 min away counts as a break."
+    );
+}

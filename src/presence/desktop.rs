@@ -234,6 +234,15 @@ impl Presence for Desktop {
         !self.answered.is_empty()
     }
 
+    fn sources(&self) -> Vec<(Signal, &'static str)> {
+        Signal::ALL
+            .into_iter()
+            .filter_map(|signal| {
+                self.answered.iter().find(|source| source.signal() == signal).map(|source| (signal, source.id()))
+            })
+            .collect()
+    }
+
     fn snapshot(&mut self) -> Snapshot {
         if self.answered.is_empty() || self.reading.swap(true, Ordering::SeqCst) {
             return Snapshot::default();

@@ -81,6 +81,11 @@ pub trait Presence {
     /// Asks the sources now. Cheap enough to call once a minute; never blocks for long (each
     /// source has a short timeout and is skipped when it does not answer).
     fn snapshot(&mut self) -> Snapshot;
+    /// For each signal a source answers, the first such source's id ("x11", "dunst"), in
+    /// `Signal::ALL` order: what the loop will read, to say so when it starts.
+    fn sources(&self) -> Vec<(Signal, &'static str)> {
+        Vec::new()
+    }
 }
 
 /// No presence sources: reminders come on the clock alone.

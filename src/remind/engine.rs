@@ -16,7 +16,7 @@ use super::schedule::Schedule;
 use super::Busy;
 use crate::dataset::Location;
 use crate::history::{Entry, Journal, Kind, Warned};
-use crate::presence::{Presence, Snapshot};
+use crate::presence::{Presence, Signal, Snapshot};
 use crate::report::ReminderLine;
 
 /// How long "Snooze 10 min" snoozes unless the config file says otherwise.
@@ -202,6 +202,55 @@ impl Settings {
     /// asks (and never wakes to).
     pub fn watches_presence(&self) -> bool {
         self.natural_break.is_some() || [self.when_away, self.when_fullscreen, self.when_dnd].contains(&Busy::Hold)
+    }
+}
+
+/// What the loop will do with what the desktop tells, said once when it starts: "Holding
+/// reminders while you are away (x11) or in do-not-disturb (dunst); 5 min away counts as a
+/// break." `None` when nothing is asked for (every setting off).
+fn presence_line(settings: &Settings, sources: &[(Signal, &str)]) -> Option<String> {
+    if !settings.watches_presence() {
+        return None;
+    }
+    let from = |signal: Signal| sources.iter().find(|(found, _)| *found == signal).map(|(_, source)| *source);
+    let mut holds = Vec::new();
+    if settings.when_away == Busy::Hold {
+        if let Some(source) = from(Signal::Idle) {
+            holds.push(format!("away ({source})"));
+        }
+        if let Some(source) = from(Signal::Locked) {
+            holds.push(format!("locked ({source})"));
+        }
+    }
+    if settings.when_dnd == Busy::Hold {
+        if let Some(source) = from(Signal::Dnd) {
+            holds.push(format!("in do-not-disturb ({source})"));
+        }
+    }
+    if settings.when_fullscreen == Busy::Hold {
+        if let Some(source) = from(Signal::Fullscreen) {
+            holds.push(format!("fullscreen ({source})"));
+        }
+    }
+    let natural = settings.natural_break.filter(|_| from(Signal::Idle).is_some() || from(Signal::Locked).is_some());
+    let natural = natural.map(|after| format!("{} away counts as a break", spell(after)));
+    let holding = match holds.as_slice() {
+        [] => None,
+        [one] => Some(format!("Holding reminders while you are {one}")),
+        [rest @ .., last] => Some(format!("Holding reminders while you are {} or {last}", rest.join(", "))),
+    };
+    match (holding, natural) {
+        (Some(holding), Some(natural)) => Some(format!("{holding}; {natural}.")),
+        (Some(holding), None) => Some(format!("{holding}.")),
+        (None, Some(natural)) => Some(format!("{}{}.", natural[..1].to_uppercase(), &natural[1..])),
+        (None, None) if sources.is_empty() => {
+            Some("No presence sources here (see backpain doctor): reminders come on the clock.".to_string())
+        }
+        (None, None) => Some(
+            "Nothing this desktop tells is watched with these settings (see backpain doctor): reminders come on \
+             the clock."
+                .to_string(),
+        ),
     }
 }
 
@@ -424,6 +473,9 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             "Reminders every {}{limits}; the first at {when}. Ctrl-C stops.",
             super::schedule::human(plan.every)
         )?;
+        if let Some(line) = presence_line(&self.settings, &self.presence.sources()) {
+            writeln!(self.stdout, "{line}")?;
+        }
         self.stdout.flush()
     }
 
@@ -843,9 +895,9 @@ mod tests {
         assert_eq!(run.shown.iter().map(|s| s.1).collect::<Vec<_>>(), [0, 1, 2]);
         assert_eq!(run.ending, LoopEnd::Stopped(3));
         assert!(
-            run.stdout.starts_with(
-                "Reminders every 2h; the first at 10:00. Ctrl-C stops.\n10:00  notified: Chin tuck · Neck side-bend\n"
-            ),
+            run.stdout.starts_with(&format!(
+                "Reminders every 2h; the first at 10:00. Ctrl-C stops.\n{NO_SOURCES}\n10:00  notified: Chin tuck · Neck side-bend\n"
+            )),
             "{}",
             run.stdout
         );
@@ -937,7 +989,10 @@ mod tests {
             days: Days::ALL,
         };
         let text = run(plan, t("23T12:00:00"), t("23T18:00:00"), vec![], |_| {});
-        assert_eq!(text.stdout, "Reminders every 2h (17:00-09:00 overnight); the first at 19:00. Ctrl-C stops.\n");
+        assert_eq!(
+            text.stdout,
+            format!("Reminders every 2h (17:00-09:00 overnight); the first at 19:00. Ctrl-C stops.\n{NO_SOURCES}\n")
+        );
         let json = run(plan, t("23T12:00:00"), t("23T20:00:00"), vec![], |s| s.json = true);
         assert_eq!(json.stdout.lines().count(), 1, "one JSON line, no announcement: {}", json.stdout);
         assert!(json.stdout.starts_with('{') && !json.stdout.contains("overnight"), "{}", json.stdout);
@@ -950,7 +1005,73 @@ mod tests {
         let plan = Schedule { days: Days::from_weekdays([Weekday::Mon]), ..every(Duration::hours(2)) };
         // Friday evening.
         let run = run(plan, t("27T18:00:00"), t("30T01:00:00"), vec![], |_| {});
-        assert_eq!(run.stdout, "Reminders every 2h (mon); the first at Mon 02:00. Ctrl-C stops.\n");
+        assert_eq!(
+            run.stdout,
+            format!("Reminders every 2h (mon); the first at Mon 02:00. Ctrl-C stops.\n{NO_SOURCES}\n")
+        );
+    }
+
+    /// What the loop says it will watch, under the plan line (the tests' desk has no sources).
+    const NO_SOURCES: &str = "No presence sources here (see backpain doctor): reminders come on the clock.";
+
+    #[test]
+    fn the_loop_says_once_what_it_will_hold_reminders_for_and_from_which_source() {
+        let plan = every(Duration::hours(2));
+        let neck = crate::dataset::location("neck").unwrap();
+        let settings = |tweak: &dyn Fn(&mut Settings)| {
+            let mut settings = Settings {
+                plan,
+                location: neck,
+                routine: Vec::new(),
+                habit: Habit::default(),
+                count: None,
+                snooze: DEFAULT_SNOOZE,
+                once: false,
+                json: false,
+                bell: false,
+                natural_break: Some(crate::remind::DEFAULT_NATURAL_BREAK),
+                when_away: Busy::Hold,
+                when_fullscreen: Busy::Hold,
+                when_dnd: Busy::Hold,
+            };
+            tweak(&mut settings);
+            settings
+        };
+        let x11_dunst = [(Signal::Idle, "x11"), (Signal::Dnd, "dunst"), (Signal::Fullscreen, "x11")];
+        assert_eq!(
+            presence_line(&settings(&|_| {}), &x11_dunst).as_deref(),
+            Some(
+                "Holding reminders while you are away (x11), in do-not-disturb (dunst) or fullscreen (x11); \
+                 5 min away counts as a break."
+            )
+        );
+        let everything = [(Signal::Idle, "mutter"), (Signal::Locked, "logind"), (Signal::Dnd, "gnome")];
+        let notify_dnd = settings(&|s| {
+            s.when_dnd = Busy::Notify;
+            s.natural_break = None;
+        });
+        assert_eq!(
+            presence_line(&notify_dnd, &everything).as_deref(),
+            Some("Holding reminders while you are away (mutter) or locked (logind).")
+        );
+        let only_breaks = settings(&|s| {
+            s.when_away = Busy::Notify;
+            s.when_dnd = Busy::Notify;
+            s.when_fullscreen = Busy::Notify;
+        });
+        assert_eq!(presence_line(&only_breaks, &x11_dunst).as_deref(), Some("5 min away counts as a break."));
+        assert_eq!(
+            presence_line(&only_breaks, &[(Signal::Dnd, "dunst")]).as_deref(),
+            Some("Nothing this desktop tells is watched with these settings (see backpain doctor): reminders come on the clock.")
+        );
+        assert_eq!(presence_line(&settings(&|_| {}), &[]).as_deref(), Some(NO_SOURCES));
+        let nothing_asked = settings(&|s| {
+            s.natural_break = None;
+            s.when_away = Busy::Notify;
+            s.when_dnd = Busy::Notify;
+            s.when_fullscreen = Busy::Notify;
+        });
+        assert_eq!(presence_line(&nothing_asked, &[]), None, "every check off: nothing to say");
     }
 
     #[test]
