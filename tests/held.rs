@@ -284,6 +284,10 @@ fn once_in_do_not_disturb_records_why_and_exits_0_without_notifying() {
     // Wrapped under the text after the time, so the next reminder's time stands out.
     let indent = shown[0].find("held:").unwrap();
     assert_eq!(shown[1].len() - shown[1].trim_start().len(), indent, "{text}");
+    // And that it is still on, with how to end it.
+    let dnd: Vec<&str> = text.lines().skip_while(|line| !line.contains("remind dnd")).take(4).collect();
+    let dnd = dnd.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(dnd.contains("it is on now, so reminders are waiting; `dunstctl set-paused false` turns it off"), "{text}");
 }
 
 #[test]

@@ -120,17 +120,20 @@ pub enum HoldReason {
 }
 
 impl HoldReason {
-    /// The first reason in `snapshot` to hold a reminder, as `settings` ask.
-    pub fn of(snapshot: &Snapshot, settings: &Settings) -> Option<HoldReason> {
+    /// The first reason in `snapshot` to hold a reminder, as `settings` ask, with no input for
+    /// `away_after` counting as away. What the person chose (a lock, do-not-disturb, a
+    /// fullscreen window) is named before what merely happened (no input), so the loop and
+    /// `--once` give the same reason for the same desktop.
+    pub fn of(snapshot: &Snapshot, settings: &Settings, away_after: std::time::Duration) -> Option<HoldReason> {
         let away = settings.when_away == Busy::Hold;
         if away && snapshot.locked == Some(true) {
             Some(HoldReason::Locked)
-        } else if away && snapshot.idle.is_some_and(|idle| idle >= away_after(settings)) {
-            Some(HoldReason::Away)
         } else if snapshot.dnd == Some(true) && settings.when_dnd == Busy::Hold {
             Some(HoldReason::Dnd)
         } else if snapshot.fullscreen == Some(true) && settings.when_fullscreen == Busy::Hold {
             Some(HoldReason::Fullscreen)
+        } else if away && snapshot.idle.is_some_and(|idle| idle >= away_after) {
+            Some(HoldReason::Away)
         } else {
             None
         }
@@ -163,6 +166,17 @@ fn away_after(settings: &Settings) -> std::time::Duration {
     settings.natural_break.and_then(|length| length.to_std().ok()).map_or(minute, |length| length.min(minute))
 }
 
+/// `--once` cannot wait for the person to come back: what it does not show now is gone until
+/// the scheduler's next run. So a minute of reading is not "away" there; only no input for a
+/// natural break's length (5 min when natural breaks are off) is.
+fn once_away_after(settings: &Settings) -> std::time::Duration {
+    settings
+        .natural_break
+        .unwrap_or(crate::remind::DEFAULT_NATURAL_BREAK)
+        .to_std()
+        .unwrap_or(std::time::Duration::from_secs(300))
+}
+
 /// How often the loop asks whether the person is there: at most once a minute, and often
 /// enough to see a natural break (half of one) and to release a held reminder within a quarter
 /// of an interval; never more than once a second.
@@ -182,7 +196,15 @@ struct Held<Tz: TimeZone> {
     /// The last reminder of `--count`: it offers no buttons.
     last: bool,
     since: DateTime<Tz>,
-    reason: HoldReason,
+    /// Why, in the order the reasons came (never empty).
+    reasons: Vec<HoldReason>,
+}
+
+impl<Tz: TimeZone> Held<Tz> {
+    /// "nobody is at the keyboard, then do-not-disturb is on".
+    fn while_text(&self) -> String {
+        self.reasons.iter().map(|reason| reason.words()).collect::<Vec<_>>().join(", then ")
+    }
 }
 
 /// "12 min", "45 s", "1h 5min": a spell's length for a line of text.
@@ -364,10 +386,25 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
                         continue;
                     }
                 }
-                reason = HoldReason::of(&snapshot, &self.settings);
+                reason = HoldReason::of(&snapshot, &self.settings, away_after(&self.settings));
             }
             // What falls due now: a held reminder, a snoozed one, or the schedule's.
             let fire = if let Some(h) = held.clone() {
+                if let Some(now_holding) = reason.filter(|now_holding| !h.reasons.contains(now_holding)) {
+                    // Still held, for another reason now (do-not-disturb after the person came
+                    // back): said, so the wait is explained; recorded once when it ends.
+                    if !self.settings.json {
+                        writeln!(
+                            self.stdout,
+                            "{}  still holding the reminder: {}",
+                            now.format("%H:%M"),
+                            now_holding.words()
+                        )?;
+                        self.stdout.flush()?;
+                    }
+                    held = Some(Held { reasons: [h.reasons.clone(), vec![now_holding]].concat(), ..h });
+                    continue;
+                }
                 if reason.is_some() || !looked {
                     continue;
                 }
@@ -376,14 +413,14 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
                     let why = format!(
                         "held from {} while {}, until after its window had closed",
                         h.since.format("%H:%M"),
-                        h.reason.words()
+                        h.while_text()
                     );
                     self.withheld(&now, h.rotation, h.snoozed, "skipped", &why, None)?;
                     anchor = now.clone();
                     due = replan(&now);
                     continue;
                 }
-                let note = format!("held from {} while {}", h.since.format("%H:%M"), h.reason.words());
+                let note = format!("held from {} while {}", h.since.format("%H:%M"), h.while_text());
                 Some((h.rotation, h.snoozed, h.last, Some(note)))
             } else if let Some((at, which)) = snooze.clone() {
                 if now < at {
@@ -412,7 +449,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             if let Some(reason) = reason {
                 let why = format!("{}; it comes when that ends", reason.words());
                 self.withheld(&now, which, snoozed, "held", &why, None)?;
-                held = Some(Held { rotation: which, snoozed, last, since: now.clone(), reason });
+                held = Some(Held { rotation: which, snoozed, last, since: now.clone(), reasons: vec![reason] });
                 continue;
             }
             let note = note.or_else(|| retimed.take());
@@ -433,7 +470,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         let rotation = super::schedule::once_rotation(&now, self.settings.plan.every);
         if self.settings.watches_presence() && self.presence.available() {
             let snapshot = self.presence.snapshot();
-            if let Some(reason) = HoldReason::of(&snapshot, &self.settings) {
+            if let Some(reason) = HoldReason::of(&snapshot, &self.settings, once_away_after(&self.settings)) {
                 let idle = snapshot.idle.and_then(|idle| Duration::from_std(idle).ok()).unwrap_or_default();
                 let natural = self.settings.natural_break.is_some_and(|natural| idle >= natural);
                 let why = if natural && reason == HoldReason::Away {
@@ -548,6 +585,8 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             let then = next.map(|next| format!("; the next reminder at {}", next.format("%H:%M"))).unwrap_or_default();
             let away = why.strip_prefix("a natural break: ");
             match (delivered, away) {
+                // --once holds nothing: nothing stays running to show it later.
+                ("held", _) if self.settings.once => writeln!(self.stdout, "{clock}  not reminding now: {why}")?,
                 ("held", _) => writeln!(self.stdout, "{clock}  holding the reminder: {why}")?,
                 ("retimed", Some(away)) => {
                     writeln!(self.stdout, "{clock}  welcome back: {away}, a natural break{then}")?
@@ -1405,10 +1444,58 @@ mod tests {
         });
         assert_eq!(reasons(&run)[0].1, "a natural break: away 60 min so far");
         assert!(
-            run.stdout.contains("holding the reminder: a natural break"),
-            "a person trying it sees why: {}",
+            run.stdout.contains("08:00  not reminding now: a natural break"),
+            "a person trying it sees why, and that nothing waits to show it: {}",
             run.stdout
         );
+    }
+
+    #[test]
+    fn once_takes_a_minute_of_reading_for_presence_not_for_away() {
+        // No input for 3 minutes: the loop would hold (and show it at the next mouse move), but
+        // --once has no later, so it reminds; 5 minutes (the natural break) is away.
+        let reading = vec![(t("23T07:57:00"), t("23T09:00:00"), Signal::Idle)];
+        let run = watched(Duration::hours(2), t("23T08:00:00"), t("23T09:00:00"), reading, |s| s.once = true);
+        assert_eq!(run.shown.len(), 1, "{:?}", reasons(&run));
+        let gone = vec![(t("23T07:54:00"), t("23T09:00:00"), Signal::Idle)];
+        let run = watched(Duration::hours(2), t("23T08:00:00"), t("23T09:00:00"), gone, |s| s.once = true);
+        assert!(run.shown.is_empty());
+        assert_eq!(reasons(&run)[0].1, "a natural break: away 6 min so far");
+        // With natural breaks off, still 5 minutes.
+        let gone = vec![(t("23T07:54:00"), t("23T09:00:00"), Signal::Idle)];
+        let run = watched(Duration::hours(2), t("23T08:00:00"), t("23T09:00:00"), gone, |s| {
+            s.once = true;
+            s.natural_break = None;
+        });
+        assert_eq!(reasons(&run)[0].1, "nobody is at the keyboard (a scheduled --once reminder is not repeated)");
+    }
+
+    #[test]
+    fn do_not_disturb_is_named_before_no_input_and_a_hold_says_when_its_reason_changes() {
+        // Nobody at the keyboard from 09:54 (6 min by 10:00, away for --once too), do-not-disturb
+        // from 09:59: --once names do-not-disturb.
+        let spells =
+            vec![(t("23T09:54:00"), t("23T10:00:30"), Signal::Idle), (t("23T09:59:00"), t("23T10:30:00"), Signal::Dnd)];
+        let run = watched(Duration::hours(2), t("23T10:00:00"), t("23T10:01:00"), spells, |s| s.once = true);
+        assert_eq!(reasons(&run)[0].1, "do-not-disturb is on (a scheduled --once reminder is not repeated)");
+        // The loop, no input from 09:58 to 10:01 (not a break): held at 10:00 for do-not-disturb,
+        // released when it ends at 10:30.
+        let spells =
+            vec![(t("23T09:58:00"), t("23T10:01:00"), Signal::Idle), (t("23T09:59:00"), t("23T10:30:00"), Signal::Dnd)];
+        let run = watched(Duration::hours(2), t("23T08:00:00"), t("23T11:00:00"), spells, |_| {});
+        assert_eq!(times(&run), [t("23T10:30:00")]);
+        assert_eq!(reasons(&run)[0].1, "do-not-disturb is on; it comes when that ends");
+        assert_eq!(reasons(&run)[1].1, "held from 10:00 while do-not-disturb is on");
+        // Away first, then back but in do-not-disturb: the wait is explained, and both reasons
+        // are in the note of the reminder that comes.
+        let spells =
+            vec![(t("23T09:58:00"), t("23T10:02:00"), Signal::Idle), (t("23T10:01:30"), t("23T10:30:00"), Signal::Dnd)];
+        let run = watched(Duration::hours(2), t("23T08:00:00"), t("23T11:00:00"), spells, |_| {});
+        assert_eq!(times(&run), [t("23T10:30:00")]);
+        assert_eq!(reasons(&run)[0].1, "nobody is at the keyboard; it comes when that ends");
+        assert_eq!(reasons(&run)[1].1, "held from 10:00 while nobody is at the keyboard, then do-not-disturb is on");
+        assert_eq!(run.entries.len(), 2, "recorded once, not at each change: {:?}", reasons(&run));
+        assert!(run.stdout.contains("still holding the reminder: do-not-disturb is on\n"), "{}", run.stdout);
     }
 
     #[test]

@@ -98,7 +98,10 @@ impl Render for DoctorReport {
         ];
         for (signal, source, using, without) in uses {
             match source {
-                Some(source) => lines.ok(&format!("remind {signal}"), &format!("from {source}: {using}")),
+                Some(source) => {
+                    let now = self.holding_now(signal, source).map(|now| format!("; {now}")).unwrap_or_default();
+                    lines.ok(&format!("remind {signal}"), &format!("from {source}: {using}{now}"))
+                }
                 None => lines.off(&format!("remind {signal}"), without),
             }
         }
@@ -181,6 +184,35 @@ fn recent_reminder(reminder: &RecentReminderView) -> (String, String) {
     let snoozed = if reminder.snoozed { " (the snoozed repeat)" } else { "" };
     let reason = reminder.reason.as_deref().map(|reason| format!(": {reason}")).unwrap_or_default();
     (when, format!("{delivered}{snoozed}{reason}"))
+}
+
+impl DoctorReport {
+    /// When `source` says `signal` holds reminders right now (do-not-disturb is on, a window
+    /// is fullscreen), that and how to end it: the answer to "why is nothing coming?".
+    fn holding_now(&self, signal: &str, source: &str) -> Option<String> {
+        let value =
+            self.presence.iter().find(|probe| probe.signal == signal && probe.source == source)?.value.as_deref();
+        if value != Some("true") {
+            return None;
+        }
+        let remind = &self.remind;
+        match signal {
+            "dnd" if remind.when_dnd == "hold" => {
+                let off = match source {
+                    "dunst" => "`dunstctl set-paused false` turns it off",
+                    _ => "turn it off in the desktop's notification settings",
+                };
+                Some(format!("it is on now, so reminders are waiting; {off}"))
+            }
+            "fullscreen" if remind.when_fullscreen == "hold" => {
+                Some("the active window is fullscreen now, so reminders are waiting".to_string())
+            }
+            "locked" if remind.when_away == "hold" => {
+                Some("the screen is locked now, so reminders are waiting".to_string())
+            }
+            _ => None,
+        }
+    }
 }
 
 fn busy(busy: &str) -> &'static str {

@@ -137,7 +137,7 @@ pub fn describe(entry: &Entry) -> String {
             let delivered = entry.delivered.as_deref().unwrap_or("shown");
             let again = if entry.snoozed == Some(true) { " (snoozed)" } else { "" };
             let drills = if entry.drills.is_empty() { String::new() } else { format!(": {}", entry.drills.join(", ")) };
-            let reason = entry.reason.as_ref().map(|reason| format!(" ({reason})")).unwrap_or_default();
+            let reason = entry.reason.as_ref().map(|reason| format!("; {reason}")).unwrap_or_default();
             format!("{delivered}{again}{drills}{reason}")
         }
         Kind::Response => {
