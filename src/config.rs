@@ -173,9 +173,67 @@ impl Config {
             let line = before.matches('\n').count() + 1;
             let column = before.rsplit('\n').next().map(|line| line.chars().count()).unwrap_or(0) + 1;
             let message = err.message().lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+            let message = explain(&message, text, offset);
             ConfigError::Invalid { path: path.to_path_buf(), line, column, message }
         })
     }
+}
+
+/// serde's words for a config mistake, said as a person would want them: an unknown key gets
+/// its table, the likely key it was meant to be and the keys there are (each once, in the file's
+/// spelling, not serde's list of 21 with both spellings); a value of the wrong type gets how to
+/// write it.
+fn explain(message: &str, text: &str, offset: usize) -> String {
+    let line_start = text[..offset].rfind('\n').map_or(0, |at| at + 1);
+    let line = text[line_start..].lines().next().unwrap_or_default();
+    let table = text[..line_start]
+        .lines()
+        .rev()
+        .find_map(|line| line.trim().strip_prefix('[').and_then(|rest| rest.split(']').next()))
+        .map(str::trim);
+    let quoted = |text: &str| -> Vec<String> { text.split('`').skip(1).step_by(2).map(String::from).collect() };
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (wrong, expected) = rest.split_once(", expected").unwrap_or((rest, ""));
+        let wrong = wrong.trim_matches('`');
+        let mut known = quoted(expected);
+        // The kebab-case spelling stands for its snake_case alias.
+        let kebab: Vec<String> = known.iter().map(|key| key.replace('_', "-")).collect();
+        known.retain(|key| !key.contains('_') || !kebab.contains(&key.replace('_', "-")));
+        let nearest = crate::dataset::nearest(wrong, known.iter().map(String::as_str));
+        let header = line.trim_start().starts_with('[');
+        return match (table, header) {
+            // `[remnd]`: a table at the top level.
+            (_, true) | (None, false) => {
+                let what = if header { format!("table [{wrong}]") } else { format!("key `{wrong}` at the top") };
+                let meant = nearest.map(|name| format!("; did you mean [{name}]?")).unwrap_or_default();
+                let tables: Vec<&String> = known.iter().filter(|name| *name != "pager").collect();
+                let tables = tables.iter().map(|name| format!("[{name}]")).collect::<Vec<_>>().join(", ");
+                let keys_go = if header { String::new() } else { ", and keys go in a table".to_string() };
+                format!("unknown {what}{meant} (the tables are {tables}, beside `pager`{keys_go})")
+            }
+            (Some(table), false) => {
+                let meant = nearest.map(|name| format!("; did you mean `{name}`?")).unwrap_or_default();
+                format!("unknown key `{wrong}` in [{table}]{meant} (the keys there: {})", known.join(", "))
+            }
+        };
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let key = line.split('=').next().unwrap_or_default().trim();
+        let value = line.split_once('=').map(|(_, value)| value.trim()).unwrap_or_default();
+        let how = if rest.ends_with("expected a string") {
+            format!("; put it in double quotes: {key} = \"{}\"", value.trim_matches(['\'', '"']))
+        } else if rest.ends_with("expected a boolean") {
+            format!("; write {key} = true or {key} = false, without quotes")
+        } else if rest.rsplit("expected ").next().is_some_and(|kind| {
+            kind == "an integer" || (kind.len() > 1 && kind.starts_with(['i', 'u']) && kind[1..].parse::<u8>().is_ok())
+        }) {
+            format!("; write a whole number without quotes: {key} = 3")
+        } else {
+            String::new()
+        };
+        return format!("`{key}`: {rest}{how}");
+    }
+    message.to_string()
 }
 
 /// The most a config file may hold. A real one is a few hundred bytes; the limit keeps a
@@ -463,8 +521,28 @@ mod tests {
     #[test]
     fn unknown_keys_and_broken_toml_are_errors() {
         let err = parse("[remind]\nevry = \"2h\"\n").unwrap_err().to_string();
-        assert!(err.contains(":2:1: unknown field `evry`"), "{err}");
+        assert!(
+            err.contains(":2:1: unknown key `evry` in [remind]; did you mean `every`? (the keys there: every,"),
+            "{err}"
+        );
+        assert!(err.contains("when-dnd, open-command)") && !err.contains("when_dnd"), "each key once: {err}");
         assert!(!err.contains('\n'));
+        let err = parse("[remnd]\nevery = \"2h\"\n").unwrap_err().to_string();
+        assert!(err.contains(":1:2: unknown table [remnd]; did you mean [remind]? (the tables are [remind]"), "{err}");
+        let err = parse("every = \"2h\"\n").unwrap_err().to_string();
+        assert!(err.contains(":1:1: unknown key `every` at the top (the tables are "), "{err}");
+        assert!(err.ends_with("and keys go in a table)"), "{err}");
+        let err = parse("[remind]\nevery = 90\n").unwrap_err().to_string();
+        assert!(
+            err.ends_with(":2:9: `every`: integer `90`, expected a string; put it in double quotes: every = \"90\""),
+            "{err}"
+        );
+        let err = parse("[remind]\ncount = \"3\"\n").unwrap_err().to_string();
+        assert!(err.ends_with("; write a whole number without quotes: count = 3"), "{err}");
+        let err = parse("[history]\nrecord = \"no\"\n").unwrap_err().to_string();
+        assert!(err.ends_with("; write record = true or record = false, without quotes"), "{err}");
+        let err = parse("[remind]\nsnooze = \"0s\"\n").unwrap_err().to_string();
+        assert!(err.contains("`0s` is no time at all; it must be at least 1s"), "{err}");
         let err = parse("[remind\n").unwrap_err().to_string();
         assert!(err.contains("config.toml:1:"), "{err}");
         assert!(parse("[remind]\ncount = 0\n").unwrap_err().to_string().contains("1 or more"));

@@ -60,5 +60,15 @@ pub fn one_line(err: &clap::Error, subcommand: Option<String>) -> String {
         .filter(|line| !line.is_empty() && !line.starts_with("Usage:") && !line.starts_with("For more information"))
         .map(|line| line.strip_prefix("error: ").unwrap_or(line))
         .collect();
-    format!("{}; see '{command} --help'", parts.join(" "))
+    // clap's "tip: a similar argument exists" is a line of its own: here, a clause of its own.
+    let joined = parts
+        .iter()
+        .enumerate()
+        .map(|(index, part)| match part.strip_prefix("tip: ") {
+            Some(tip) if index > 0 => format!("; {tip}"),
+            _ if index > 0 => format!(" {part}"),
+            _ => part.to_string(),
+        })
+        .collect::<String>();
+    format!("{joined}; see '{command} --help'")
 }

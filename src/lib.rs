@@ -316,11 +316,19 @@ fn finish(result: anyhow::Result<()>, stderr: &mut dyn Write) -> Exit {
 }
 
 /// The subcommand typed, for an error to point at its help: the first word that names one.
+/// The subcommand named on the command line, with its own subcommand when it has one
+/// (`log pain`), so an error points to the help that has the answer.
 fn subcommand(args: &[OsString]) -> Option<String> {
     use clap::CommandFactory;
     let command = Cli::command();
-    args.iter().skip(1).map(|arg| arg.to_string_lossy()).find_map(|arg| {
-        command.get_subcommands().find(|sub| sub.get_name() == arg).map(|sub| sub.get_name().to_string())
+    let mut words = args.iter().skip(1).map(|arg| arg.to_string_lossy());
+    let mut sub = words.find_map(|arg| command.get_subcommands().find(|sub| sub.get_name() == arg))?.clone();
+    // Subcommands are built when parsed (clap's `defer`): build this one to see its own.
+    sub.build();
+    let nested = words.next().and_then(|next| sub.get_subcommands().find(|nested| nested.get_name() == next));
+    Some(match nested {
+        Some(nested) => format!("{} {}", sub.get_name(), nested.get_name()),
+        None => sub.get_name().to_string(),
     })
 }
 

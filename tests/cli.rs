@@ -385,6 +385,15 @@ fn an_error_in_a_subcommand_points_to_its_help() {
     assert!(err.trim_end().ends_with("see 'backpain routine --help'"), "{err}");
     let err = usage_error(&["rout"]);
     assert!(err.trim_end().ends_with("see 'backpain --help'"), "{err}");
+    // A nested subcommand's mistake points to its own help, where the range is.
+    let err = usage_error(&["log", "pain", "11", "--location", "lower"]);
+    assert!(
+        err.contains("use 0 (no pain) to 10") && err.trim_end().ends_with("see 'backpain log pain --help'"),
+        "{err}"
+    );
+    // clap's tip is a clause of the line, not glued on after "found".
+    let err = usage_error(&["routine", "--locaton", "neck"]);
+    assert!(err.contains("unexpected argument '--locaton' found; a similar argument exists: '--location';"), "{err}");
 }
 
 /// Issue 11.4: a 2-minute break fits an 80 × 24 screen without a pager, and still shows every

@@ -193,7 +193,10 @@ fn a_bad_config_file_is_an_error_naming_file_and_line_and_is_left_alone() {
     let output = backpain(dir.path()).args(["remind", "--dry-run"]).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr.contains("backpain/config.toml:2:1: unknown field `evry`"), "{stderr}");
+    assert!(
+        stderr.contains("backpain/config.toml:2:1: unknown key `evry` in [remind]; did you mean `every`?"),
+        "{stderr}"
+    );
 
     // A blank trigger in the file is refused as on the command line.
     std::fs::write(dir.path().join("backpain/config.toml"), "[remind]\ntrigger = \"\"\n").unwrap();

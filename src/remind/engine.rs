@@ -655,7 +655,10 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         self.stdout.flush()?;
         if let Delivery::Terminal { reason } = &delivery {
             // Diagnostics never stop the reminders: a closed stderr is ignored.
-            let _ = writeln!(self.stderr, "backpain: reminder shown here, not as a notification: {reason}");
+            let _ = writeln!(
+                self.stderr,
+                "backpain: reminder shown here, not as a notification: {reason}; `backpain doctor` says how to fix it"
+            );
         }
         let delivered = match &delivery {
             Delivery::Notification => "notification",
@@ -1232,7 +1235,10 @@ mod tests {
         });
         assert!(run.stdout.contains("\n\x0710:00  Desk break: "), "{:?}", run.stdout);
         assert!(run.stdout.contains("       Chin tuck ("), "{}", run.stdout);
-        assert_eq!(run.stderr, "backpain: reminder shown here, not as a notification: no D-Bus session bus\n");
+        assert_eq!(
+            run.stderr,
+            "backpain: reminder shown here, not as a notification: no D-Bus session bus; `backpain doctor` says how to fix it\n"
+        );
     }
 
     #[test]

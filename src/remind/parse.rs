@@ -93,7 +93,7 @@ pub fn duration(text: &str) -> Result<Duration, String> {
         rest = rest[unit_len..].trim_start();
     }
     if total <= Duration::zero() {
-        return Err(format!("`{text}` is no time at all; the interval must be at least 1s, e.g. 2h"));
+        return Err(format!("`{text}` is no time at all; it must be at least 1s, e.g. 2h"));
     }
     if total > Duration::days(7) {
         return Err(format!("`{text}` is longer than a week; at most 7d"));

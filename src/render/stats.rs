@@ -69,10 +69,14 @@ impl Render for StatsReport {
                 a.no_answer
             );
         }
+        let sessions = b.taken.saturating_sub(b.done_on_notification + b.logged);
         let _ = writeln!(
             out,
-            "Breaks taken  {} ({} Done on a notification, {} logged, the rest guided sessions)",
-            b.taken, b.done_on_notification, b.logged
+            "Breaks taken  {} ({} Done on a notification, {} logged, {})",
+            b.taken,
+            b.done_on_notification,
+            b.logged,
+            plural(sessions, "guided session", "guided sessions")
         );
         let _ = writeln!(out, "Sessions      {}, {} min", self.sessions.count, self.sessions.minutes);
         let _ = writeln!(
