@@ -32,13 +32,13 @@ Examples:
   backpain remind --print-schedule systemd
   backpain remind --dry-run --count 3 --every 1s --json
 
-Defaults come from [remind] in ~/.config/backpain/config.toml (see the README); flags win.
-The 2-hour interval is the guide's advice; the evidence for break schedules is weak
-(plausible, unproven). Notifications offer Done and Snooze 10 min where the desktop supports it
-(a --once notification has no buttons: nothing stays running to act on them); without a
+Defaults come from [remind] in the config file (backpain doctor shows where; see the README); \
+flags win. The 2-hour interval is the guide's advice; the evidence for break schedules is weak \
+(plausible, unproven). Notifications offer Done and Snooze 10 min where the desktop supports it \
+(a --once notification has no buttons: nothing stays running to act on them); without a \
 notification server the reminder is printed here, with the reason on stderr.
 
-Exit status: 0 done (--once, --count), 1 failure, 2 bad flag or config file,
+Exit status: 0 done (--once, --count), 1 failure, 2 bad flag or config file, \
 130 stopped by Ctrl-C or SIGTERM (after printing how many reminders were shown).";
 
 const LOG_HELP: &str = "\
@@ -48,7 +48,7 @@ Examples:
   backpain log done --location lower --micro
   backpain log done --location hip --note 'physio exercises' --at 07:30
 
-Pain is the numeric rating scale: 0 is no pain, 10 the worst imaginable.
+Pain is the numeric rating scale: 0 is no pain, 10 the worst imaginable. \
 Entries go to the history (see `backpain history --path`); nothing leaves this machine.";
 
 const HISTORY_HELP: &str = "\
@@ -59,7 +59,7 @@ Examples:
   backpain history --csv > backpain.csv
   backpain history --path        where the files are (delete them to forget)
 
-Guided sessions and reminders record themselves; --dry-run records nothing.
+Guided sessions and reminders record themselves; --dry-run records nothing. \
 The line format is documented in the README (\"History\").";
 
 const STATS_HELP: &str = "\
@@ -68,8 +68,8 @@ Examples:
   backpain stats --weeks 4 --location lower
   backpain stats --json | jq .streak
 
-A day counts for the streak when any routine or break was done; one day off in any 7 is
-allowed. The pain comparison needs 4 weeks with pain entries, and it is an observation, not
+A day counts for the streak when any routine or break was done; one day off in any 7 is \
+allowed. The pain comparison needs 4 weeks with pain entries, and it is an observation, not \
 proof that breaks change pain.";
 
 const DOCTOR_HELP: &str = "\
@@ -78,11 +78,11 @@ Examples:
   backpain doctor --json | jq '.presence[] | select(.ok) | .source'
   backpain doctor --config ~/backpain-test.toml
 
-Each line is ok, missing (with how to fix it) or off (a source this desktop does not have:
-reminders then come on the clock, as without presence). Every source is asked with a short
+Each line is ok, missing (with how to fix it) or off (a source this desktop does not have: \
+reminders then come on the clock, as without presence). Every source is asked with a short \
 timeout, so a hung bus or server never hangs doctor.
 
-Exit status: 0 whatever is missing (it is a report; a broken config file is reported, not an
+Exit status: 0 whatever is missing (it is a report; a broken config file is reported, not an \
 error), 1 when the report cannot be written, 2 bad command line.";
 
 /// The subcommands that have subcommands of their own (the parse gives them the global options
