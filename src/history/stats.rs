@@ -21,7 +21,7 @@ pub const WEEKS_NEEDED: usize = 4;
 
 /// The streak rule, as the README and the report state it.
 pub const STREAK_RULE: &str = "a day counts when any routine or break was done; one day off in any 7 is allowed, \
-    and today counts once it is over";
+    and today is not a miss until it is over";
 
 #[derive(Debug, Default, Clone)]
 struct Day {
