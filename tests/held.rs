@@ -355,3 +355,64 @@ fn the_loop_says_when_it_starts_what_it_holds_reminders_for_and_which_source_tel
         "Holding reminders while you are in do-not-disturb (dunst); 10 min away counts as a break."
     );
 }
+
+/// A process the test started, killed when the test ends however it ends.
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn a_loop_started_before_the_x_server_finds_it_at_the_next_reminder() {
+    if !common::require_tools(&["dbus-daemon", "Xvfb"], "the late-desktop test") {
+        return;
+    }
+    // A display number nothing uses yet, handed to the loop before its X server exists.
+    let number = (300..900)
+        .map(|offset| offset + std::process::id() % 97)
+        .find(|n| {
+            !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+        })
+        .unwrap();
+    let mut session = Session::bus();
+    session.display = Some(format!(":{number}"));
+    let data = tempfile::tempdir().unwrap();
+    let (child, mut stdout) = remind(&session, data.path(), &["--every", "3s", "--count", "2"]);
+    let mut child = Killed(child);
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    assert!(line.starts_with("Reminders every 3s;"), "{line}");
+    line.clear();
+    stdout.read_line(&mut line).unwrap();
+    assert_eq!(line, "No presence sources here (see backpain doctor): reminders come on the clock.\n");
+    let _xvfb = Killed(
+        Process::new("Xvfb")
+            .args([format!(":{number}").as_str(), "-nolisten", "tcp", "-screen", "0", "640x480x24"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    // The first reminder (3 s after the start) looks again and finds the X server's idle time.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut said = String::new();
+    while !said.contains("now watching:") {
+        assert!(Instant::now() < deadline, "no 'now watching' line:\n{said}");
+        line.clear();
+        if stdout.read_line(&mut line).unwrap() == 0 {
+            break;
+        }
+        said.push_str(&line);
+    }
+    let watching = said.lines().find(|line| line.contains("now watching:")).unwrap_or_else(|| panic!("{said}"));
+    assert!(
+        watching.ends_with("now watching: holding reminders while you are away (x11); 5 min away counts as a break."),
+        "{said}"
+    );
+    let status = child.0.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "--count 2 ends the loop:\n{said}");
+}

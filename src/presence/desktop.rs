@@ -234,6 +234,16 @@ impl Presence for Desktop {
         !self.answered.is_empty()
     }
 
+    fn rediscover(&mut self) -> bool {
+        if self.answered.is_empty() {
+            let fresh = Desktop::connect();
+            if !fresh.answered.is_empty() {
+                *self = fresh;
+            }
+        }
+        !self.answered.is_empty()
+    }
+
     fn sources(&self) -> Vec<(Signal, &'static str)> {
         Signal::ALL
             .into_iter()

@@ -86,6 +86,12 @@ pub trait Presence {
     fn sources(&self) -> Vec<(Signal, &'static str)> {
         Vec::new()
     }
+    /// When no source answered, looks for them again (the desktop may have come up since);
+    /// true when some answer now. Costs what `Desktop::connect` costs, so it is asked only at
+    /// moments the caller is awake anyway.
+    fn rediscover(&mut self) -> bool {
+        self.available()
+    }
 }
 
 /// No presence sources: reminders come on the clock alone.

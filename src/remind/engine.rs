@@ -282,7 +282,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         let mut shown = 0;
         // The last reminder shown for each rotation, so that an answer names the one it answers.
         let mut reminders: HashMap<u64, (String, bool)> = HashMap::new();
-        let watching = self.settings.watches_presence() && self.presence.available();
+        let mut watching = self.settings.watches_presence() && self.presence.available();
         if self.settings.once {
             return self.once();
         }
@@ -347,6 +347,18 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
                 next_poll = now.clone() + poll;
                 snooze = snooze.map(|(at, which)| (at.min(now.clone() + self.settings.snooze), which));
                 continue;
+            }
+            // Started before the desktop (a login service, an early terminal): look again for
+            // sources when a reminder falls due anyway, so finding them costs no wake-up.
+            if !watching && self.settings.watches_presence() && now >= due && self.presence.rediscover() {
+                watching = true;
+                next_poll = now.clone();
+                if !self.settings.json {
+                    if let Some(line) = presence_line(&self.settings, &self.presence.sources()) {
+                        let line = line.replacen("Holding", "holding", 1);
+                        writeln!(self.stdout, "{}  now watching: {line}", now.format("%H:%M"))?;
+                    }
+                }
             }
             let mut reason = None;
             let looked = watching && (now >= next_poll || now >= target);
@@ -822,15 +834,42 @@ mod tests {
 
     /// Spells of a fake desk, each `(from, until, what)`: away (no input), locked, dnd or
     /// fullscreen. Idle time is the time since an away or locked spell began.
+    /// A fake desk's spells, and when it comes up (None: before the loop starts).
+    struct Desk {
+        spells: Vec<(Time, Time, Signal)>,
+        appears: Option<Time>,
+    }
+
+    impl Desk {
+        fn up(spells: Vec<(Time, Time, Signal)>) -> Desk {
+            Desk { spells, appears: None }
+        }
+    }
+
     struct FakeDesk {
         now: Rc<RefCell<Time>>,
         spells: Vec<(Time, Time, Signal)>,
         asked: Rc<RefCell<usize>>,
+        /// When the desktop comes up (None: before the loop starts); until it is found, the
+        /// desk has no sources.
+        appears: Option<Time>,
+        found: bool,
     }
 
     impl Presence for FakeDesk {
         fn available(&self) -> bool {
-            true
+            self.appears.is_none() || self.found
+        }
+        fn rediscover(&mut self) -> bool {
+            self.found |= self.appears.is_some_and(|appears| *self.now.borrow() >= appears);
+            self.available()
+        }
+        fn sources(&self) -> Vec<(Signal, &'static str)> {
+            if self.available() {
+                vec![(Signal::Idle, "x11"), (Signal::Locked, "logind")]
+            } else {
+                Vec::new()
+            }
         }
         fn snapshot(&mut self) -> Snapshot {
             *self.asked.borrow_mut() += 1;
@@ -859,7 +898,7 @@ mod tests {
         horizon: Time,
         events: Vec<Event>,
         delivery: Delivery,
-        desk: Option<Vec<(Time, Time, Signal)>>,
+        desk: Option<Desk>,
         tweak: impl FnOnce(&mut Settings),
     ) -> Run {
         let now = Rc::new(RefCell::new(start));
@@ -886,7 +925,9 @@ mod tests {
         let asked = Rc::new(RefCell::new(0));
         let opened = Rc::new(RefCell::new(Vec::new()));
         let presence: Box<dyn Presence> = match desk {
-            Some(spells) => Box::new(FakeDesk { now: now.clone(), spells, asked: asked.clone() }),
+            Some(Desk { spells, appears }) => {
+                Box::new(FakeDesk { now: now.clone(), spells, asked: asked.clone(), appears, found: false })
+            }
             None => Box::new(crate::presence::Absent),
         };
         let record_open = opened.clone();
@@ -1267,7 +1308,7 @@ mod tests {
         spells: Vec<(Time, Time, Signal)>,
         tweak: impl FnOnce(&mut Settings),
     ) -> Run {
-        run_watched(every(every_), start, horizon, vec![], Delivery::Notification, Some(spells), tweak)
+        run_watched(every(every_), start, horizon, vec![], Delivery::Notification, Some(Desk::up(spells)), tweak)
     }
 
     /// The history a run left, as (kind, delivered or action, reason).
@@ -1454,6 +1495,46 @@ mod tests {
             "a person trying it sees why, and that nothing waits to show it: {}",
             run.stdout
         );
+    }
+
+    #[test]
+    fn a_desktop_that_comes_up_after_the_loop_is_found_at_the_next_reminder_without_extra_wake_ups() {
+        // Started at 08:00 with no desktop; it is up at 09:00. Nothing is asked before the
+        // 10:00 reminder (the loop sleeps until it); then the sources are found, and a lock
+        // from 11:58 to 12:02 (not a natural break) holds the 12:00 reminder.
+        let spells = vec![(t("23T11:58:00"), t("23T12:02:00"), Signal::Locked)];
+        let run = run_watched(
+            every(Duration::hours(2)),
+            t("23T08:00:00"),
+            t("23T13:00:00"),
+            vec![],
+            Delivery::Notification,
+            Some(Desk { spells, appears: Some(t("23T09:00:00")) }),
+            |_| {},
+        );
+        assert!(run.stdout.contains(&format!("{NO_SOURCES}\n")), "{}", run.stdout);
+        assert!(
+            run.stdout.contains(
+                "10:00  now watching: holding reminders while you are away (x11) or locked (logind); 5 min away counts as a break.\n"
+            ),
+            "{}",
+            run.stdout
+        );
+        assert_eq!(times(&run), [t("23T10:00:00"), t("23T12:02:00")]);
+        assert_eq!(reasons(&run)[1].1, "the screen is locked; it comes when that ends");
+        // Asked from 10:00 on only: at most once a minute for the three hours after.
+        assert!((1..=181).contains(&run.asked), "asked {} times", run.asked);
+        // And up to 10:00 one sleep, straight to the reminder: looking costs no wake-up.
+        let until_ten = run_watched(
+            every(Duration::hours(2)),
+            t("23T08:00:00"),
+            t("23T09:59:00"),
+            vec![],
+            Delivery::Notification,
+            Some(Desk { spells: vec![], appears: Some(t("23T09:00:00")) }),
+            |_| {},
+        );
+        assert_eq!((until_ten.waits, until_ten.asked), (1, 0));
     }
 
     #[test]
