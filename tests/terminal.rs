@@ -810,3 +810,25 @@ fn help_piped_into_a_pager_or_head_still_fits_the_terminal() {
     let wide: Vec<&str> = help.lines().filter(|line| line.chars().count() > 60).collect();
     assert!(wide.is_empty(), "lines wider than the 60-column terminal: {wide:?}");
 }
+
+/// A reminder printed in the terminal (no notification server, or --dry-run) fits it: each
+/// drill's lines wrapped under its first, no line running past the edge, every caution there.
+#[test]
+fn a_reminder_printed_in_an_80_column_terminal_is_wrapped_to_it() {
+    let Some(tmux) = Tmux::start_sized("remind-wrapped", 80, 24) else { return };
+    tmux.type_line(&format!("{BIN} remind --dry-run --count 1 --every 1s -l lower; {}", report("rc", "$?")));
+    let (rc, _) = tmux.wait_for_value("rc");
+    assert_eq!(rc, "0");
+    // Joined lines: a line the terminal wrapped by itself would come back longer than 80.
+    let text = tmux.history();
+    let output: Vec<&str> = text.lines().skip_while(|line| !line.starts_with("Reminders every")).collect();
+    let wide: Vec<&&str> = output.iter().filter(|line| line.chars().count() > 80).collect();
+    assert!(!output.is_empty() && wide.is_empty(), "lines the terminal had to wrap: {wide:?}\n{text}");
+    let body: Vec<&str> = text.lines().skip_while(|line| !line.contains("Desk break")).skip(1).collect();
+    let drills: Vec<&&str> =
+        body.iter().filter(|line| line.starts_with("       ") && !line.starts_with("        ")).collect();
+    let under: Vec<&&str> = body.iter().filter(|line| line.starts_with("         ")).collect();
+    assert!(drills.len() >= 2 && !under.is_empty(), "drills at 7 columns, their wrapped lines at 9:\n{text}");
+    let words = body.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("Take care:"), "the cautions are all there:\n{text}");
+}

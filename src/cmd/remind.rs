@@ -61,6 +61,7 @@ pub fn settings(args: &RemindArgs, config: &Config, env: &Env) -> Result<Setting
         once: args.once,
         json: args.json || file.json.unwrap_or(false),
         bell: env.stdout_is_terminal,
+        width: env.stdout_is_terminal.then_some(env.columns).flatten().map(usize::from),
         natural_break: args.natural_break.or(file.natural_break).map_or(Some(DEFAULT_NATURAL_BREAK), |nb| nb.0),
         when_away: args.when_away.or(file.when_away).unwrap_or(Busy::Hold),
         when_fullscreen: args.when_fullscreen.or(file.when_fullscreen).unwrap_or(Busy::Hold),

@@ -78,6 +78,9 @@ pub struct Settings {
     pub json: bool,
     /// Ring the terminal bell when a reminder falls back to the terminal.
     pub bell: bool,
+    /// The terminal's width, when stdout is one: a reminder printed there is wrapped to it,
+    /// each drill's wrapped lines under its first.
+    pub width: Option<usize>,
     /// Time away from the keyboard and mouse that counts as a break; `None`: never.
     pub natural_break: Option<Duration>,
     pub when_away: Busy,
@@ -659,7 +662,14 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
                     let bell = if self.settings.bell && delivery != Delivery::DryRun { "\x07" } else { "" };
                     writeln!(self.stdout, "{bell}{clock}  {}{again}", note.summary)?;
                     for line in note.body.lines() {
-                        writeln!(self.stdout, "       {line}")?;
+                        match self.settings.width {
+                            Some(width) => {
+                                for part in crate::text::hang(line, width, "       ", "         ") {
+                                    writeln!(self.stdout, "{part}")?;
+                                }
+                            }
+                            None => writeln!(self.stdout, "       {line}")?,
+                        }
                     }
                 }
             }
@@ -914,6 +924,7 @@ mod tests {
             once: false,
             json: false,
             bell: false,
+            width: None,
             natural_break: Some(crate::remind::DEFAULT_NATURAL_BREAK),
             when_away: Busy::Hold,
             when_fullscreen: Busy::Hold,
@@ -1112,6 +1123,7 @@ mod tests {
                 once: false,
                 json: false,
                 bell: false,
+                width: None,
                 natural_break: Some(crate::remind::DEFAULT_NATURAL_BREAK),
                 when_away: Busy::Hold,
                 when_fullscreen: Busy::Hold,
