@@ -157,19 +157,14 @@ fn dunstctl_set_paused_holds_a_reminder_and_unpausing_releases_it_once() {
     assert_eq!(session.history().len(), 2, "dunst showed the released reminder and the next, nothing queued");
 }
 
-#[test]
-fn a_fullscreen_active_window_holds_a_reminder_until_it_leaves_fullscreen() {
+/// Xvfb has no window manager: the test plays its part with real X properties, a mapped window
+/// named the active one on the root. The connection keeps the window alive.
+fn active_window(session: &Session) -> (x11rb::rust_connection::RustConnection, u32) {
     use x11rb::connection::Connection as _;
     use x11rb::protocol::xproto::{AtomEnum, ConnectionExt as _, CreateWindowAux, PropMode, WindowClass};
     use x11rb::wrapper::ConnectionExt as _;
 
-    if !common::require_tools(&["dbus-daemon", "Xvfb", "xprop", "xdotool"], "the fullscreen test") {
-        return;
-    }
-    let session = Session::with_xvfb();
-    let display = session.display.clone().unwrap();
-    // Xvfb has no window manager: the test plays its part with real X properties.
-    let (conn, screen) = x11rb::connect(Some(&display)).unwrap();
+    let (conn, screen) = x11rb::connect(session.display.as_deref()).unwrap();
     let root = conn.setup().roots[screen].root;
     let window = conn.generate_id().unwrap();
     conn.create_window(0, window, root, 0, 0, 640, 480, 0, WindowClass::INPUT_OUTPUT, 0, &CreateWindowAux::new())
@@ -178,6 +173,16 @@ fn a_fullscreen_active_window_holds_a_reminder_until_it_leaves_fullscreen() {
     let active = conn.intern_atom(false, b"_NET_ACTIVE_WINDOW").unwrap().reply().unwrap().atom;
     conn.change_property32(PropMode::REPLACE, root, active, AtomEnum::WINDOW, &[window]).unwrap();
     conn.flush().unwrap();
+    (conn, window)
+}
+
+#[test]
+fn a_fullscreen_active_window_holds_a_reminder_until_it_leaves_fullscreen() {
+    if !common::require_tools(&["dbus-daemon", "Xvfb", "xprop", "xdotool"], "the fullscreen test") {
+        return;
+    }
+    let session = Session::with_xvfb();
+    let (_conn, window) = active_window(&session);
     let id = format!("{window:#x}");
     tool(
         "xprop",
@@ -312,10 +317,6 @@ fn a_loop_holding_a_reminder_stops_within_a_second_even_while_dunst_hangs() {
 
 #[test]
 fn the_loop_says_when_it_starts_what_it_holds_reminders_for_and_which_source_tells_it() {
-    use x11rb::connection::Connection as _;
-    use x11rb::protocol::xproto::{AtomEnum, ConnectionExt as _, CreateWindowAux, PropMode, WindowClass};
-    use x11rb::wrapper::ConnectionExt as _;
-
     if !common::require_tools(&["dbus-daemon", "Xvfb", "dunst"], "the presence announcement test") {
         return;
     }
@@ -335,16 +336,7 @@ fn the_loop_says_when_it_starts_what_it_holds_reminders_for_and_which_source_tel
         said(&["--every", "1h"]),
         "Holding reminders while you are away (x11) or in do-not-disturb (dunst); 5 min away counts as a break."
     );
-    // The window manager's part, played with a real window and root property.
-    let (conn, screen) = x11rb::connect(session.display.as_deref()).unwrap();
-    let root = conn.setup().roots[screen].root;
-    let window = conn.generate_id().unwrap();
-    conn.create_window(0, window, root, 0, 0, 640, 480, 0, WindowClass::INPUT_OUTPUT, 0, &CreateWindowAux::new())
-        .unwrap();
-    conn.map_window(window).unwrap();
-    let active = conn.intern_atom(false, b"_NET_ACTIVE_WINDOW").unwrap().reply().unwrap().atom;
-    conn.change_property32(PropMode::REPLACE, root, active, AtomEnum::WINDOW, &[window]).unwrap();
-    conn.flush().unwrap();
+    let _active = active_window(&session);
     assert_eq!(
         said(&["--every", "1h"]),
         "Holding reminders while you are away (x11), in do-not-disturb (dunst) or fullscreen (x11); \

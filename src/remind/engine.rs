@@ -902,19 +902,10 @@ mod tests {
         }
     }
 
-    fn run_watched(
-        plan: Schedule,
-        start: Time,
-        horizon: Time,
-        events: Vec<Event>,
-        delivery: Delivery,
-        desk: Option<Desk>,
-        tweak: impl FnOnce(&mut Settings),
-    ) -> Run {
-        let now = Rc::new(RefCell::new(start));
-        let shown = Rc::new(RefCell::new(Vec::new()));
+    /// The defaults `remind` runs with, on the neck's micro routine.
+    fn test_settings(plan: Schedule) -> Settings {
         let neck = crate::dataset::location("neck").unwrap();
-        let mut settings = Settings {
+        Settings {
             plan,
             location: neck,
             routine: crate::plan::Plan::new(neck, crate::dataset::Variant::Micro).steps,
@@ -929,7 +920,21 @@ mod tests {
             when_away: Busy::Hold,
             when_fullscreen: Busy::Hold,
             when_dnd: Busy::Hold,
-        };
+        }
+    }
+
+    fn run_watched(
+        plan: Schedule,
+        start: Time,
+        horizon: Time,
+        events: Vec<Event>,
+        delivery: Delivery,
+        desk: Option<Desk>,
+        tweak: impl FnOnce(&mut Settings),
+    ) -> Run {
+        let now = Rc::new(RefCell::new(start));
+        let shown = Rc::new(RefCell::new(Vec::new()));
+        let mut settings = test_settings(plan);
         tweak(&mut settings);
         let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
         let mut entries: Vec<Entry> = Vec::new();
@@ -1110,25 +1115,8 @@ mod tests {
 
     #[test]
     fn the_loop_says_once_what_it_will_hold_reminders_for_and_from_which_source() {
-        let plan = every(Duration::hours(2));
-        let neck = crate::dataset::location("neck").unwrap();
         let settings = |tweak: &dyn Fn(&mut Settings)| {
-            let mut settings = Settings {
-                plan,
-                location: neck,
-                routine: Vec::new(),
-                habit: Habit::default(),
-                count: None,
-                snooze: DEFAULT_SNOOZE,
-                once: false,
-                json: false,
-                bell: false,
-                width: None,
-                natural_break: Some(crate::remind::DEFAULT_NATURAL_BREAK),
-                when_away: Busy::Hold,
-                when_fullscreen: Busy::Hold,
-                when_dnd: Busy::Hold,
-            };
+            let mut settings = test_settings(every(Duration::hours(2)));
             tweak(&mut settings);
             settings
         };
