@@ -201,20 +201,9 @@ fn stop_a_piped_session_with(signal: &str) {
     assert!(rest.lines().last().unwrap_or("").contains("] Interrupted after 0:0"), "{rest}");
     assert_eq!(String::from_utf8(output.stderr).unwrap(), "backpain: interrupted\n");
     // Stopped sessions are history too: what was under way is named.
-    let lines = history_lines(data.path());
+    let lines = common::history_lines(&data.path().join("history"));
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert_eq!((lines[0]["ending"].as_str(), lines[0]["stopped"].as_str()), (Some("interrupted"), Some("chin-tuck")));
-}
-
-/// The history lines under a data dir, oldest file first.
-fn history_lines(data: &std::path::Path) -> Vec<serde_json::Value> {
-    let mut files: Vec<_> = std::fs::read_dir(data.join("history")).unwrap().map(|file| file.unwrap().path()).collect();
-    files.sort();
-    files
-        .iter()
-        .flat_map(|file| std::fs::read_to_string(file).unwrap().lines().map(str::to_string).collect::<Vec<_>>())
-        .map(|line| serde_json::from_str(&line).unwrap())
-        .collect()
 }
 
 #[test]
@@ -226,7 +215,7 @@ fn a_piped_session_records_its_summary_in_the_history() {
     let output = guided(&["--location", "lower", "--micro", "--data-dir", dir], "400");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
-    let lines = history_lines(data.path());
+    let lines = common::history_lines(&data.path().join("history"));
     assert_eq!(lines.len(), 1, "one session, and no question when piped: {lines:?}");
     let session = &lines[0];
     assert_eq!(session["v"], 1);

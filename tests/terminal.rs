@@ -251,16 +251,9 @@ fn children(parent: &str) -> Vec<String> {
         .collect()
 }
 
-/// Every entry of the session's history, each month file in turn.
+/// Every entry of the session's history (`$XDG_DATA_HOME/backpain/history`).
 fn history_of(tmux: &Tmux) -> Vec<serde_json::Value> {
-    let history = tmux.data.path().join("backpain/history");
-    let mut files: Vec<_> = std::fs::read_dir(&history).unwrap().map(|file| file.unwrap().path()).collect();
-    files.sort();
-    files
-        .iter()
-        .flat_map(|file| std::fs::read_to_string(file).unwrap().lines().map(str::to_string).collect::<Vec<_>>())
-        .map(|line| serde_json::from_str(&line).unwrap())
-        .collect()
+    common::history_lines(&tmux.data.path().join("backpain/history"))
 }
 
 #[test]

@@ -7,6 +7,18 @@ pub mod session;
 use std::io::Write as _;
 use std::process::Command;
 
+/// Every line of the history in `dir` (its month files, oldest first), parsed.
+#[allow(dead_code)]
+pub fn history_lines(dir: &std::path::Path) -> Vec<serde_json::Value> {
+    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|file| file.unwrap().path()).collect();
+    files.sort();
+    files
+        .iter()
+        .flat_map(|file| std::fs::read_to_string(file).unwrap().lines().map(str::to_string).collect::<Vec<_>>())
+        .map(|line| serde_json::from_str(&line).unwrap())
+        .collect()
+}
+
 /// Whether every tool in `tools` is on PATH. When one is missing the test cannot meet the real
 /// part it needs: under BACKPAIN_REQUIRE_REAL (set by .ci/run) that fails the test; elsewhere it
 /// prints a loud skip notice and returns false, so a machine without the packages never passes
