@@ -315,7 +315,6 @@ fn finish(result: anyhow::Result<()>, stderr: &mut dyn Write) -> Exit {
     }
 }
 
-/// The subcommand typed, for an error to point at its help: the first word that names one.
 /// The subcommand named on the command line, with its own subcommand when it has one
 /// (`log pain`), so an error points to the help that has the answer.
 fn subcommand(args: &[OsString]) -> Option<String> {

@@ -235,27 +235,26 @@ const LEAD: usize = 8 + 1 + 18 + 1;
 impl Lines {
     /// One check, what was found wrapped to the width under its own column.
     fn line(&mut self, mark: &str, tone: Tone, what: &str, found: &str) {
-        let mark = format!("{mark:<8}");
-        let found = crate::text::wrap(found, self.width.saturating_sub(LEAD).max(20));
-        let mut found = found.iter();
-        let first = found.next().map(String::as_str).unwrap_or_default();
-        self.text.push_str(&format!("{} {what:<18} {first}\n", styled(&mark, tone, self.color)));
-        for rest in found {
-            self.text.push_str(&format!("{:LEAD$}{rest}\n", ""));
-        }
+        self.hanging(mark, tone, what, "", found);
     }
 
     /// A time and what happened then, the text wrapped under itself, so each entry of a list
     /// stands apart from the next.
     fn dated(&mut self, mark: &str, what: &str, (when, found): &(String, String)) {
-        let indent = when.chars().count() + 1;
-        let found = crate::text::wrap(found, self.width.saturating_sub(LEAD + indent).max(20));
+        self.hanging(mark, Tone::Good, what, &format!("{when} "), found);
+    }
+
+    /// The mark and the check's name, then `lead` and what was found, wrapped to the width
+    /// under the text after `lead`.
+    fn hanging(&mut self, mark: &str, tone: Tone, what: &str, lead: &str, found: &str) {
+        let indent = LEAD + crate::text::width(lead);
+        let found = crate::text::wrap(found, self.width.saturating_sub(indent).max(20));
         let mut found = found.iter();
         let first = found.next().map(String::as_str).unwrap_or_default();
         let mark = format!("{mark:<8}");
-        self.text.push_str(&format!("{} {what:<18} {when} {first}\n", styled(&mark, Tone::Good, self.color)));
+        self.text.push_str(&format!("{} {what:<18} {lead}{first}\n", styled(&mark, tone, self.color)));
         for rest in found {
-            self.text.push_str(&format!("{:width$}{rest}\n", "", width = LEAD + indent));
+            self.text.push_str(&format!("{:indent$}{rest}\n", ""));
         }
     }
 
