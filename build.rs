@@ -57,7 +57,7 @@ macro_rules! display_literal {
         }
     )*};
 }
-display_literal!(bool, u8, u32);
+display_literal!(bool, u8, u32, i16);
 
 macro_rules! records {
     ($( $(#[$m:meta])* pub struct $name:ident { $( $(#[$fm:meta])* pub $field:ident : $ty:ty ),* $(,)? } )*) => {$(
@@ -83,7 +83,7 @@ macro_rules! records {
 
 macro_rules! choices {
     ($( $(#[$m:meta])* pub enum $name:ident { $($variant:ident),* $(,)? } )*) => {$(
-        #[derive(Deserialize)]
+        #[derive(Deserialize, Clone, Copy, PartialEq)]
         $(#[$m])*
         pub enum $name { $($variant),* }
 
@@ -98,6 +98,7 @@ macro_rules! choices {
 }
 
 include!("src/dataset/schema.rs");
+include!("src/dataset/movement.rs");
 
 fn load<T: for<'de> Deserialize<'de>>(name: &str) -> T {
     let path = Path::new("data").join(name);
@@ -106,18 +107,43 @@ fn load<T: for<'de> Deserialize<'de>>(name: &str) -> T {
     serde_json::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
 }
 
+/// Fills in each drill's movements and its morning flag from its key positions. A drill file
+/// that still lists movements by hand must list exactly the computed ones.
+fn compute_movements(drills: &mut [Drill], rules: &[MovementRule], morning_rule: &str) {
+    assert!(rules.iter().any(|rule| rule.id == morning_rule), "data/conditions.json: no rule {morning_rule:?}");
+    for drill in drills {
+        let computed: Vec<String> =
+            rules.iter().filter(|rule| rule_applies(rule, &drill.positions)).map(|rule| rule.id.clone()).collect();
+        assert!(
+            drill.movements.is_empty() || drill.movements == computed,
+            "data/drills.json: {} lists movements {:?} by hand, but its positions give {:?}; remove the list",
+            drill.id,
+            drill.movements,
+            computed
+        );
+        drill.spinal_flexion = computed.iter().any(|id| id == morning_rule);
+        drill.movements = computed;
+    }
+}
+
 fn main() {
     println!("cargo::rerun-if-changed=src/dataset/schema.rs");
+    println!("cargo::rerun-if-changed=src/dataset/movement.rs");
+    let conditions: ConditionsFile = load("conditions.json");
+    let mut drills: Vec<Drill> = load("drills.json");
+    compute_movements(&mut drills, &conditions.rules, &conditions.morning_rule);
     let dataset = Dataset {
         meta: load("meta.json"),
         citations: load("citations.json"),
         myths: load("myths.json"),
         locations: load("locations.json"),
-        drills: load("drills.json"),
+        drills,
         routines: load("routines.json"),
         rules: load("rules.json"),
         faq: load("faq.json"),
-        conditions: load("conditions.json"),
+        conditions: conditions.conditions,
+        movement_rules: conditions.rules,
+        morning_rule: conditions.morning_rule,
         regions: load("regions.json"),
     };
     let mut code = String::from("pub static DATASET: Dataset = ");

@@ -209,7 +209,7 @@ _backpain() {
                     return 0
                     ;;
                 --id)
-                    COMPREPLY=($(compgen -W "knee-to-chest seated-knee-hug knee-rolls bottom-to-heels prone-press-up half-kneeling-hip-flexor standing-hip-flexor cat-cow seated-cat-cow doorway-chest-stretch seated-chair-extension seated-rotation shoulder-blade-squeeze thread-the-needle supine-figure-4 seated-figure-4 knee-to-opposite-shoulder seated-nerve-slider short-walk glute-bridge standing-hamstring standing-thigh-stretch pelvic-tilt seated-pelvic-tilt chin-tuck neck-rotation neck-side-bend levator-stretch shoulder-rolls sit-to-stand heel-raises mini-squat seated-hip-march neck-isometric" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "knee-to-chest seated-knee-hug knee-rolls bottom-to-heels prone-press-up half-kneeling-hip-flexor standing-hip-flexor cat-cow seated-cat-cow doorway-chest-stretch seated-chair-extension seated-rotation shoulder-blade-squeeze thread-the-needle supine-figure-4 seated-figure-4 knee-to-opposite-shoulder seated-nerve-slider short-walk glute-bridge standing-hamstring standing-thigh-stretch pelvic-tilt seated-pelvic-tilt chin-tuck neck-rotation neck-side-bend levator-stretch shoulder-rolls sit-to-stand heel-raises mini-squat seated-hip-march neck-isometric sit-to-stand-high-chair standing-hip-abduction gentle-seated-twist supported-balance" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -771,7 +771,7 @@ _backpain() {
                     return 0
                     ;;
                 --condition)
-                    COMPREPLY=($(compgen -W "hip-replacement pregnancy osteoporosis recent-surgery acute-sciatica" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "hip-replacement hip-replacement-posterior hip-replacement-anterior pregnancy osteoporosis recent-surgery acute-sciatica" -- "${cur}"))
                     return 0
                     ;;
                 --region)
@@ -809,7 +809,7 @@ _backpain() {
                     return 0
                     ;;
                 --condition)
-                    COMPREPLY=($(compgen -W "hip-replacement pregnancy osteoporosis recent-surgery acute-sciatica" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "hip-replacement hip-replacement-posterior hip-replacement-anterior pregnancy osteoporosis recent-surgery acute-sciatica" -- "${cur}"))
                     return 0
                     ;;
                 --region)
@@ -857,7 +857,7 @@ _backpain() {
                     return 0
                     ;;
                 --condition)
-                    COMPREPLY=($(compgen -W "hip-replacement pregnancy osteoporosis recent-surgery acute-sciatica" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "hip-replacement hip-replacement-posterior hip-replacement-anterior pregnancy osteoporosis recent-surgery acute-sciatica" -- "${cur}"))
                     return 0
                     ;;
                 --region)
@@ -887,7 +887,7 @@ _backpain() {
                     return 0
                     ;;
                 --id)
-                    COMPREPLY=($(compgen -W "nhs-lbp nhs-sciatica-video cuh-thoracic mpft-neck nice-ng59 george-2021 blanpied-2017 snook-1998 snook-2002 adams-1987 adams-1990 steffens-2015 acsm-2021 weppler-2010 magnusson-1996 hayden-2021 owen-2020 luger-2019 gollwitzer-2006 mayo-15min ellis-2012 feller-2024 wmas-999-111 neas-111 gov-scot-nhs24 hscni-ooh us-911 crtc-911 healthlink-bc-811 quebec-811 healthdirect-000 healthdirect-care vic-nurse-on-call qld-13health nz-ambulance-111 nz-healthline hse-112-999 hse-gp-ooh laekbw-116117 in-erss-112 nhm-108 eu-112 ec-116117 nhs-back-pain norfolk-ces glos-cancer-flags nhs-meningitis ichd3-dissection gwent-neck hse-aortic-dissection nidirect-pe nhs-dvt bedford-calf leeds-thr alderhey-hip hse-pregnancy-exercise ros-bending giangregorio-2015 hull-spine-surgery ctm-sciatica nhs-wales-back gstt-lbp rjah-flare nhs-inform-back-ex keele-startback nhs-tayside-exercises nhs-older-exercises sterling-2019 aruk-neck saint-lukes-squeeze" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "nhs-lbp nhs-sciatica-video cuh-thoracic mpft-neck nice-ng59 george-2021 blanpied-2017 snook-1998 snook-2002 adams-1987 adams-1990 steffens-2015 acsm-2021 weppler-2010 magnusson-1996 hayden-2021 owen-2020 luger-2019 gollwitzer-2006 mayo-15min ellis-2012 feller-2024 wmas-999-111 neas-111 gov-scot-nhs24 hscni-ooh us-911 crtc-911 healthlink-bc-811 quebec-811 healthdirect-000 healthdirect-care vic-nurse-on-call qld-13health nz-ambulance-111 nz-healthline hse-112-999 hse-gp-ooh laekbw-116117 in-erss-112 nhm-108 eu-112 ec-116117 nhs-back-pain norfolk-ces glos-cancer-flags nhs-meningitis ichd3-dissection gwent-neck hse-aortic-dissection nidirect-pe nhs-dvt bedford-calf leeds-thr alderhey-hip hse-pregnancy-exercise ros-bending giangregorio-2015 hull-spine-surgery ctm-sciatica nhs-wales-back gstt-lbp rjah-flare nhs-inform-back-ex keele-startback nhs-tayside-exercises nhs-older-exercises sterling-2019 aruk-neck saint-lukes-squeeze nidirect-aaa nice-ng65 glos-infection-flags chelwest-joint-infection uhb-midwife nca-pgp leeds-pregnancy-faq nct-kidney borne-premature wales-111-spondylosis korfitsen-2023 waterbury-posterior duke-anterior hip-precautions-by-approach mkuh-thr cuh-thr nshealth-sitting brooke-wavell-2022 devon-thoracic may-2018 costa-2012 henschke-2008 leeds-shoulder-dislocation au-1800medicare pengel-2003" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::dataset::{
-    self, Citation, Claim, Condition, Dose, Drill, Evidence, Kind, Location, Movement, RedFlag, Status, Urgency,
-    UrgencyWording, Variant,
+    self, Citation, Claim, Condition, Dose, Drill, Evidence, Kind, Location, RedFlag, Status, Urgency, UrgencyWording,
+    Variant,
 };
 use crate::plan::Plan;
 use crate::remind::reminder::{Delivery, Note};
@@ -87,12 +87,22 @@ impl RedFlagView {
     }
 }
 
-/// The red flags shown with any routine: the location's own, then the general ones, emergencies
-/// first so that no shortened view can leave one out.
-pub fn red_flags(location: &'static Location, wording: &'static UrgencyWording) -> Vec<RedFlagView> {
+/// The red flags shown with any routine: the location's own, then those of the conditions
+/// given, then the general ones, emergencies first so that no shortened view can leave one out.
+pub fn red_flags(
+    location: &'static Location,
+    conditions: &[&'static Condition],
+    wording: &'static UrgencyWording,
+) -> Vec<RedFlagView> {
     let meta = &dataset::dataset().meta;
-    let mut flags: Vec<RedFlagView> =
-        location.red_flags.iter().chain(meta.general_red_flags).map(|flag| RedFlagView::new(flag, wording)).collect();
+    let own = conditions.iter().flat_map(|condition| condition.red_flags);
+    let mut flags: Vec<RedFlagView> = location
+        .red_flags
+        .iter()
+        .chain(own)
+        .chain(meta.general_red_flags)
+        .map(|flag| RedFlagView::new(flag, wording))
+        .collect();
     flags.sort_by_key(|flag| flag.urgency as u8);
     flags
 }
@@ -126,8 +136,10 @@ pub struct ChangeView {
     /// The conditions that rule the drill out.
     pub conditions: Vec<&'static str>,
     pub drill: &'static str,
-    /// The drill done instead, or null when it is left out.
+    /// The drill done instead, or null when it is left out (or added).
     pub replaced_by: Option<&'static str>,
+    /// The conditions added this drill (their positive programme) rather than ruled it out.
+    pub added: bool,
     pub reason: String,
     pub sources: Vec<&'static str>,
 }
@@ -228,8 +240,8 @@ pub struct StepView {
     pub position: dataset::Position,
     pub dose: DoseView,
     pub cues: &'static [&'static str],
-    /// The drill's own cautions, then every condition precaution that applies to it.
-    pub cautions: Vec<&'static str>,
+    /// The drill's own cautions, then one line naming the conditions that rule it out.
+    pub cautions: Vec<std::borrow::Cow<'static, str>>,
     pub sources: Vec<&'static Citation>,
     pub kind: Kind,
 }
@@ -242,7 +254,7 @@ impl StepView {
             position: drill.position,
             dose: DoseView::new(dose),
             cues: drill.cues,
-            cautions: drill.all_cautions(),
+            cautions: drill.shown_cautions(),
             sources: cite(drill.sources),
             kind: drill.kind,
         }
@@ -308,7 +320,10 @@ pub struct DrillView {
     pub morning_swap: Option<&'static str>,
     pub locations: Vec<&'static str>,
     pub kind: Kind,
-    pub movements: &'static [Movement],
+    /// The movement rules its positions meet (computed, `data/conditions.json`).
+    pub movements: &'static [&'static str],
+    /// The movement, described once: key positions with posture and joint angles.
+    pub positions: &'static [dataset::KeyPosition],
     /// The conditions (`--condition`) whose precautions rule this drill out.
     pub precautions: Vec<&'static str>,
 }

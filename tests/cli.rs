@@ -418,11 +418,11 @@ fn a_micro_routine_fits_80_by_24_with_every_caution_and_emergency_flag() {
                 );
                 for caution in step["cautions"].as_array().unwrap() {
                     let caution = caution.as_str().unwrap();
-                    // Condition precautions are compact (no bracketed why); the morning caution
-                    // is said as "not in the first ~2 h after rising".
+                    // The conditions that rule a drill out are one line; the morning caution is
+                    // said once, on the line that names every drill that bends the low back.
                     let shown = caution.split(" (").next().unwrap();
                     let shown = if shown.starts_with("Bends the low back") {
-                        "Not in the first ~2 h after rising"
+                        "bend the low back, so not in the first ~2 h after rising"
                     } else {
                         shown
                     };

@@ -79,6 +79,7 @@ struct Change {
     conditions: Vec<String>,
     drill: String,
     replaced_by: Option<String>,
+    added: bool,
     reason: String,
     sources: Vec<String>,
 }
@@ -208,6 +209,45 @@ struct Drill {
     kind: String,
     movements: Vec<String>,
     precautions: Vec<String>,
+    positions: Vec<KeyPosition>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyPosition {
+    name: String,
+    posture: String,
+    side: Option<String>,
+    held: bool,
+    support: Vec<String>,
+    load: Vec<String>,
+    lumbar: Segment,
+    thoracic: Segment,
+    neck: Segment,
+    left: Limb,
+    right: Limb,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Segment {
+    flexion: i16,
+    side_bend: i16,
+    rotation: i16,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Limb {
+    hip_flexion: i16,
+    hip_abduction: i16,
+    hip_rotation: i16,
+    knee_flexion: i16,
+    ankle: i16,
+    shoulder_flexion: i16,
+    shoulder_abduction: i16,
+    shoulder_rotation: i16,
+    elbow_flexion: i16,
 }
 
 #[derive(Deserialize)]
@@ -301,6 +341,10 @@ fn a_condition_names_each_change_with_its_reason_and_sources() {
 fn drills_sources_and_faq_json() {
     let drills: Vec<Drill> = parse(&["drills"]);
     assert!(drills.len() >= 20);
+    for drill in &drills {
+        assert!(drill.positions.len() >= 2, "{}: a start and an end position", drill.id);
+        assert!(drill.positions.iter().all(|position| !position.name.is_empty() && !position.posture.is_empty()));
+    }
     let sources: Vec<Citation> = parse(&["sources"]);
     assert!(sources.iter().any(|c| c.id == "snook-1998"));
     let faq: Faq = parse(&["faq"]);

@@ -3,7 +3,12 @@
 //! citations) and what a person sees with `--condition` and `--region`.
 
 use assert_cmd::Command;
-use backpain::dataset::{self, Drill, Kind, Movement, Urgency, Variant};
+use backpain::cmd::routine::{prepare, Request};
+use backpain::dataset::{self, Condition, Drill, KeyPosition, Kind, Limb, Posture, Urgency, Variant};
+use backpain::plan::conditions;
+use backpain::plan::morning::Why;
+use backpain::plan::{Plan, PlannedStep};
+use backpain::profile::Profile;
 
 mod common;
 
@@ -30,61 +35,280 @@ fn drill(id: &str) -> &'static Drill {
     dataset::drill(id).unwrap_or_else(|| panic!("no drill {id}"))
 }
 
-fn cautions_name(drill: &'static Drill, condition: &str) -> bool {
-    let name = dataset::condition(condition).unwrap().name;
-    drill.all_cautions().iter().any(|caution| caution.starts_with(name))
+// Clinical rules, read straight off each drill's key positions (posture and joint angles, in
+// degrees from neutral standing; README "Movement descriptions"). They restate the thresholds a
+// clinician would check, independently of the rule engine in `data/conditions.json`, and are
+// held over every routine the tool can produce.
+
+type Check = fn(&KeyPosition) -> Option<String>;
+
+fn limbs(position: &KeyPosition) -> [(&'static str, &Limb); 2] {
+    [("left", &position.left), ("right", &position.right)]
 }
 
-#[test]
-fn deep_hip_bending_and_crossing_drills_carry_the_hip_replacement_precaution() {
-    for id in [
-        "knee-to-chest",
-        "seated-knee-hug",
-        "knee-to-opposite-shoulder",
-        "bottom-to-heels",
-        "supine-figure-4",
-        "seated-figure-4",
-    ] {
-        let drill = drill(id);
-        assert!(
-            drill.movements.iter().any(|m| matches!(m, Movement::HipFlexion | Movement::HipAdduction)),
-            "{id} is tagged with the hip movement it makes"
-        );
-        assert!(cautions_name(drill, "hip-replacement"), "{id}: {:?}", drill.all_cautions());
+fn trunk_flexion(position: &KeyPosition) -> i16 {
+    position.lumbar.flexion + position.thoracic.flexion
+}
+
+fn trunk_rotation(position: &KeyPosition) -> i16 {
+    (position.lumbar.rotation + position.thoracic.rotation).abs()
+}
+
+/// Posterior approach: the hip bent past 90°, the leg across the midline, the leg turned in.
+fn posterior_hip(position: &KeyPosition) -> Option<String> {
+    limbs(position).into_iter().find_map(|(side, limb)| {
+        (limb.hip_flexion > 90 || limb.hip_abduction < 0 || limb.hip_rotation < 0).then(|| {
+            format!(
+                "{side} hip: flexion {}, abduction {}, rotation {}",
+                limb.hip_flexion, limb.hip_abduction, limb.hip_rotation
+            )
+        })
+    })
+}
+
+/// Anterior approach: the thigh held behind the body (or far behind it), the leg turned out
+/// while straight, lying on the front, kneeling on one knee.
+fn anterior_hip(position: &KeyPosition) -> Option<String> {
+    if matches!(position.posture, Posture::LyingFront | Posture::HalfKneeling) {
+        return Some(format!("posture {:?}", position.posture));
     }
+    limbs(position).into_iter().find_map(|(side, limb)| {
+        // Walking passes through a little extension; a held stretch behind the body does not.
+        ((position.held && limb.hip_flexion < -5)
+            || limb.hip_flexion < -15
+            || (limb.hip_rotation > 0 && limb.hip_flexion < 10))
+            .then(|| format!("{side} hip: flexion {}, rotation {}", limb.hip_flexion, limb.hip_rotation))
+    })
+}
+
+/// Pregnancy: lying flat on the back or front, standing on one leg, legs wide apart.
+fn pregnancy(position: &KeyPosition) -> Option<String> {
+    let apart = position.left.hip_abduction + position.right.hip_abduction;
+    (matches!(position.posture, Posture::LyingBack | Posture::LyingFront | Posture::OneLeg) || apart > 40)
+        .then(|| format!("posture {:?}, legs apart {apart}", position.posture))
+}
+
+/// Osteoporosis (Too Fit To Fracture): end-range trunk flexion, flexion pulled or loaded, end-range
+/// rotation, or flexion with rotation.
+fn osteoporosis(position: &KeyPosition) -> Option<String> {
+    let (flexion, rotation) = (trunk_flexion(position), trunk_rotation(position));
+    let pulled = !position.load.is_empty();
+    (flexion > 40 || (pulled && flexion > 15) || rotation > 30 || (flexion > 15 && rotation > 10))
+        .then(|| format!("trunk flexion {flexion}, rotation {rotation}, load {:?}", position.load))
+}
+
+/// Acute sciatica: a held position with the hip bent and the knee nearly straight.
+fn acute_sciatica(position: &KeyPosition) -> Option<String> {
+    limbs(position).into_iter().find_map(|(side, limb)| {
+        (position.held && limb.hip_flexion > 60 && limb.knee_flexion < 30)
+            .then(|| format!("{side} leg held at hip {} knee {}", limb.hip_flexion, limb.knee_flexion))
+    })
+}
+
+const CLINICAL: [(&str, Check); 6] = [
+    ("hip-replacement-posterior", posterior_hip),
+    ("hip-replacement-anterior", anterior_hip),
+    ("pregnancy", pregnancy),
+    ("osteoporosis", osteoporosis),
+    ("acute-sciatica", acute_sciatica),
+    ("hip-replacement", |position| posterior_hip(position).or_else(|| anterior_hip(position))),
+];
+
+fn breaks(drill: &Drill, check: Check) -> Option<String> {
+    drill.positions.iter().find_map(|position| check(position).map(|why| format!("{} ({why})", position.name)))
 }
 
 #[test]
-fn every_drill_lying_on_the_back_carries_the_pregnancy_caution() {
+fn every_drill_has_a_start_and_an_end_position() {
     for drill in dataset::dataset().drills {
-        let on_back = drill.cues.iter().any(|cue| cue.to_lowercase().contains("on your back"));
-        if on_back {
-            assert!(drill.movements.contains(&Movement::LyingOnBack), "{} lies on the back", drill.id);
-        }
-        if drill.movements.contains(&Movement::LyingOnBack) {
-            assert!(cautions_name(drill, "pregnancy"), "{}: {:?}", drill.id, drill.all_cautions());
+        assert!(drill.positions.len() >= 2, "{}: {} key positions", drill.id, drill.positions.len());
+        if drill.dose.hold_seconds > 0 {
+            assert!(drill.positions.iter().any(|position| position.held), "{}: a hold with no held position", drill.id);
         }
     }
 }
 
 #[test]
-fn every_end_range_bending_or_twisting_drill_carries_the_osteoporosis_caution() {
-    for id in [
-        "knee-to-chest",
-        "seated-knee-hug",
-        "bottom-to-heels",
-        "cat-cow",
-        "seated-cat-cow",
-        "seated-rotation",
-        "thread-the-needle",
-        "knee-rolls",
-    ] {
-        let drill = drill(id);
+fn stored_movements_are_the_ones_computed_from_the_positions() {
+    let data = dataset::dataset();
+    for drill in data.drills {
+        let computed: Vec<&str> = data
+            .movement_rules
+            .iter()
+            .filter(|rule| dataset::rule_applies(rule, drill.positions))
+            .map(|rule| rule.id)
+            .collect();
+        assert_eq!(drill.movements, computed.as_slice(), "{}", drill.id);
+        assert_eq!(drill.spinal_flexion, computed.contains(&data.morning_rule), "{}", drill.id);
+    }
+}
+
+#[test]
+fn the_rule_engine_agrees_with_the_clinical_rules_for_every_drill() {
+    for (id, check) in CLINICAL {
+        let condition = dataset::condition(id).unwrap_or_else(|| panic!("no condition {id}"));
+        for drill in dataset::dataset().drills {
+            let clinician = breaks(drill, check);
+            assert_eq!(
+                condition.rules_out(drill),
+                clinician.is_some(),
+                "{id} and {}: the clinician's rule says {clinician:?}, the data's rules {:?}",
+                drill.id,
+                drill.movements
+            );
+        }
+    }
+}
+
+#[test]
+fn every_drill_on_one_leg_holds_a_steady_support() {
+    for drill in dataset::dataset().drills {
+        for position in drill.positions.iter().filter(|position| position.posture == Posture::OneLeg) {
+            assert!(!position.support.is_empty(), "{} {}: on one leg with nothing to hold", drill.id, position.name);
+            let says = drill.cues.iter().chain(drill.cautions).any(|text| text.to_lowercase().contains("hold"));
+            assert!(says, "{}: the cues must say to hold a support", drill.id);
+        }
+    }
+}
+
+/// Every routine the tool can produce for `conditions`: each location, full and micro, with and
+/// without morning mode, with no budget and the shortest budgets that fit.
+fn every_routine(conditions: &[&'static Condition]) -> Vec<(String, Vec<&'static Drill>)> {
+    let mut routines = Vec::new();
+    for location in dataset::dataset().locations {
+        for variant in [Variant::Full, Variant::Micro] {
+            for morning in [None, Some(Why::Asked)] {
+                for minutes in [None, Some(3), Some(5), Some(10)] {
+                    let request = Request {
+                        location,
+                        variant,
+                        minutes,
+                        morning,
+                        profile: Profile { conditions: conditions.to_vec(), region: None },
+                    };
+                    let label =
+                        format!("{} {variant:?} morning={} minutes={minutes:?}", location.id, morning.is_some());
+                    if let Ok(prepared) = prepare(request) {
+                        routines.push((label, prepared.plan.steps.iter().map(|step| step.drill).collect()));
+                    }
+                }
+            }
+        }
+    }
+    routines
+}
+
+#[test]
+fn no_routine_variant_morning_mode_or_budget_breaks_a_condition_s_clinical_rule() {
+    for (id, check) in CLINICAL {
+        let condition = dataset::condition(id).unwrap();
+        for others in [vec![], vec!["osteoporosis"], vec!["pregnancy", "acute-sciatica"]] {
+            let mut given = vec![condition];
+            given.extend(others.iter().map(|other| dataset::condition(other).unwrap()));
+            for (label, drills) in every_routine(&given) {
+                for drill in drills {
+                    for (other, other_check) in CLINICAL {
+                        if given.iter().any(|condition| condition.id == other) {
+                            assert_eq!(
+                                breaks(drill, other_check),
+                                None,
+                                "{other} ({id} {others:?}): {label}: {}",
+                                drill.id
+                            );
+                        }
+                    }
+                    let _ = check;
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_swap_brings_in_a_movement_its_condition_rules_out() {
+    // Each drill alone, as the whole plan: whatever a condition swaps it for is allowed by that
+    // condition, and a drill is only left out when none of its alternatives is.
+    let location = dataset::location("lower").unwrap();
+    for condition in dataset::dataset().conditions.iter().filter(|condition| !condition.avoid_all) {
+        for drill in dataset::dataset().drills.iter().filter(|drill| condition.rules_out(drill)) {
+            let step = PlannedStep { drill, dose: drill.dose.clone(), priority: 1 };
+            let plan = Plan { location, variant: Variant::Full, steps: vec![step] };
+            let (adapted, changes) = conditions::adapt(&plan, &[condition], false);
+            for step in &adapted.steps {
+                assert!(
+                    !condition.rules_out(step.drill),
+                    "{}: {} swapped for {}",
+                    condition.id,
+                    drill.id,
+                    step.drill.id
+                );
+            }
+            if adapted.steps.is_empty() {
+                // Left out: then every alternative it allows is too long even at one rep.
+                for to in
+                    drill.alternatives.iter().filter_map(|id| dataset::drill(id)).filter(|to| !condition.rules_out(to))
+                {
+                    let shortest = to.dose.sides() * to.dose.rep_duration();
+                    assert!(
+                        shortest > drill.dose.seconds(),
+                        "{}: {} left out although {} suits",
+                        condition.id,
+                        drill.id,
+                        to.id
+                    );
+                }
+                assert_eq!(changes.len(), 1);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_hip_replacement_never_gets_a_hip_flexor_stretch_and_keeps_sit_to_stand_from_a_high_chair() {
+    for id in ["hip-replacement", "hip-replacement-anterior", "hip-replacement-posterior"] {
+        let given = [dataset::condition(id).unwrap()];
+        for (label, drills) in every_routine(&given) {
+            for drill in &drills {
+                if id != "hip-replacement-posterior" {
+                    // Both take the hip behind the body; the posterior approach does not forbid it.
+                    assert!(!drill.id.contains("hip-flexor"), "{id}: {label} has {}", drill.id);
+                }
+                if id != "hip-replacement-anterior" {
+                    // Heel on a step and hinging forward takes the hip past 90°.
+                    assert_ne!(drill.id, "standing-hamstring", "{id}: {label}");
+                }
+            }
+        }
+    }
+    for drill in dataset::dataset().drills {
         assert!(
-            drill.movements.iter().any(|m| matches!(m, Movement::EndRangeFlexion | Movement::SpinalTwist)),
-            "{id} is tagged as bending to the end of range or twisting"
+            drill.alternatives.iter().all(|to| !to.contains("hip-flexor")),
+            "{} swaps to a hip-flexor stretch",
+            drill.id
         );
-        assert!(cautions_name(drill, "osteoporosis"), "{id}: {:?}", drill.all_cautions());
+    }
+    let given = [dataset::condition("hip-replacement").unwrap()];
+    let lower: Vec<_> = every_routine(&given)
+        .into_iter()
+        .filter(|(label, _)| label == "lower Full morning=false minutes=None")
+        .collect();
+    let ids: Vec<&str> = lower[0].1.iter().map(|drill| drill.id).collect();
+    assert!(ids.contains(&"sit-to-stand-high-chair"), "{ids:?}");
+}
+
+#[test]
+fn osteoporosis_keeps_a_small_twist_instead_of_losing_rotation() {
+    let given = [dataset::condition("osteoporosis").unwrap()];
+    for (label, drills) in
+        every_routine(&given).into_iter().filter(|(label, _)| label.starts_with("upper") && label.ends_with("None"))
+    {
+        let ids: Vec<&str> = drills.iter().map(|drill| drill.id).collect();
+        assert!(ids.contains(&"gentle-seated-twist"), "{label}: {ids:?}");
+        assert!(!ids.contains(&"knee-to-opposite-shoulder"), "{label}");
+    }
+    let sciatic = every_routine(&given);
+    for (label, drills) in sciatic.iter().filter(|(label, _)| label.starts_with("sciatic")) {
+        assert!(drills.iter().all(|drill| drill.id != "knee-to-opposite-shoulder"), "{label}");
     }
 }
 
@@ -109,7 +333,22 @@ fn has(location: &str, urgency: Urgency, words: &[&str]) {
 fn each_location_has_the_red_flags_a_clinician_expects() {
     has("neck", Urgency::Emergency, &["sudden", "headache"]);
     has("neck", Urgency::Emergency, &["temperature", "stiff neck"]);
-    has("neck", Urgency::Emergency, &["clumsy hands", "balance", "bladder"]);
+    has("neck", Urgency::Emergency, &["bladder or bowel"]);
+    has("neck", Urgency::Emergency, &["speech", "swallowing"]);
+    has("neck", Urgency::Urgent, &["clumsy hands", "slowly getting worse"]);
+    has("neck", Urgency::Urgent, &["neck surgery", "fever", "wound"]);
+    for location in ["lower", "hip"] {
+        has(location, Urgency::Emergency, &["sudden severe tummy or low back pain", "clamminess or fainting"]);
+    }
+    for location in ["lower", "sciatic", "hip"] {
+        has(location, Urgency::Gp, &["before 45", "second half of the night"]);
+    }
+    for location in ["lower", "upper", "sciatic", "hip"] {
+        has(location, Urgency::Urgent, &["fever", "injected drugs", "immune"]);
+        has(location, Urgency::Gp, &["osteoporosis or long-term steroid"]);
+    }
+    has("lower", Urgency::Gp, &["after 50 or before 20", "about a month"]);
+    has("hip", Urgency::Urgent, &["hip replacement", "wound", "fever"]);
     has("upper", Urgency::Emergency, &["both legs", "bladder"]);
     has("upper", Urgency::Emergency, &["tearing"]);
     has("upper", Urgency::Emergency, &["breathe"]);
@@ -149,8 +388,12 @@ fn warnings_and_red_flags_agree_on_urgency() {
     has("sciatic", Urgency::Emergency, &["both legs"]);
     let neck = dataset::location("neck").unwrap().warning.unwrap().to_lowercase();
     assert!(neck.contains("emergency help"), "{neck}");
-    has("neck", Urgency::Emergency, &["dizziness"]);
+    has("neck", Urgency::Emergency, &["face", "drooping"]);
     has("neck", Urgency::Emergency, &["double vision"]);
+    // What the neck warning calls "advice today" is urgent, not an emergency (NHS 111 Wales).
+    assert!(neck.contains("advice today"), "{neck}");
+    has("neck", Urgency::Urgent, &["dizziness"]);
+    has("neck", Urgency::Urgent, &["pins and needles", "arm"]);
 }
 
 #[test]
@@ -314,7 +557,7 @@ fn every_region_names_its_own_numbers_and_the_default_names_none() {
         ("uk", &["999", "111"]),
         ("us", &["911"]),
         ("ca", &["911", "811"]),
-        ("au", &["000", "1800 022 222"]),
+        ("au", &["000", "1800MEDICARE"]),
         ("nz", &["111", "0800 611 116"]),
         ("ie", &["112 or 999"]),
         ("de", &["112", "116 117"]),
@@ -378,7 +621,8 @@ fn guided_output_carries_each_drills_cautions() {
     for line in &drills {
         assert!(line.contains("Take care: "), "{line}");
     }
-    assert!(text.contains("Hip replacement: unless your surgical team"), "condition precautions are shown too");
+    // The conditions that rule a drill out are named on one line with it (in full: drills --id).
+    assert!(text.contains("Not after a hip replacement (posterior approach)"), "condition precautions are shown too");
     let output = backpain()
         .args(["routine", "--location", "lower", "--micro", "--guided", "--json"])
         .env("BACKPAIN_TEST_SPEED", "2000")
@@ -391,7 +635,7 @@ fn guided_output_carries_each_drills_cautions() {
             let id = event["id"].as_str().unwrap();
             let cautions: Vec<&str> =
                 event["cautions"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
-            assert_eq!(cautions, drill(id).all_cautions(), "{id}");
+            assert_eq!(cautions, drill(id).shown_cautions(), "{id}");
         }
     }
 }

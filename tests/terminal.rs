@@ -169,7 +169,7 @@ fn guided_session_pauses_skips_and_quits_and_gives_the_terminal_back() {
     let Some(tmux) = Tmux::start("quit") else { return };
     tmux.type_line(&routine_line("--quiet"));
     let intro = tmux.wait_for("Press space or Enter to start");
-    assert!(intro.contains("WARNING: Stop at once"), "the warning first:\n{intro}");
+    assert!(intro.contains("WARNING: Stop: emergency help now"), "the warning first:\n{intro}");
     assert!(intro.contains("Gentle tension, never sharp pain"), "the intensity rule:\n{intro}");
     assert!(intro.contains("Stop and get medical help if:"), "{intro}");
     assert!(intro.contains("not medical advice"), "the disclaimer:\n{intro}");

@@ -33,6 +33,7 @@ fn view(drill: &'static Drill) -> DrillView {
         locations,
         kind: drill.kind,
         movements: drill.movements,
+        positions: drill.positions,
         precautions: drill.precautions().map(|condition| condition.id).collect(),
     }
 }

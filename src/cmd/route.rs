@@ -52,7 +52,7 @@ pub fn run(location: &'static Location, profile: &Profile) -> RouteReport {
         area: location.area,
         cause: ClaimView::new(&location.cause),
         warning: location.warning,
-        red_flags: red_flags(location, profile.wording()),
+        red_flags: red_flags(location, &profile.conditions, profile.wording()),
         next: routine.command.clone(),
         routine,
         micro_routine: summary(Variant::Micro),

@@ -149,31 +149,53 @@ pub fn prepare(request: Request) -> Result<Prepared, UsageError> {
     Ok(Prepared { request, plan, adjustments, changes })
 }
 
-/// "Hip replacement: Knee-to-chest (bends the hip past a right angle) is swapped for ...".
+/// "Hip replacement: Knee-to-chest (bends the hip past 90°) is swapped for Heel raises: 10
+/// reps; Bottom-to-heels (...) is left out. Why: ...": one line per condition (or set of
+/// conditions), each reason said once.
 fn describe_changes(changes: &[Change]) -> Vec<String> {
-    changes
-        .iter()
-        .map(|change| {
-            let names: Vec<&str> = change.because.iter().map(|condition| condition.name).collect();
-            let what: Vec<&str> = change
-                .because
-                .iter()
-                .flat_map(|condition| condition.conflicts(change.drill))
-                .map(dataset::Movement::label)
-                .collect();
-            let what = if what.is_empty() { String::new() } else { format!(" ({})", dedup(what).join("; ")) };
-            let done = match &change.swap {
-                Some((to, dose)) => format!("is swapped for {}: {}", to.name, dose.describe()),
-                None => "is left out".to_string(),
+    let mut groups: Vec<(Vec<&'static str>, bool, Vec<&Change>)> = Vec::new();
+    for change in changes {
+        let ids: Vec<&str> = change.because.iter().map(|condition| condition.id).collect();
+        match groups.iter_mut().find(|(known, added, _)| *known == ids && *added == change.added) {
+            Some((_, _, members)) => members.push(change),
+            None => groups.push((ids, change.added, vec![change])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, added, members)| {
+            let because = &members[0].because;
+            let names: Vec<&str> = because.iter().map(|condition| condition.name).collect();
+            let every = because.iter().any(|condition| condition.avoid_all);
+            let what: Vec<String> = if every {
+                vec!["every drill is left out".to_string()]
+            } else {
+                members.iter().map(|change| describe_change(change)).collect()
             };
-            let reasons: Vec<String> = change
-                .because
+            let reasons: Vec<String> = because
                 .iter()
-                .map(|condition| format!("{} [{}]", condition.reason, condition.sources.join(", ")))
+                .map(|condition| {
+                    let why = if added { condition.adds_why.unwrap_or(condition.reason) } else { condition.reason };
+                    format!("{why} [{}]", condition.sources.join(", "))
+                })
                 .collect();
-            format!("{}: {}{what} {done}. Why: {}.", names.join(", "), change.drill.name, reasons.join("; "))
+            format!("{}: {}. Why: {}.", names.join(", "), what.join("; "), reasons.join("; "))
         })
         .collect()
+}
+
+/// One drill's change, without the reason: "Knee-to-chest (bends the hip past 90°) is left out".
+fn describe_change(change: &Change) -> String {
+    if change.added {
+        return format!("{} is added ({})", change.drill.name, change.drill.dose.describe());
+    }
+    let what: Vec<&str> =
+        change.because.iter().flat_map(|condition| condition.conflicts(change.drill)).map(|rule| rule.says).collect();
+    let what = if what.is_empty() { String::new() } else { format!(" ({})", dedup(what).join("; ")) };
+    match &change.swap {
+        Some((to, dose)) => format!("{}{what} is swapped for {}: {}", change.drill.name, to.name, dose.describe()),
+        None => format!("{}{what} is left out", change.drill.name),
+    }
 }
 
 fn dedup(mut items: Vec<&'static str>) -> Vec<&'static str> {
@@ -189,17 +211,16 @@ fn dedup(mut items: Vec<&'static str>) -> Vec<&'static str> {
 /// Said instead of an empty routine.
 fn nothing_left(request: &Request) -> String {
     let names: Vec<&str> = request.profile.conditions.iter().map(|condition| condition.id).collect();
+    // What to do first is already said above, with each condition given.
+    let first = if request.profile.conditions.iter().any(|condition| condition.first.is_some()) {
+        ""
+    } else {
+        " Ask a physiotherapist or your doctor which exercises suit you."
+    };
     format!(
-        "No drill of the {} is suitable with --condition {}, so there is no routine to show. {}",
+        "No drill of the {} is suitable with --condition {}, so there is no routine to show.{first}",
         routine_name(request),
         names.join(" --condition "),
-        request
-            .profile
-            .conditions
-            .iter()
-            .filter_map(|condition| condition.first)
-            .next()
-            .unwrap_or("Ask a physiotherapist or your doctor which exercises suit you.")
     )
 }
 
@@ -211,7 +232,21 @@ fn change_views(changes: &[Change]) -> Vec<ChangeView> {
             conditions: change.because.iter().map(|condition| condition.id).collect(),
             drill: change.drill.id,
             replaced_by: change.swap.as_ref().map(|(to, _)| to.id),
-            reason: change.because.iter().map(|condition| condition.reason).collect::<Vec<_>>().join("; "),
+            added: change.added,
+            reason: change
+                .because
+                .iter()
+                .map(
+                    |condition| {
+                        if change.added {
+                            condition.adds_why.unwrap_or(condition.reason)
+                        } else {
+                            condition.reason
+                        }
+                    },
+                )
+                .collect::<Vec<_>>()
+                .join("; "),
             sources: change.because.iter().flat_map(|condition| condition.sources.iter().copied()).collect(),
         })
         .collect()
@@ -238,7 +273,7 @@ pub fn report(prepared: &Prepared) -> RoutineReport {
         changes: change_views(changes),
         conditions: request.profile.conditions.iter().copied().map(ConditionView::new).collect(),
         rules: rules.into_iter().filter_map(dataset::rule).map(RuleView::new).collect(),
-        red_flags: red_flags(location, request.profile.wording()),
+        red_flags: red_flags(location, &request.profile.conditions, request.profile.wording()),
         disclaimer: dataset::dataset().meta.disclaimer,
     }
 }

@@ -3,6 +3,8 @@
 
 pub mod find;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 pub type Str = &'static str;
@@ -27,6 +29,7 @@ macro_rules! choices {
 }
 
 include!("schema.rs");
+include!("movement.rs");
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
 
 /// Seconds between two steps of a routine (moving into position), counted in its total time.
@@ -105,31 +108,15 @@ impl Kind {
     }
 }
 
-impl Movement {
-    /// What the movement does, in words for a reason.
-    pub fn label(self) -> &'static str {
-        match self {
-            Movement::HipFlexion => "bends the hip past a right angle",
-            Movement::HipAdduction => "crosses the leg over the midline",
-            Movement::HipRotation => "turns or twists at the hip",
-            Movement::LyingOnBack => "is done lying on your back",
-            Movement::LyingOnFront => "is done lying on your front",
-            Movement::EndRangeFlexion => "bends the spine forward to the end of its range",
-            Movement::SpinalTwist => "twists the spine",
-            Movement::NerveTension => "is a long, strong hamstring hold",
-        }
-    }
-}
-
 impl Condition {
     /// Whether this condition's precautions rule `drill` out.
     pub fn rules_out(&self, drill: &Drill) -> bool {
         self.avoid_all || drill.movements.iter().any(|movement| self.avoid.contains(movement))
     }
 
-    /// The movements of `drill` this condition rules out, in the drill's order.
-    pub fn conflicts(&self, drill: &'static Drill) -> impl Iterator<Item = Movement> + '_ {
-        drill.movements.iter().copied().filter(|movement| self.avoid.contains(movement))
+    /// The movement rules of `drill` this condition rules out, in the dataset's order.
+    pub fn conflicts(&self, drill: &'static Drill) -> impl Iterator<Item = &'static MovementRule> + '_ {
+        drill.movements.iter().filter(|movement| self.avoid.contains(movement)).filter_map(|id| movement_rule(id))
     }
 
     /// Every name this condition answers to: id and aliases.
@@ -150,10 +137,60 @@ impl Drill {
         DATASET.conditions.iter().filter(move |condition| !condition.avoid_all && condition.rules_out(self))
     }
 
-    /// Everything to take care of: the drill's own cautions, then each condition's precaution.
-    /// Shown wherever the drill is shown, whether or not the person named a condition.
+    /// Everything to take care of, in full: the drill's own cautions, then each condition's
+    /// precaution (`drills --id`).
     pub fn all_cautions(&'static self) -> Vec<&'static str> {
-        self.cautions.iter().copied().chain(self.precautions().map(|condition| condition.caution)).collect()
+        let morning = self.spinal_flexion.then_some(MORNING_CAUTION);
+        let own = morning.into_iter().chain(self.cautions.iter().copied());
+        own.chain(self.precautions().map(|condition| condition.caution)).collect()
+    }
+
+    /// What a routine shows wherever the drill is shown, whether or not the person named a
+    /// condition: its own cautions in full, then one short line naming the conditions that rule
+    /// it out ("Not after a hip replacement; not in pregnancy"). The person's own conditions
+    /// have already swapped such a drill out, with their reasons in full.
+    pub fn shown_cautions(&'static self) -> Vec<Cow<'static, str>> {
+        let morning = self.spinal_flexion.then_some(MORNING_CAUTION);
+        let mut cautions: Vec<Cow<'static, str>> =
+            morning.into_iter().chain(self.cautions.iter().copied()).map(Cow::Borrowed).collect();
+        let names: Vec<&str> = self.not_for().into_iter().map(|condition| condition.short).collect();
+        if let Some((first, rest)) = names.split_first() {
+            let mut line = String::with_capacity(80);
+            line.extend(first.chars().next().map(|c| c.to_ascii_uppercase()));
+            line.push_str(first.get(1..).unwrap_or_default());
+            for name in rest {
+                line.push_str("; ");
+                line.push_str(name);
+            }
+            cautions.push(Cow::Owned(line));
+        }
+        cautions
+    }
+
+    /// The conditions that rule this drill out, each named once: a condition whose movements are
+    /// those of narrower ones (a hip replacement of unknown approach) stands for them when all of
+    /// them rule the drill out, and gives way to the one that does otherwise.
+    pub fn not_for(&'static self) -> Vec<&'static Condition> {
+        let listed: Vec<&'static Condition> = self.precautions().collect();
+        let narrower = |wide: &Condition, narrow: &Condition| {
+            narrow.id != wide.id
+                && !narrow.avoid.is_empty()
+                && narrow.avoid.len() < wide.avoid.len()
+                && narrow.avoid.iter().all(|movement| wide.avoid.contains(movement))
+        };
+        let stands = |wide: &Condition| {
+            DATASET
+                .conditions
+                .iter()
+                .filter(|narrow| narrower(wide, narrow))
+                .all(|narrow| listed.iter().any(|given| given.id == narrow.id))
+        };
+        listed
+            .iter()
+            .copied()
+            .filter(|condition| stands(condition))
+            .filter(|condition| !listed.iter().any(|wide| narrower(wide, condition) && stands(wide)))
+            .collect()
     }
 }
 
@@ -212,8 +249,8 @@ pub fn session_seconds<'a>(doses: impl Iterator<Item = &'a Dose>) -> u32 {
 }
 
 /// "2 min", "90 s", "1 min 30 s".
-/// The caution every drill that bends the low back carries (data/drills.json); screens that show
-/// several such drills say it once and mark each drill, rather than repeat it per drill.
+/// The caution every drill that bends the low back carries (computed from its positions by the
+/// morning rule); screens that show several such drills say it once and mark each drill.
 pub const MORNING_CAUTION: &str = "Bends the low back: skip it in the first ~2 hours after rising";
 
 pub fn minutes_or_seconds(seconds: u32) -> String {
@@ -398,6 +435,11 @@ pub fn condition(name: &str) -> Option<&'static Condition> {
 pub fn region(name: &str) -> Option<&'static Region> {
     let name = name.trim();
     DATASET.regions.iter().find(|region| region.names().any(|known| known.eq_ignore_ascii_case(name)))
+}
+
+/// A movement rule by id (`data/conditions.json`).
+pub fn movement_rule(id: &str) -> Option<&'static MovementRule> {
+    DATASET.movement_rules.iter().find(|rule| rule.id == id)
 }
 
 pub fn citation(id: &str) -> Option<&'static Citation> {

@@ -29,20 +29,43 @@ choices! {
     #[serde(rename_all = "snake_case")]
     pub enum Kind { Stretch, Mobility, Strength, Activity }
 
-    /// A movement or position that a condition's precautions may rule out.
+    /// Where the body's weight is in a key position of a drill.
     #[serde(rename_all = "snake_case")]
-    pub enum Movement {
-        // hip_flexion: past a right angle; hip_adduction: across the midline; hip_rotation: turning
-        // or twisting at the hip; lying_on_back/front; end_range_flexion: spine bent forward to its
-        // limit or under load; spinal_twist; nerve_tension: long, strong hamstring holds.
+    pub enum Posture { Standing, OneLeg, Sitting, Kneeling, HalfKneeling, AllFours, LyingBack, LyingFront, LyingSide }
+
+    /// Which side of the body.
+    #[serde(rename_all = "snake_case")]
+    pub enum Side { Left, Right }
+
+    /// What the hands hold or the body rests on besides the floor or the chair it sits on.
+    #[serde(rename_all = "snake_case")]
+    pub enum Support { ChairBack, ChairArms, Desk, Wall, DoorFrame, Step, Pillow, FloorHands, HeadHands }
+
+    /// A load beyond the body's own weight: the hands pulling a part further, or a weight.
+    #[serde(rename_all = "snake_case")]
+    pub enum Load { HandsPull, Weight }
+
+    /// An angle a movement rule reads from a key position, in degrees from neutral standing.
+    /// Hip and knee measures are read per side; a rule's bounds must all hold on one side.
+    #[serde(rename_all = "snake_case")]
+    pub enum Measure {
         HipFlexion,
+        HipExtension,
+        HipAbduction,
         HipAdduction,
-        HipRotation,
-        LyingOnBack,
-        LyingOnFront,
-        EndRangeFlexion,
-        SpinalTwist,
-        NerveTension,
+        HipExternalRotation,
+        HipInternalRotation,
+        KneeFlexion,
+        LumbarFlexion,
+        TrunkFlexion,
+        TrunkExtension,
+        TrunkRotation,
+        TrunkSideBend,
+        NeckFlexion,
+        NeckExtension,
+        NeckRotation,
+        NeckSideBend,
+        LegsApart,
     }
 }
 
@@ -58,6 +81,10 @@ records! {
         pub rules: List<Rule>,
         pub faq: List<Faq>,
         pub conditions: List<Condition>,
+        /// The movement rules conditions refer to (`data/conditions.json`).
+        pub movement_rules: List<MovementRule>,
+        /// The rule whose movement the morning caution is about (bending the low back).
+        pub morning_rule: Str,
         pub regions: List<Region>,
     }
 
@@ -87,21 +114,82 @@ records! {
         pub sources: List<Str>,
     }
 
+    /// `data/conditions.json`: the movement rules, then the conditions that use them.
+    pub struct ConditionsFile {
+        pub morning_rule: Str,
+        pub rules: List<MovementRule>,
+        pub conditions: List<Condition>,
+    }
+
+    /// A movement or position, defined by thresholds on a drill's key positions, that a
+    /// condition's precautions may rule out. A drill has the movement when any clause holds in
+    /// any of its key positions.
+    pub struct MovementRule {
+        pub id: Str,
+        /// What a drill with this movement does, for a reason: "bends the hip past 90°".
+        pub says: Str,
+        pub when: List<Clause>,
+        pub sources: List<Str>,
+    }
+
+    /// Everything a clause names must hold in one key position (and its angles on one side).
+    #[derive(Default)]
+    pub struct Clause {
+        /// One of these postures (any, when empty).
+        #[serde(default)]
+        pub postures: List<Posture>,
+        /// One of these loads (none needed, when empty).
+        #[serde(default)]
+        pub loads: List<Load>,
+        /// Nothing held for support.
+        #[serde(default)]
+        pub unsupported: bool,
+        /// The position is held still, not passed through.
+        #[serde(default)]
+        pub held: bool,
+        #[serde(default)]
+        pub angles: List<Bound>,
+    }
+
+    /// A measure beyond a threshold: more than `over`, less than `under`.
+    pub struct Bound {
+        pub measure: Measure,
+        #[serde(default)]
+        pub over: Opt<i16>,
+        #[serde(default)]
+        pub under: Opt<i16>,
+    }
+
     /// Something that applies to a person (`--condition`) and rules drills out.
     pub struct Condition {
         pub id: Str,
         pub name: Str,
         pub aliases: List<Str>,
-        /// Drills with any of these movements are swapped or left out.
-        pub avoid: List<Movement>,
+        /// Drills with any of these movements (rule ids) are swapped or left out.
+        pub avoid: List<Str>,
         /// Every drill is left out: the person's own clinical team decides.
         pub avoid_all: bool,
-        /// Shown with every drill this condition rules out, whether or not it was given.
+        /// The precaution in full, shown with every drill this condition rules out when the
+        /// person named the condition, and in `drills --id`.
         pub caution: Str,
+        /// The precaution in a few words, for drills shown to someone without the condition:
+        /// "not after a hip replacement".
+        pub short: Str,
         /// Why the drills are changed, shown with each change.
         pub reason: Str,
         /// What to do first, shown before the routine when the condition is given.
         pub first: Opt<Str>,
+        /// Warning signs of the condition itself, shown with the location's red flags when the
+        /// condition is given (a wound infection after a hip replacement, labour in pregnancy).
+        #[serde(default)]
+        pub red_flags: List<RedFlag>,
+        /// Drills a full routine gains when the condition is given (a positive programme, not
+        /// only subtraction), each checked against every condition given.
+        #[serde(default)]
+        pub adds: List<Str>,
+        /// Why those drills are added, with the sources in `sources`.
+        #[serde(default)]
+        pub adds_why: Opt<Str>,
         pub sources: List<Str>,
     }
 
@@ -172,6 +260,8 @@ records! {
         pub targets: List<Str>,
         pub position: Position,
         pub desk_friendly: bool,
+        /// Whether it bends the low back (the morning rule): computed from `positions`.
+        #[serde(default)]
         pub spinal_flexion: bool,
         pub dose: Dose,
         pub cues: List<Str>,
@@ -179,12 +269,77 @@ records! {
         pub sources: List<Str>,
         pub morning_swap: Opt<Str>,
         pub kind: Kind,
-        /// Movements that a condition's precautions may rule out.
-        pub movements: List<Movement>,
+        /// The movement, described once: key positions in the order it passes through them.
+        pub positions: List<KeyPosition>,
+        /// The movement rules its positions meet: computed by the build, never written by hand.
+        #[serde(default)]
+        pub movements: List<Str>,
         /// The caution in a few words, for a notification.
         pub brief: Str,
         /// Drills that may stand in for this one when a condition rules it out, best first.
         pub alternatives: List<Str>,
+    }
+
+    /// One key position of a drill: where the weight is, what is held, and the angles of each
+    /// joint in degrees from neutral standing (README "Movement descriptions" has the signs).
+    /// An each-side drill is described with its right side working; the rules read both sides.
+    pub struct KeyPosition {
+        pub name: Str,
+        pub posture: Posture,
+        /// The knee down (half-kneeling), the foot on the ground (one leg), the side underneath.
+        #[serde(default)]
+        pub side: Opt<Side>,
+        /// Held still for the dose's hold, rather than passed through.
+        #[serde(default)]
+        pub held: bool,
+        #[serde(default)]
+        pub support: List<Support>,
+        #[serde(default)]
+        pub load: List<Load>,
+        #[serde(default)]
+        pub lumbar: Segment,
+        #[serde(default)]
+        pub thoracic: Segment,
+        #[serde(default)]
+        pub neck: Segment,
+        pub left: Limb,
+        pub right: Limb,
+    }
+
+    /// A part of the spine: + flexion, + side-bend to the right, + rotation to the right.
+    #[derive(Default)]
+    pub struct Segment {
+        #[serde(default)]
+        pub flexion: i16,
+        #[serde(default)]
+        pub side_bend: i16,
+        #[serde(default)]
+        pub rotation: i16,
+    }
+
+    /// One side's hip, knee, ankle, shoulder and elbow: + flexion, + abduction, + external
+    /// rotation, + dorsiflexion; negative values are extension, adduction, internal rotation and
+    /// plantarflexion.
+    #[derive(Default)]
+    pub struct Limb {
+        #[serde(default)]
+        pub hip_flexion: i16,
+        #[serde(default)]
+        pub hip_abduction: i16,
+        #[serde(default)]
+        pub hip_rotation: i16,
+        #[serde(default)]
+        pub knee_flexion: i16,
+        #[serde(default)]
+        pub ankle: i16,
+        #[serde(default)]
+        pub shoulder_flexion: i16,
+        #[serde(default)]
+        pub shoulder_abduction: i16,
+        #[serde(default)]
+        pub shoulder_rotation: i16,
+        #[serde(default)]
+        pub elbow_flexion: i16,
     }
 
     /// A drill in a routine; `dose` overrides the drill's own, `priority` 1 is kept first

@@ -38,7 +38,7 @@ pub enum Cue {
         dose: String,
         cues: &'static [&'static str],
         /// Everything to take care of: the drill's cautions and any condition precautions.
-        cautions: Vec<&'static str>,
+        cautions: Vec<std::borrow::Cow<'static, str>>,
     },
     /// Moving into position for the drill: the pause between two drills.
     Position { step: usize, seconds: u32 },
@@ -95,7 +95,7 @@ pub fn cues(plan: &Plan) -> Vec<Cue> {
             position: drill.position,
             dose: dose.describe(),
             cues: drill.cues,
-            cautions: drill.all_cautions(),
+            cautions: drill.shown_cautions(),
         });
         if index > 0 {
             cues.push(Cue::Position { step, seconds: TRANSITION_SECONDS });
@@ -171,7 +171,7 @@ mod tests {
                 position: knee.position,
                 dose: "2 × 20 s hold, each side".into(),
                 cues: knee.cues,
-                cautions: knee.all_cautions(),
+                cautions: knee.shown_cautions(),
             }
         );
         assert!(matches!(cues[6], Cue::Drill { step: 2, id: "cat-cow", .. }));

@@ -12,14 +12,18 @@ pub struct Change {
     pub drill: &'static Drill,
     /// The drill that takes its place (at `dose`), or `None` when it is left out.
     pub swap: Option<(&'static Drill, Dose)>,
-    /// The conditions that rule `drill` out.
+    /// The conditions that rule `drill` out, or that added it.
     pub because: Vec<&'static Condition>,
+    /// `drill` was added by the conditions (their positive programme), not ruled out.
+    pub added: bool,
 }
 
-/// Swaps or leaves out every drill that a condition in `conditions` rules out. An alternative
+/// Swaps or leaves out every drill that a condition in `conditions` rules out, then adds to a
+/// full routine the drills a condition adds (that every condition allows). An alternative
 /// must suit every condition, not bend the low back when `morning` is on, be a desk drill in a
-/// micro routine, and not be in the plan already; it keeps the step's place and priority and
-/// takes no longer. The plan may end up empty (`recent-surgery` rules out every drill).
+/// micro routine, not be in the plan already, and fit the step's time at its shortest dose; it
+/// keeps the step's place and priority and takes no longer. The plan may end up empty
+/// (`recent-surgery` rules out every drill).
 pub fn adapt(plan: &Plan, conditions: &[&'static Condition], morning: bool) -> (Plan, Vec<Change>) {
     let mut steps: Vec<PlannedStep> = Vec::new();
     let mut changes = Vec::new();
@@ -34,17 +38,32 @@ pub fn adapt(plan: &Plan, conditions: &[&'static Condition], morning: bool) -> (
             steps.iter().any(|kept| kept.drill.id == id)
                 || plan.steps[index + 1..].iter().any(|later| later.drill.id == id)
         };
-        let swap = step.drill.alternatives.iter().filter_map(|id| dataset::drill(id)).find(|to| {
-            conditions.iter().all(|condition| !condition.rules_out(to))
+        let seconds = step.dose.seconds();
+        let swap = step.drill.alternatives.iter().filter_map(|id| dataset::drill(id)).find_map(|to| {
+            let dose = no_longer_than(&to.dose, seconds);
+            let suits = conditions.iter().all(|condition| !condition.rules_out(to))
                 && !(morning && to.spinal_flexion)
                 && (plan.variant == Variant::Full || to.desk_friendly)
                 && !taken(to.id)
+                && dose.seconds() <= seconds;
+            suits.then_some((to, dose))
         });
-        let swap = swap.map(|to| (to, no_longer_than(&to.dose, step.dose.seconds())));
         if let Some((to, dose)) = &swap {
             steps.push(PlannedStep { drill: to, dose: dose.clone(), priority: step.priority });
         }
-        changes.push(Change { drill: step.drill, swap, because });
+        changes.push(Change { drill: step.drill, swap, because, added: false });
+    }
+    if plan.variant == Variant::Full {
+        for condition in conditions {
+            for drill in condition.adds.iter().filter_map(|id| dataset::drill(id)) {
+                let suits =
+                    conditions.iter().all(|given| !given.rules_out(drill)) && !(morning && drill.spinal_flexion);
+                if suits && !steps.iter().any(|step| step.drill.id == drill.id) {
+                    steps.push(PlannedStep { drill, dose: drill.dose.clone(), priority: 2 });
+                    changes.push(Change { drill, swap: None, because: vec![condition], added: true });
+                }
+            }
+        }
     }
     (Plan { steps, ..plan.clone() }, changes)
 }
@@ -73,8 +92,14 @@ mod tests {
                     let context = format!("{} {:?} {}", location.id, plan.variant, given.id);
                     assert!(adapted.steps.iter().all(|step| !given.rules_out(step.drill)), "{context}");
                     let ruled_out = plan.steps.iter().filter(|step| given.rules_out(step.drill)).count();
-                    assert_eq!(changes.len(), ruled_out, "{context}: one change per drill ruled out");
-                    assert!(adapted.total_seconds() <= plan.total_seconds(), "{context}: no longer");
+                    let removed = changes.iter().filter(|change| !change.added).count();
+                    assert_eq!(removed, ruled_out, "{context}: one change per drill ruled out");
+                    let added: u32 = changes
+                        .iter()
+                        .filter(|change| change.added)
+                        .map(|change| change.drill.dose.seconds() + dataset::TRANSITION_SECONDS)
+                        .sum();
+                    assert!(adapted.total_seconds() <= plan.total_seconds() + added, "{context}: no longer");
                     let mut ids: Vec<_> = adapted.steps.iter().map(|step| step.drill.id).collect();
                     ids.sort_unstable();
                     ids.dedup();

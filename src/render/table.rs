@@ -313,7 +313,7 @@ fn step_sources(steps: &[StepView]) -> Vec<&'static str> {
 /// The drills that carry the morning caution, when there are several: then it is said once.
 fn shared_morning(steps: &[StepView]) -> Vec<&StepView> {
     let bending: Vec<&StepView> =
-        steps.iter().filter(|step| step.cautions.contains(&dataset::MORNING_CAUTION)).collect();
+        steps.iter().filter(|step| step.cautions.iter().any(|caution| caution == dataset::MORNING_CAUTION)).collect();
     if bending.len() > 1 {
         bending
     } else {
@@ -321,30 +321,14 @@ fn shared_morning(steps: &[StepView]) -> Vec<&StepView> {
     }
 }
 
-/// A step's cautions, with the morning caution shortened to a pointer when it is said once below.
-fn step_cautions(step: &StepView, shared: bool) -> Vec<&'static str> {
+/// A step's cautions, without the morning caution when the morning line says it once for every
+/// drill that bends the low back, naming each (each caution once).
+fn step_cautions(step: &StepView, shared: bool) -> Vec<&str> {
     step.cautions
         .iter()
-        .map(
-            |&caution| {
-                if shared && caution == dataset::MORNING_CAUTION {
-                    "Not in the first ~2 h after rising"
-                } else {
-                    caution
-                }
-            },
-        )
+        .filter(|caution| !(shared && *caution == dataset::MORNING_CAUTION))
+        .map(AsRef::as_ref)
         .collect()
-}
-
-/// A condition's precaution without its explanation in brackets ("Osteoporosis: skip it, or keep
-/// it small and slow"): what to do stays, the why is on the full screens.
-fn compact(caution: &'static str) -> &'static str {
-    let is_condition = dataset::dataset().conditions.iter().any(|condition| condition.caution == caution);
-    match caution.find(" (") {
-        Some(at) if is_condition => &caution[..at],
-        _ => caution,
-    }
 }
 
 impl Theme {
@@ -411,7 +395,7 @@ impl RoutineReport {
             let cue = step.cues.first().map(|cue| format!(" {}", sentences(&[cue]))).unwrap_or_default();
             let head = format!("{}: {}, {}.{cue}", step.name, step.dose.text, step.position.label());
             out.push_str(&theme.bullet(&head, &format!("{}. ", index + 1)));
-            let cautions: Vec<&str> = step_cautions(step, !bending.is_empty()).into_iter().map(compact).collect();
+            let cautions: Vec<&str> = step_cautions(step, !bending.is_empty());
             if !cautions.is_empty() {
                 let care = theme.hang(&format!("Take care: {}", sentences(&cautions)), "   ", "   ");
                 out.push_str(&theme.paint(care.trim_end_matches('\n'), Tone::Caution));
@@ -465,13 +449,12 @@ impl RoutineReport {
 
 impl Render for RoutineReport {
     fn table(&self, theme: &Theme) -> String {
-        let title = format!(
-            "Pain type {}: {} · {} routine, {}",
-            self.code,
-            self.name,
-            self.variant.label(),
+        let length = if self.steps.is_empty() {
+            "nothing to show".to_string()
+        } else {
             minutes_or_seconds(self.total_seconds).replace(' ', "\u{a0}")
-        );
+        };
+        let title = format!("Pain type {}: {} · {} routine, {length}", self.code, self.name, self.variant.label());
         let mut out = format!("{}\n", theme.heading(&title));
         if let Some(warning) = self.warning {
             if self.variant == Variant::Micro {
