@@ -429,7 +429,13 @@ fn the_guides_unsupported_figures_are_graded_not_found() {
     assert_eq!(intensity.guide_claim.as_ref().unwrap().evidence.status, dataset::Status::NotFound, "the 6-7/10 figure");
     assert_eq!(dataset::rule("start-15").unwrap().evidence.status, dataset::Status::Plausible);
     assert_ne!(dataset::rule("daily").unwrap().evidence.status, dataset::Status::Supported);
-    assert!(dataset::rule("trigger-action").unwrap().evidence.summary.contains("Untested for stretching"));
+    let habit = dataset::rule("trigger-action").unwrap();
+    assert!(habit.evidence.summary.contains("Untested for stretching"));
+    assert_eq!(
+        habit.evidence.status,
+        dataset::Status::Plausible,
+        "untested for stretching is plausible, not supported"
+    );
     // Snook's 23% is the trial's figure, reported in the 2002 follow-up; Magnusson tested slow stretches.
     let all_the_same = dataset::myth("all-the-same").unwrap().guide_claim.as_ref().unwrap();
     assert!(all_the_same.evidence.sources.contains(&"snook-1998"));
@@ -448,6 +454,34 @@ fn every_full_routine_has_a_strength_or_activity_drill() {
     }
     let strength = dataset::dataset().drills.iter().filter(|d| matches!(d.kind, Kind::Strength | Kind::Activity));
     assert!(strength.count() >= 8, "at least 5 new strength or activity drills beside the 3 there were");
+    // Strength and activity are the last cut: every budget that fits a full routine keeps one,
+    // with or without a condition, as the FAQ and the evidence it cites say.
+    for conditions in [vec![], vec!["hip-replacement"], vec!["osteoporosis"], vec!["pregnancy"]] {
+        let given: Vec<&'static Condition> = conditions.iter().map(|id| dataset::condition(id).unwrap()).collect();
+        for location in dataset::dataset().locations {
+            for minutes in 1..=15 {
+                let request = Request {
+                    location,
+                    variant: Variant::Full,
+                    minutes: Some(minutes),
+                    morning: None,
+                    profile: Profile { conditions: given.clone(), region: None },
+                };
+                if let Ok(prepared) = prepare(request) {
+                    let kept = prepared
+                        .plan
+                        .steps
+                        .iter()
+                        .any(|step| matches!(step.drill.kind, Kind::Strength | Kind::Activity));
+                    assert!(
+                        kept,
+                        "{} --minutes {minutes} {conditions:?}: no strength or activity drill left",
+                        location.id
+                    );
+                }
+            }
+        }
+    }
 }
 
 #[test]
@@ -655,4 +689,85 @@ fn stretching_is_described_honestly() {
         assert!(faq.contains(topic), "{topic}");
     }
     assert!(faq.contains("https://startback.hfac.keele.ac.uk/"), "links to STarT Back rather than reproducing it");
+}
+
+#[test]
+fn each_new_condition_is_shown_in_tables_guided_sessions_json_and_reminders() {
+    for (id, name) in [
+        ("hip-replacement-posterior", "Hip replacement, posterior approach"),
+        ("hip-replacement-anterior", "Hip replacement, anterior approach"),
+        ("hip-replacement", "Hip replacement (approach not known)"),
+    ] {
+        let table = stdout_of(&["routine", "hip", "--condition", id]);
+        assert!(table.contains(name), "{id}: the table names the condition:\n{table}");
+        assert!(table.contains("follow your own team's instructions first"), "{id}:\n{table}");
+        let json = json_of(&["routine", "hip", "--condition", id]);
+        let condition = dataset::condition(id).unwrap();
+        for step in json["steps"].as_array().unwrap() {
+            let drill = drill(step["id"].as_str().unwrap());
+            assert!(!condition.rules_out(drill), "{id}: {} is in the routine", drill.id);
+        }
+        assert!(json["red_flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|flag| flag["text"].as_str().unwrap().contains("wound")));
+        let output = backpain()
+            .args(["routine", "hip", "--micro", "--guided", "--condition", id])
+            .env("BACKPAIN_TEST_SPEED", "2000")
+            .output()
+            .unwrap();
+        let guided = String::from_utf8(output.stdout).unwrap();
+        assert!(guided.contains(&format!("Adapted for {name}:")), "{id}: the guided start says so:\n{guided}");
+        let output = backpain()
+            .args(["remind", "--location", "hip", "--condition", id, "--once", "--dry-run"])
+            .output()
+            .unwrap();
+        let reminder = String::from_utf8(output.stdout).unwrap();
+        assert!(reminder.contains(&format!("Chosen to suit: {name}.")), "{id}: the reminder says so:\n{reminder}");
+    }
+}
+
+#[test]
+fn emergency_flags_come_before_the_drills_and_each_heading_names_its_own_urgency() {
+    for args in [&["routine", "lower"][..], &["route", "lower"], &["routine", "neck", "--condition", "pregnancy"]] {
+        let text = stdout_of(args);
+        let emergency = text.find("Emergency:").unwrap_or_else(|| panic!("{args:?}:\n{text}"));
+        let drills = text.find("│ 1 ┆").or_else(|| text.find("Full routine")).unwrap();
+        assert!(emergency < drills, "{args:?}: emergency flags first:\n{text}");
+        let urgent = text.find("Urgent:").unwrap();
+        assert!(urgent > drills, "{args:?}: the other flags after the drills:\n{text}");
+        assert_eq!(text.matches("Emergency:").count(), 1, "{args:?}: each heading once");
+    }
+}
+
+#[test]
+fn between_the_shoulder_blades_is_the_upper_back() {
+    let text = stdout_of(&["route", "between", "the", "shoulder", "blades"]);
+    assert!(text.starts_with("Pain type B: Upper back"), "{text}");
+}
+
+#[test]
+fn recent_surgery_says_its_reason_once_and_announces_no_routine_length() {
+    let text = stdout_of(&["routine", "lower", "--condition", "recent-surgery"]);
+    assert!(text.lines().next().unwrap().ends_with("nothing to show"), "{text}");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(flat.matches("your surgeon's or physiotherapist's plan comes first").count(), 1, "{text}");
+    assert!(flat.contains("every drill is left out"), "{text}");
+}
+
+#[test]
+fn a_drill_shows_its_own_cautions_and_one_short_line_for_other_conditions() {
+    let text = stdout_of(&["routine", "lower"]);
+    // Before, every drill repeated each condition's precaution in full (osteoporosis 4 times).
+    assert!(!text.contains("Osteoporosis: skip it"), "{text}");
+    let json = json_of(&["routine", "lower"]);
+    let cat_cow = &json["steps"][0];
+    assert_eq!(cat_cow["id"], "cat-cow");
+    let last = cat_cow["cautions"].as_array().unwrap().last().unwrap().as_str().unwrap();
+    assert_eq!(last, "Not after a hip replacement (posterior approach); not with osteoporosis");
+    assert!(text.lines().count() < 180, "routine lower is {} lines", text.lines().count());
+    let drill_id = stdout_of(&["drills", "--id", "knee-to-chest"]);
+    let flat = drill_id.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Osteoporosis: skip it"), "drills --id keeps the precautions in full:\n{drill_id}");
 }

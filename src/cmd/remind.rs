@@ -52,6 +52,7 @@ pub fn settings(args: &RemindArgs, config: &Config, env: &Env) -> Result<Setting
         plan,
         location,
         routine: routine.steps,
+        adapted_for: profile.conditions.iter().map(|condition| condition.name).collect(),
         habit: Habit {
             trigger: args.trigger.clone().or_else(|| file.trigger.clone()),
             action: args.action.clone().or_else(|| file.action.clone()),

@@ -94,6 +94,8 @@ pub enum Said {
     Warning,
     Rule,
     Adjustment,
+    /// One line that names what the session was adapted for: kept on every screen size.
+    Adapted,
     FlagsHeading,
     /// "Emergency: call ... now": what to do for the flags that follow.
     Urgency(crate::dataset::Urgency),
@@ -117,6 +119,9 @@ pub fn intro(report: &RoutineReport) -> Vec<(Said, String)> {
     if let Some(warning) = report.warning {
         lines.push((Said::Warning, format!("WARNING: {warning}")));
     }
+    if let Some(adapted) = adapted(report) {
+        lines.push((Said::Adapted, adapted));
+    }
     if let Some(rule) = report.rules.iter().find(|rule| rule.id == "intensity") {
         lines.push((Said::Rule, format!("{}: {} ({})", rule.title, rule.text, rule.evidence.status.label())));
     }
@@ -137,6 +142,43 @@ pub fn intro(report: &RoutineReport) -> Vec<(Said, String)> {
     }
     lines.push((Said::Disclaimer, report.disclaimer.to_string()));
     lines
+}
+
+/// "Adapted for Pregnancy: 2 drills swapped, 1 left out, 1 added." The one line a small screen
+/// keeps about what the conditions (and morning mode or a time budget) changed; `None` when
+/// nothing was.
+fn adapted(report: &RoutineReport) -> Option<String> {
+    if report.conditions.is_empty() && report.adjustments.is_empty() {
+        return None;
+    }
+    let count = |n: usize, what: &str| match n {
+        0 => None,
+        1 => Some(format!("1 drill {what}")),
+        n => Some(format!("{n} drills {what}")),
+    };
+    let swapped = report.changes.iter().filter(|change| change.replaced_by.is_some()).count();
+    let added = report.changes.iter().filter(|change| change.added).count();
+    let left = report.changes.len() - swapped - added;
+    let mut parts: Vec<String> =
+        [count(swapped, "swapped"), count(left, "left out"), count(added, "added")].into_iter().flatten().collect();
+    // The conditions' changes are one line per condition (and per added set); any other line is
+    // morning mode or the time budget.
+    let mut groups: Vec<(&[&str], bool)> = Vec::new();
+    for change in &report.changes {
+        if !groups.contains(&(change.conditions.as_slice(), change.added)) {
+            groups.push((change.conditions.as_slice(), change.added));
+        }
+    }
+    if report.adjustments.len() > groups.len() {
+        parts.push("other changes for today".into());
+    }
+    let done = if parts.is_empty() { "nothing to change".to_string() } else { parts.join(", ") };
+    let names: Vec<&str> = report.conditions.iter().map(|condition| condition.name).collect();
+    Some(if names.is_empty() {
+        format!("Changed for today: {done} (listed below).")
+    } else {
+        format!("Adapted for {}: {done}.", names.join(", "))
+    })
 }
 
 /// The introduction as plain lines.

@@ -160,7 +160,7 @@ fn intro_frame(report: &RoutineReport, (columns, rows): (u16, u16), offset: usiz
         let (look, bullet) = match said {
             Said::Title => (Look::Title, ""),
             Said::Warning | Said::Urgency(Urgency::Emergency) => (Look::Warning, ""),
-            Said::Rule | Said::FlagsHeading | Said::Urgency(_) => (Look::Bold, ""),
+            Said::Rule | Said::FlagsHeading | Said::Urgency(_) | Said::Adapted => (Look::Bold, ""),
             Said::Adjustment => (Look::Plain, "* "),
             Said::Flag(_) => (Look::Plain, "- "),
             Said::Disclaimer => (Look::Dim, ""),
@@ -176,8 +176,10 @@ fn intro_frame(report: &RoutineReport, (columns, rows): (u16, u16), offset: usiz
         (look, lines)
     };
     let must_show = |said: &Said| {
-        matches!(said, Said::Title | Said::Warning | Said::FlagsHeading | Said::Urgency(Urgency::Emergency))
-            || *said == Said::Flag(Urgency::Emergency)
+        matches!(
+            said,
+            Said::Title | Said::Warning | Said::Adapted | Said::FlagsHeading | Said::Urgency(Urgency::Emergency)
+        ) || *said == Said::Flag(Urgency::Emergency)
     };
     let mut must = Frame::new();
     for (kind, line) in said.iter().filter(|(kind, _)| must_show(kind)) {
@@ -217,16 +219,26 @@ fn intro_frame(report: &RoutineReport, (columns, rows): (u16, u16), offset: usiz
     if body.lines.len() <= room {
         // Keep a line for the count of flags left out.
         let limit = room.saturating_sub(1);
+        // The urgency whose heading was shown last: a flag goes only under its own heading, never
+        // under another urgency's words when its own did not fit.
+        let mut heading = Some(Urgency::Emergency);
         for (kind, line) in rules_first.iter().chain(&not_today) {
             let (look, lines) = block(kind, line);
-            if body.lines.len() + lines.len() > limit {
-                continue;
-            }
-            // A heading without any of its flags says nothing: leave it for the count.
-            if let Said::Urgency(_) = kind {
-                if body.lines.len() + lines.len() + 1 > limit {
+            if let Said::Flag(urgency) = kind {
+                if heading != Some(*urgency) {
                     continue;
                 }
+            }
+            // A heading without any of its flags says nothing: leave it for the count.
+            if let Said::Urgency(urgency) = kind {
+                if body.lines.len() + lines.len() + 1 > limit {
+                    heading = None;
+                    continue;
+                }
+                heading = Some(*urgency);
+            }
+            if body.lines.len() + lines.len() > limit {
+                continue;
             }
             if matches!(kind, Said::Flag(_)) {
                 flags_shown += 1;

@@ -70,6 +70,8 @@ pub struct Settings {
     /// The drills the reminders rotate through: the location's micro routine, as the person's
     /// conditions leave it (never empty).
     pub routine: Vec<crate::plan::PlannedStep>,
+    /// The names of the conditions the routine was adapted for, said in each reminder.
+    pub adapted_for: Vec<&'static str>,
     pub habit: Habit,
     pub count: Option<u64>,
     /// How long the Snooze button puts a reminder off.
@@ -583,7 +585,13 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         why: &str,
         next: Option<&DateTime<C::Tz>>,
     ) -> io::Result<()> {
-        let note = Note::compose(self.settings.location, &self.settings.routine, &self.settings.habit, rotation);
+        let note = Note::compose(
+            self.settings.location,
+            &self.settings.routine,
+            &self.settings.habit,
+            &self.settings.adapted_for,
+            rotation,
+        );
         let time = now.to_rfc3339_opts(SecondsFormat::Secs, false);
         let next_text = next.map(|next| next.to_rfc3339_opts(SecondsFormat::Secs, false));
         if self.settings.json {
@@ -638,7 +646,13 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         actions: bool,
         later: Option<String>,
     ) -> io::Result<Option<String>> {
-        let note = Note::compose(self.settings.location, &self.settings.routine, &self.settings.habit, rotation);
+        let note = Note::compose(
+            self.settings.location,
+            &self.settings.routine,
+            &self.settings.habit,
+            &self.settings.adapted_for,
+            rotation,
+        );
         let delivery = self.notifier.deliver(&note, actions);
         let time = now.to_rfc3339_opts(SecondsFormat::Secs, false);
         if self.settings.json {
@@ -909,6 +923,7 @@ mod tests {
             plan,
             location: neck,
             routine: crate::plan::Plan::new(neck, crate::dataset::Variant::Micro).steps,
+            adapted_for: Vec::new(),
             habit: Habit::default(),
             count: None,
             snooze: DEFAULT_SNOOZE,

@@ -27,8 +27,15 @@ pub struct Note {
 
 impl Note {
     /// The reminder `rotation` for `location`, naming drills of `routine` (its micro routine as
-    /// the person's conditions leave it), each with its dose, first cue and caution.
-    pub fn compose(location: &'static Location, routine: &[PlannedStep], habit: &Habit, rotation: u64) -> Note {
+    /// the person's conditions leave it), each with its dose, first cue and caution, and saying
+    /// which conditions (`adapted_for`, their names) the drills were chosen for.
+    pub fn compose(
+        location: &'static Location,
+        routine: &[PlannedStep],
+        habit: &Habit,
+        adapted_for: &[&'static str],
+        rotation: u64,
+    ) -> Note {
         let steps = routine;
         let take = DRILLS_PER_REMINDER.min(steps.len());
         let first = if steps.is_empty() { 0 } else { (rotation % steps.len() as u64) as usize };
@@ -52,6 +59,9 @@ impl Note {
                 format!("{} ({}){cue}. Take care: {}.", drill.name, step.dose.describe(), drill.brief)
             })
             .collect();
+        if !adapted_for.is_empty() {
+            lines.push(format!("Chosen to suit: {}.", adapted_for.join(", ")));
+        }
         if habit.trigger.is_none() {
             lines.push("Stand up, move, then back to work.".to_string());
         }
@@ -88,7 +98,7 @@ mod tests {
     #[test]
     fn consecutive_reminders_lead_with_different_drills() {
         let neck = dataset::location("neck").unwrap();
-        let notes: Vec<Note> = (0..4).map(|n| Note::compose(neck, &micro(neck), &Habit::default(), n)).collect();
+        let notes: Vec<Note> = (0..4).map(|n| Note::compose(neck, &micro(neck), &Habit::default(), &[], n)).collect();
         for pair in notes.windows(2) {
             assert_ne!(pair[0].steps[0].drill.id, pair[1].steps[0].drill.id);
             assert_ne!(pair[0].body, pair[1].body);
@@ -102,14 +112,14 @@ mod tests {
     fn the_users_if_then_plan_is_the_summary() {
         let lower = dataset::location("lower").unwrap();
         let habit = Habit { trigger: Some("I stand up from my desk".into()), action: Some("I do 3 cat-cows".into()) };
-        let note = Note::compose(lower, &micro(lower), &habit, 0);
+        let note = Note::compose(lower, &micro(lower), &habit, &[], 0);
         assert_eq!(note.summary, "IF I stand up from my desk, THEN I do 3 cat-cows");
     }
 
     #[test]
     fn the_body_names_each_drills_caution_in_a_few_words() {
         let neck = dataset::location("neck").unwrap();
-        let note = Note::compose(neck, &micro(neck), &Habit::default(), 0);
+        let note = Note::compose(neck, &micro(neck), &Habit::default(), &[], 0);
         assert!(
             note.body.starts_with("Chin tuck (10 × 5 s hold): Glide your head straight back into a double chin. Take care: stop with dizziness or arm symptoms."),
             "{}",

@@ -99,8 +99,21 @@ impl Theme {
     /// The red flags by urgency, emergencies first, each group headed by what to do in the
     /// reader's region: never cut short.
     fn red_flags(&self, flags: &[RedFlagView]) -> String {
-        let mut out = format!("{}\n", self.heading("Stop and get medical help if:"));
-        for urgency in [Urgency::Emergency, Urgency::Urgent, Urgency::Gp] {
+        self.red_flag_groups(
+            flags,
+            &[Urgency::Emergency, Urgency::Urgent, Urgency::Gp],
+            "Stop and get medical help if:",
+        )
+    }
+
+    /// The groups of `urgencies` under `heading`, each under its own urgency's title (so no flag
+    /// is ever listed under another urgency's words); nothing when none of them has a flag.
+    fn red_flag_groups(&self, flags: &[RedFlagView], urgencies: &[Urgency], heading: &str) -> String {
+        if !flags.iter().any(|flag| urgencies.contains(&flag.urgency)) {
+            return String::new();
+        }
+        let mut out = format!("{}\n", self.heading(heading));
+        for &urgency in urgencies {
             let group: Vec<&RedFlagView> = flags.iter().filter(|flag| flag.urgency == urgency).collect();
             let Some(first) = group.first() else { continue };
             let style = match urgency {
@@ -237,6 +250,7 @@ impl Render for RouteReport {
             out.push_str(&theme.warning(warning));
         }
         out.push_str(&theme.conditions(&self.conditions));
+        out.push_str(&theme.red_flag_groups(&self.red_flags, &[Urgency::Emergency], "Stop and get medical help if:"));
         // What to do first (the routines and their commands), then why (the likely cause).
         let mut table = theme.table();
         table.add_row(vec![
@@ -259,20 +273,27 @@ impl Render for RouteReport {
         if !seen.is_empty() {
             out.push('\n');
         }
-        out.push_str(&theme.red_flags(&self.red_flags));
+        out.push_str(&theme.red_flag_groups(
+            &self.red_flags,
+            &[Urgency::Urgent, Urgency::Gp],
+            "Also get medical help if:",
+        ));
         out.push_str(&theme.paint(&theme.wrap(&format!("Next: {}", self.next), ""), Tone::Bold));
         out.push_str(&theme.footer(self.disclaimer));
         out
     }
 }
 
-fn rule_rows(table: &mut Table, theme: &Theme, rule: &RuleView) {
+/// A rule with a routine: its title, what to do, the guide's own claim when it differs, and its
+/// evidence in one line (status and sources); the evidence in full is in `backpain faq`.
+fn rule_rows(table: &mut Table, rule: &RuleView) {
+    let sources = source_ids(&rule.evidence.sources);
     let mut text = rule.text.to_string();
     if let Some(guide) = rule.guide_says {
         let _ = write!(text, "\nThe guide says: {guide}");
     }
+    let _ = write!(text, "\n({}: {sources})", rule.evidence.status.label());
     table.add_row(vec![Cell::new(rule.title).add_attribute(Attribute::Bold), Cell::new(text)]);
-    table.add_row(vec![theme.status(rule.evidence.status), Cell::new(evidence_text(&rule.evidence))]);
 }
 
 /// "a. b. c.": list items as sentences, for a line of prose instead of a cell of dashes.
@@ -481,6 +502,8 @@ impl Render for RoutineReport {
             out.push_str(&self.micro_table(theme));
             return out;
         }
+        // The emergencies before the drills, where nobody has to scroll to them; the rest after.
+        out.push_str(&theme.red_flag_groups(&self.red_flags, &[Urgency::Emergency], "Stop and get medical help if:"));
         let bending = shared_morning(&self.steps);
         let mut table = theme.table();
         table.set_header(theme.header(&["#", "Drill", "How", "Take care"]));
@@ -511,10 +534,14 @@ impl Render for RoutineReport {
         }
         let mut rules = theme.table();
         for rule in &self.rules {
-            rule_rows(&mut rules, theme, rule);
+            rule_rows(&mut rules, rule);
         }
         let _ = writeln!(out, "{rules}");
-        out.push_str(&theme.red_flags(&self.red_flags));
+        out.push_str(&theme.red_flag_groups(
+            &self.red_flags,
+            &[Urgency::Urgent, Urgency::Gp],
+            "Also get medical help if:",
+        ));
         out.push_str(&self.next_commands(theme));
         out.push('\n');
         out.push_str(&theme.footer(self.disclaimer));
