@@ -61,7 +61,7 @@ upper\t'Upper back (thoracic)'
 sciatic\t'Sciatic nerve'
 hip\t'Hip & pelvis'
 neck\t'Neck & upper back'"
-complete -c backpain -n "__fish_backpain_using_subcommand route" -l condition -d 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica' -r -f -a "hip-replacement\t'Hip replacement (approach not known)'
+complete -c backpain -n "__fish_backpain_using_subcommand route" -l condition -d 'A condition whose precautions apply to you, such as pregnancy or a hip replacement (by approach when you know it); repeat it for several' -r -f -a "hip-replacement\t'Hip replacement (approach not known)'
 hip-replacement-posterior\t'Hip replacement, posterior approach'
 hip-replacement-anterior\t'Hip replacement, anterior approach'
 pregnancy\t'Pregnancy'
@@ -90,7 +90,7 @@ hip\t'Hip & pelvis'
 neck\t'Neck & upper back'"
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l minutes -d 'Fit the routine into this many minutes (core drills first, then fewer sets)' -r -f
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l wake-time -d 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself' -r -f
-complete -c backpain -n "__fish_backpain_using_subcommand routine" -l condition -d 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica' -r -f -a "hip-replacement\t'Hip replacement (approach not known)'
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l condition -d 'A condition whose precautions apply to you, such as pregnancy or a hip replacement (by approach when you know it); repeat it for several' -r -f -a "hip-replacement\t'Hip replacement (approach not known)'
 hip-replacement-posterior\t'Hip replacement, posterior approach'
 hip-replacement-anterior\t'Hip replacement, anterior approach'
 pregnancy\t'Pregnancy'
@@ -292,7 +292,7 @@ complete -c backpain -n "__fish_backpain_using_subcommand remind" -l when-fullsc
 notify\t'Remind anyway'"
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l when-dnd -d 'A reminder due in do-not-disturb waits for it to end (hold) or comes anyway (notify) [default: hold]' -r -f -a "hold\t'Wait until it ends, then remind once'
 notify\t'Remind anyway'"
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l condition -d 'A condition whose precautions apply to you; repeat it for several: pregnancy, hip-replacement, osteoporosis, recent-surgery, acute-sciatica' -r -f -a "hip-replacement\t'Hip replacement (approach not known)'
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l condition -d 'A condition whose precautions apply to you, such as pregnancy or a hip replacement (by approach when you know it); repeat it for several' -r -f -a "hip-replacement\t'Hip replacement (approach not known)'
 hip-replacement-posterior\t'Hip replacement, posterior approach'
 hip-replacement-anterior\t'Hip replacement, anterior approach'
 pregnancy\t'Pregnancy'

@@ -216,8 +216,8 @@ pub struct MythsArgs {
 // doc comment: on a flattened struct clap would make it the `about` of route, routine and remind.)
 #[derive(Debug, Clone, Default, Args)]
 pub struct ProfileArgs {
-    /// A condition whose precautions apply to you; repeat it for several: pregnancy,
-    /// hip-replacement, osteoporosis, recent-surgery, acute-sciatica.
+    /// A condition whose precautions apply to you, such as pregnancy or a hip replacement (by
+    /// approach when you know it); repeat it for several.
     ///
     /// Drills the condition rules out are swapped for a safer one or left out, and each change
     /// is listed with its reason and source. Adds to `conditions` in the config file's

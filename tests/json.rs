@@ -330,7 +330,15 @@ fn a_condition_names_each_change_with_its_reason_and_sources() {
             assert!(routine.steps.iter().any(|step| &step.id == to), "{to} is in the routine");
         }
     }
+    assert!(routine.changes.iter().all(|change| !change.added));
     assert!(routine.red_flags.iter().any(|flag| flag.when.contains("999")), "the UK wording names 999");
+    // Osteoporosis adds strength, balance and back-extension work: `added`, nothing replaced.
+    let routine: Routine = parse(&["routine", "--location", "upper", "--condition", "osteoporosis"]);
+    let added: Vec<&Change> = routine.changes.iter().filter(|change| change.added).collect();
+    assert!(added.iter().any(|change| change.drill == "supported-balance"), "balance work is added");
+    for change in added {
+        assert!(change.replaced_by.is_none() && routine.steps.iter().any(|step| step.id == change.drill));
+    }
     let route: Route = parse(&["route", "--location", "lower", "--condition", "pregnancy"]);
     assert_eq!(route.conditions[0].id, "pregnancy");
     assert!(!route.routine.adjustments.is_empty());

@@ -771,3 +771,44 @@ fn a_drill_shows_its_own_cautions_and_one_short_line_for_other_conditions() {
     let flat = drill_id.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("Osteoporosis: skip it"), "drills --id keeps the precautions in full:\n{drill_id}");
 }
+
+/// A position for the rule-engine tests: lying on the back, everything neutral but `left` and
+/// `right`, held when `held`.
+fn lying(left: Limb, right: Limb, held: bool) -> KeyPosition {
+    let neutral = || backpain::dataset::Segment { flexion: 0, side_bend: 0, rotation: 0 };
+    KeyPosition {
+        name: "test",
+        posture: Posture::LyingBack,
+        side: None,
+        held,
+        support: &[],
+        load: &[],
+        lumbar: neutral(),
+        thoracic: neutral(),
+        neck: neutral(),
+        left,
+        right,
+    }
+}
+
+fn leg(hip_flexion: i16, knee_flexion: i16) -> Limb {
+    Limb { hip_flexion, knee_flexion, ..Limb::default() }
+}
+
+#[test]
+fn a_rule_reads_both_sides_but_each_clause_on_one_leg_and_held_only_when_held() {
+    let nerve = dataset::movement_rule("nerve_tension").unwrap();
+    // The bent hip and the straight knee on different legs are not the nerve on stretch.
+    assert!(!dataset::rule_applies(nerve, &[lying(leg(90, 90), leg(0, 0), true)]));
+    // On one leg they are, whichever leg it is, and only when the position is held.
+    assert!(dataset::rule_applies(nerve, &[lying(leg(90, 10), leg(0, 0), true)]));
+    assert!(dataset::rule_applies(nerve, &[lying(leg(0, 0), leg(90, 10), true)]));
+    assert!(!dataset::rule_applies(nerve, &[lying(leg(90, 10), leg(0, 0), false)]));
+    // Thresholds are strict: exactly 90° of hip flexion is not past 90°.
+    let flexion = dataset::movement_rule("hip_flexion").unwrap();
+    assert!(!dataset::rule_applies(flexion, &[lying(leg(90, 90), leg(90, 90), false)]));
+    assert!(dataset::rule_applies(flexion, &[lying(leg(45, 90), leg(91, 90), false)]));
+    // A posture rule needs no angle.
+    let back = dataset::movement_rule("lying_on_back").unwrap();
+    assert!(dataset::rule_applies(back, &[lying(leg(0, 0), leg(0, 0), false)]));
+}

@@ -264,8 +264,11 @@ fn intro_frame(report: &RoutineReport, (columns, rows): (u16, u16), offset: usiz
         paged = true;
     }
     if flags_shown < flags_in_rest {
+        // With the conditions given, so their own warning signs are in the list it points to.
+        let conditions: String =
+            report.conditions.iter().map(|condition| format!(" --condition {}", condition.id)).collect();
         let more = format!(
-            "... and {} more signs to see a clinician: backpain route --location {}",
+            "... and {} more signs to see a clinician: backpain route --location {}{conditions}",
             flags_in_rest - flags_shown,
             report.location
         );
