@@ -225,6 +225,11 @@ fn spell(length: Duration) -> String {
 }
 
 impl Settings {
+    /// The reminder `rotation` of these settings.
+    fn note(&self, rotation: u64) -> Note {
+        Note::compose(self.location, &self.routine, &self.habit, &self.adapted_for, rotation)
+    }
+
     /// Whether anything here needs to know if the person is there; when not, the loop never
     /// asks (and never wakes to).
     pub fn watches_presence(&self) -> bool {
@@ -585,13 +590,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         why: &str,
         next: Option<&DateTime<C::Tz>>,
     ) -> io::Result<()> {
-        let note = Note::compose(
-            self.settings.location,
-            &self.settings.routine,
-            &self.settings.habit,
-            &self.settings.adapted_for,
-            rotation,
-        );
+        let note = self.settings.note(rotation);
         let time = now.to_rfc3339_opts(SecondsFormat::Secs, false);
         let next_text = next.map(|next| next.to_rfc3339_opts(SecondsFormat::Secs, false));
         if self.settings.json {
@@ -646,13 +645,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         actions: bool,
         later: Option<String>,
     ) -> io::Result<Option<String>> {
-        let note = Note::compose(
-            self.settings.location,
-            &self.settings.routine,
-            &self.settings.habit,
-            &self.settings.adapted_for,
-            rotation,
-        );
+        let note = self.settings.note(rotation);
         let delivery = self.notifier.deliver(&note, actions);
         let time = now.to_rfc3339_opts(SecondsFormat::Secs, false);
         if self.settings.json {
