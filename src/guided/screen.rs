@@ -481,6 +481,43 @@ mod tests {
     }
 
     #[test]
+    fn every_flag_on_the_introduction_sits_under_its_own_urgency_and_the_adaptation_is_kept() {
+        use crate::cmd::routine::{prepare, report, Request};
+        use crate::dataset::{self, Urgency, Variant};
+        let given = [dataset::condition("pregnancy").unwrap(), dataset::condition("hip-replacement").unwrap()];
+        for location in dataset::dataset().locations {
+            for conditions in [&given[..0], &given[..1], &given[..]] {
+                let mut request = Request::plain(location, Variant::Full);
+                request.profile.conditions = conditions.to_vec();
+                let Ok(prepared) = prepare(request) else { continue };
+                let report = report(&prepared);
+                for size in [(60, 20), (80, 24), (50, 30), (100, 40), (40, 60)] {
+                    let lines: Vec<String> =
+                        intro_frame(&report, size, 0).frame.lines.into_iter().map(|(_, text)| text).collect();
+                    let context = format!("{} {conditions:?} {size:?}:\n{}", location.id, lines.join("\n"));
+                    let mut under: Option<Urgency> = None;
+                    for line in &lines {
+                        for urgency in [Urgency::Emergency, Urgency::Urgent, Urgency::Gp] {
+                            if line.starts_with(&format!("{}: ", urgency.heading())) {
+                                under = Some(urgency);
+                            }
+                        }
+                        if let Some(start) = line.strip_prefix("- ") {
+                            let flag = report.red_flags.iter().find(|flag| flag.text.starts_with(start));
+                            let flag = flag.unwrap_or_else(|| panic!("{line} is no flag: {context}"));
+                            assert_eq!(Some(flag.urgency), under, "{line}: {context}");
+                        }
+                    }
+                    if !conditions.is_empty() {
+                        let adapted = lines.iter().any(|line| line.starts_with("Adapted for "));
+                        assert!(adapted, "the adaptation is named: {context}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_introduction_shows_the_disclaimer_under_the_prompt_whatever_the_size() {
         use crate::cmd::routine::{prepare, report, Request};
         let lower = crate::dataset::location("lower").unwrap();
