@@ -103,6 +103,14 @@ pub fn red_flags(
         .chain(meta.general_red_flags)
         .map(|flag| RedFlagView::new(flag, wording))
         .collect();
+    // A condition may repeat one of the location's own flags (after a hip replacement, on the
+    // hip's list too): each is said once.
+    let mut seen: Vec<&str> = Vec::new();
+    flags.retain(|flag| {
+        let fresh = !seen.contains(&flag.text);
+        seen.push(flag.text);
+        fresh
+    });
     flags.sort_by_key(|flag| flag.urgency as u8);
     flags
 }
