@@ -825,3 +825,22 @@ fn a_reminder_printed_in_an_80_column_terminal_is_wrapped_to_it() {
     let words = body.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(words.contains("Take care:"), "the cautions are all there:\n{text}");
 }
+
+/// Issue 18: at 80 × 24 a guided start keeps the line that says what the session was adapted
+/// for, and the condition's own emergency signs beside the location's.
+#[test]
+fn the_guided_start_screen_names_the_conditions_and_their_emergency_signs_at_80x24() {
+    let Some(tmux) = Tmux::start("conditionintro") else { return };
+    tmux.type_line(&format!(
+        "{BIN} routine --location hip --guided --quiet --condition pregnancy --condition hip-replacement"
+    ));
+    let intro = tmux.wait_for("Press space or Enter to start");
+    let screen: String = intro.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        screen.contains("Adapted for Pregnancy, Hip replacement (approach not known):"),
+        "the adaptation is named:\n{intro}"
+    );
+    assert!(screen.contains("In pregnancy: heavy bleeding"), "the condition's emergency sign:\n{intro}");
+    assert!(screen.contains("After a hip replacement: sudden hip pain"), "{intro}");
+    assert!(intro.lines().count() <= 24, "{intro}");
+}
