@@ -107,9 +107,10 @@ fn load<T: for<'de> Deserialize<'de>>(name: &str) -> T {
     serde_json::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
 }
 
-/// Fills in each drill's movements and its morning flag from its key positions. A drill file
+/// Fills in each drill's movements, its morning flag and the conditions that rule it out from
+/// its key positions. A drill file
 /// that still lists movements by hand must list exactly the computed ones.
-fn compute_movements(drills: &mut [Drill], rules: &[MovementRule], morning_rule: &str) {
+fn compute_movements(drills: &mut [Drill], rules: &[MovementRule], morning_rule: &str, conditions: &[Condition]) {
     assert!(rules.iter().any(|rule| rule.id == morning_rule), "data/conditions.json: no rule {morning_rule:?}");
     for drill in drills {
         let computed: Vec<String> =
@@ -122,6 +123,8 @@ fn compute_movements(drills: &mut [Drill], rules: &[MovementRule], morning_rule:
             computed
         );
         drill.spinal_flexion = computed.iter().any(|id| id == morning_rule);
+        assert!(drill.not_for.is_empty(), "data/drills.json: {} lists not_for by hand; remove it", drill.id);
+        drill.not_for = not_for(conditions, &computed).into_iter().map(|condition| condition.id.clone()).collect();
         drill.movements = computed;
     }
 }
@@ -131,7 +134,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/dataset/movement.rs");
     let conditions: ConditionsFile = load("conditions.json");
     let mut drills: Vec<Drill> = load("drills.json");
-    compute_movements(&mut drills, &conditions.rules, &conditions.morning_rule);
+    compute_movements(&mut drills, &conditions.rules, &conditions.morning_rule, &conditions.conditions);
     let dataset = Dataset {
         meta: load("meta.json"),
         citations: load("citations.json"),

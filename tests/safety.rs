@@ -140,6 +140,8 @@ fn stored_movements_are_the_ones_computed_from_the_positions() {
             .collect();
         assert_eq!(drill.movements, computed.as_slice(), "{}", drill.id);
         assert_eq!(drill.spinal_flexion, computed.contains(&data.morning_rule), "{}", drill.id);
+        let not_for: Vec<&str> = dataset::not_for(data.conditions, drill.movements).iter().map(|c| c.id).collect();
+        assert_eq!(drill.not_for, not_for.as_slice(), "{}", drill.id);
     }
 }
 

@@ -167,30 +167,10 @@ impl Drill {
         cautions
     }
 
-    /// The conditions that rule this drill out, each named once: a condition whose movements are
-    /// those of narrower ones (a hip replacement of unknown approach) stands for them when all of
-    /// them rule the drill out, and gives way to the one that does otherwise.
+    /// The conditions that rule this drill out, each named once (computed by the build: see
+    /// `not_for` in `movement.rs`).
     pub fn not_for(&'static self) -> Vec<&'static Condition> {
-        let listed: Vec<&'static Condition> = self.precautions().collect();
-        let narrower = |wide: &Condition, narrow: &Condition| {
-            narrow.id != wide.id
-                && !narrow.avoid.is_empty()
-                && narrow.avoid.len() < wide.avoid.len()
-                && narrow.avoid.iter().all(|movement| wide.avoid.contains(movement))
-        };
-        let stands = |wide: &Condition| {
-            DATASET
-                .conditions
-                .iter()
-                .filter(|narrow| narrower(wide, narrow))
-                .all(|narrow| listed.iter().any(|given| given.id == narrow.id))
-        };
-        listed
-            .iter()
-            .copied()
-            .filter(|condition| stands(condition))
-            .filter(|condition| !listed.iter().any(|wide| narrower(wide, condition) && stands(wide)))
-            .collect()
+        self.not_for.iter().filter_map(|id| DATASET.conditions.iter().find(|condition| condition.id == *id)).collect()
     }
 }
 

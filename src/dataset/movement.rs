@@ -50,3 +50,33 @@ pub fn clause_holds(clause: &Clause, position: &KeyPosition) -> bool {
 pub fn rule_applies(rule: &MovementRule, positions: &[KeyPosition]) -> bool {
     positions.iter().any(|position| rule.when.iter().any(|clause| clause_holds(clause, position)))
 }
+
+/// The conditions that rule out a drill with `movements`, each named once: a condition whose
+/// movements are those of narrower ones (a hip replacement of unknown approach) stands for them
+/// when all of them rule the drill out, and gives way to the one that does otherwise. Computed
+/// by the build into each drill's `not_for`, so a routine pays nothing for it at run time.
+#[allow(dead_code)]
+pub fn not_for<'a>(conditions: &'a [Condition], movements: &[Str]) -> Vec<&'a Condition> {
+    let rules_out = |condition: &Condition| {
+        !condition.avoid_all && condition.avoid.iter().any(|movement| movements.contains(movement))
+    };
+    let listed: Vec<&Condition> = conditions.iter().filter(|condition| rules_out(condition)).collect();
+    let narrower = |wide: &Condition, narrow: &Condition| {
+        narrow.id != wide.id
+            && !narrow.avoid.is_empty()
+            && narrow.avoid.len() < wide.avoid.len()
+            && narrow.avoid.iter().all(|movement| wide.avoid.contains(movement))
+    };
+    let stands = |wide: &Condition| {
+        conditions
+            .iter()
+            .filter(|narrow| narrower(wide, narrow))
+            .all(|narrow| listed.iter().any(|given| given.id == narrow.id))
+    };
+    listed
+        .iter()
+        .copied()
+        .filter(|condition| stands(condition))
+        .filter(|condition| !listed.iter().any(|wide| narrower(wide, condition) && stands(wide)))
+        .collect()
+}

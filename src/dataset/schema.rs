@@ -274,6 +274,9 @@ records! {
         /// The movement rules its positions meet: computed by the build, never written by hand.
         #[serde(default)]
         pub movements: List<Str>,
+        /// The conditions that rule it out, each named once: computed by the build.
+        #[serde(default)]
+        pub not_for: List<Str>,
         /// The caution in a few words, for a notification.
         pub brief: Str,
         /// Drills that may stand in for this one when a condition rules it out, best first.
