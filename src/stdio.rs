@@ -4,6 +4,7 @@
 
 use std::fmt;
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 /// Why standard output cannot take what the program prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +20,24 @@ impl fmt::Display for StdoutProblem {
             StdoutProblem::ReadOnly => "standard output is open only for reading",
         })
     }
+}
+
+/// What descriptor 1 was when the process started, before Rust's runtime put `/dev/null` on it
+/// if it was closed: `UNSEEN` where nothing looked (a platform without the look, or a test).
+static STDOUT_AT_START: AtomicU8 = AtomicU8::new(UNSEEN);
+const UNSEEN: u8 = 0;
+const WAS_CLOSED: u8 = 1;
+const WAS_OPEN: u8 = 2;
+
+/// Looks at descriptor 1 before Rust's runtime does: called from an `.init_array` entry in
+/// `main.rs`, ahead of the runtime's start, which opens `/dev/null` read-write on a closed
+/// standard descriptor. After that, `>&-` and a `/dev/null` handed over on purpose read-write
+/// (`1<>/dev/null`, Python's `subprocess.DEVNULL`, `daemon(3)`) look the same.
+#[cfg(unix)]
+pub extern "C" fn look_at_stdout_before_the_runtime() {
+    use std::os::fd::AsFd;
+    let closed = matches!(rustix::fs::fcntl_getfl(io::stdout().as_fd()), Err(rustix::io::Errno::BADF));
+    STDOUT_AT_START.store(if closed { WAS_CLOSED } else { WAS_OPEN }, Ordering::Relaxed);
 }
 
 /// Looks at descriptors 0-2 before anything else is opened, and puts `/dev/null` on any that is
@@ -50,10 +69,14 @@ pub fn guard() -> Option<StdoutProblem> {
                 problem = Some(StdoutProblem::ReadOnly);
             }
             // Before main, Rust's runtime puts /dev/null opened read-write on a closed standard
-            // descriptor. A shell's `>/dev/null` opens it write-only, so read-write /dev/null on
-            // standard output is the closed descriptor (`>&-`) seen after that repair.
+            // descriptor. Where the look before it ran, it tells the two apart; elsewhere
+            // read-write /dev/null on standard output is taken for `>&-` after that repair (a
+            // shell's `>/dev/null` opens it write-only).
             Ok(flags) if number == 1 && flags & OFlags::RWMODE == OFlags::RDWR && is_dev_null(stream) => {
-                problem = Some(StdoutProblem::Closed);
+                match STDOUT_AT_START.load(Ordering::Relaxed) {
+                    WAS_OPEN => {}
+                    _ => problem = Some(StdoutProblem::Closed),
+                }
             }
             _ => {}
         }

@@ -250,6 +250,13 @@ fn output_that_cannot_be_written_is_exit_1_with_one_line() {
         }
     }
     // Output thrown away on purpose is still written, and a reader that goes away is no error.
+    // /dev/null read-write is what Python's subprocess.DEVNULL, Node's 'ignore' and daemon(3)
+    // hand a child (issue 20): a working stdout, not a closed one.
+    for command in commands {
+        let output = with_redirect(command, "1<>/dev/null");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{command} 1<>/dev/null: {stderr}");
+    }
     for command in ["--help", "myths", "remind --print-schedule cron"] {
         let output = with_redirect(command, ">/dev/null");
         assert_eq!(output.status.code(), Some(0), "{command} >/dev/null");
