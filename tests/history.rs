@@ -125,6 +125,12 @@ fn bad_input_is_one_line_that_says_what_would_be_right() {
     assert!(err.contains("did you mean `3w`?"), "{err}");
     let err = refused(dir.path(), &["history", "--since", "2mo"], Exit::Usage);
     assert!(err.contains("say 60d or 8w"), "{err}");
+    // Issue 20: a date at chrono's limits panicked (exit 101); a year before 1970 was written
+    // to a file no reader looks at.
+    let err = refused(dir.path(), &["history", "--since=-262143-01-01"], Exit::Usage);
+    assert!(err.contains("outside the years 1970 to 9999"), "{err}");
+    let err = refused(dir.path(), &["log", "pain", "3", "-l", "lower", "--at", "0026-11-30 09:00"], Exit::Usage);
+    assert!(err.contains("outside the years 1970 to 9999"), "{err}");
     let err = refused(dir.path(), &["history", "--json", "--csv"], Exit::Usage);
     assert!(err.contains("--csv"), "{err}");
     let err = refused(dir.path(), &["stats", "--weeks", "0"], Exit::Usage);

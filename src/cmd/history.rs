@@ -30,7 +30,9 @@ pub fn run<Tz: TimeZone>(
         None => None,
     };
     // Files are named by each entry's own local month: start a month early, then filter by time.
-    let from = since.map(|since| (since - Duration::days(1)).format("%Y-%m").to_string());
+    // A day's margin for an entry in another time zone; `since` is within 1970-9999 (when.rs).
+    let from =
+        since.map(|since| since.checked_sub_signed(Duration::days(1)).unwrap_or(since).format("%Y-%m").to_string());
     let location = args.location.map(|location| location.id);
     let keep = |at: &DateTime<FixedOffset>, place: Option<&str>| {
         since.is_none_or(|since| *at >= since) && location.is_none_or(|location| place == Some(location))

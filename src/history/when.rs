@@ -1,7 +1,7 @@
 //! The times people type: `--since` (a date or a span back from now) and `--at` (when a manual
 //! entry happened). Pure: "now" and the time zone are arguments.
 
-use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 
 const SINCE_EXAMPLE: &str = "use a date (2026-11-01) or a span back from now (7d, 4w, 12h)";
 const AT_EXAMPLE: &str = "use HH:MM (today), YYYY-MM-DD HH:MM, or RFC 3339 (2026-12-01T09:30:00+01:00)";
@@ -20,9 +20,27 @@ pub fn start_of_day<Tz: TimeZone>(date: NaiveDate, tz: &Tz) -> DateTime<Tz> {
     tz.from_utc_datetime(&date.and_time(NaiveTime::MIN))
 }
 
+/// The years a history entry can have: the month files are named by year, and a date outside
+/// these (a typo `0026-11-30`, a date at chrono's limits) would be written where no reader looks
+/// or overflow the arithmetic on it.
+const YEARS: std::ops::RangeInclusive<i32> = 1970..=9999;
+
+/// `at`, when its year is one a history can hold; else one line that says which years are.
+fn in_years(text: &str, at: DateTime<FixedOffset>, example: &str) -> Result<DateTime<FixedOffset>, String> {
+    if YEARS.contains(&at.year()) {
+        Ok(at)
+    } else {
+        Err(format!("`{text}` is outside the years {} to {}; {example}", YEARS.start(), YEARS.end()))
+    }
+}
+
 /// `--since`: `2026-11-01` (from that local midnight), `7d`, `4w`, `12h` (back from `now`), or
-/// an RFC 3339 time.
+/// an RFC 3339 time, in the years 1970 to 9999.
 pub fn since<Tz: TimeZone>(text: &str, now: &DateTime<Tz>) -> Result<DateTime<FixedOffset>, String> {
+    since_any_year(text, now).and_then(|at| in_years(text, at, SINCE_EXAMPLE))
+}
+
+fn since_any_year<Tz: TimeZone>(text: &str, now: &DateTime<Tz>) -> Result<DateTime<FixedOffset>, String> {
     let trimmed = text.trim();
     if let Ok(at) = DateTime::parse_from_rfc3339(trimmed) {
         return Ok(at);
@@ -54,8 +72,13 @@ pub fn since<Tz: TimeZone>(text: &str, now: &DateTime<Tz>) -> Result<DateTime<Fi
         .ok_or_else(|| format!("`{text}` reaches back too far; {SINCE_EXAMPLE}"))
 }
 
-/// `--at`: `09:30` (today), `2026-12-01 09:30` (or with a `T`), or RFC 3339; never in the future.
+/// `--at`: `09:30` (today), `2026-12-01 09:30` (or with a `T`), or RFC 3339; never in the future,
+/// never before 1970.
 pub fn at<Tz: TimeZone>(text: &str, now: &DateTime<Tz>) -> Result<DateTime<FixedOffset>, String> {
+    at_any_year(text, now).and_then(|at| in_years(text, at, AT_EXAMPLE))
+}
+
+fn at_any_year<Tz: TimeZone>(text: &str, now: &DateTime<Tz>) -> Result<DateTime<FixedOffset>, String> {
     let trimmed = text.trim();
     let tz = now.timezone();
     let local = |naive: NaiveDateTime| match tz.from_local_datetime(&naive) {
@@ -77,7 +100,8 @@ pub fn at<Tz: TimeZone>(text: &str, now: &DateTime<Tz>) -> Result<DateTime<Fixed
         Err(format!("`{text}` is not a time; {AT_EXAMPLE}"))
     }?;
     // A minute's grace for clocks that differ a little between machines.
-    if parsed > now.clone().fixed_offset() + Duration::minutes(1) {
+    let latest = now.clone().fixed_offset().checked_add_signed(Duration::minutes(1));
+    if latest.is_none_or(|latest| parsed > latest) {
         return Err(format!("`{text}` is in the future; a history records what has happened"));
     }
     Ok(parsed)
@@ -105,6 +129,19 @@ mod tests {
         );
         assert!(since("2mo", &now()).unwrap_err().contains("say 60d or 8w"));
         assert!(since("last tuesday", &now()).unwrap_err().starts_with("`last tuesday` is not a date or a span"));
+    }
+
+    #[test]
+    fn dates_outside_1970_to_9999_are_refused_not_overflowed() {
+        for text in ["-262143-01-01", "0026-11-30", "1969-12-31", "99999d", "1000000w"] {
+            let err = since(text, &now()).unwrap_err();
+            assert!(err.contains("outside the years 1970 to 9999") || err.contains("too far"), "{text}: {err}");
+        }
+        for text in ["0026-11-30 09:00", "1969-12-31T23:59:00Z", "0999-06-01T00:00:00Z"] {
+            let err = at(text, &now()).unwrap_err();
+            assert!(err.contains("outside the years 1970 to 9999"), "{text}: {err}");
+        }
+        assert!(since("1970-01-02", &now()).is_ok());
     }
 
     #[test]
