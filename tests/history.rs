@@ -531,3 +531,15 @@ fn a_dry_run_records_nothing() {
     assert!(lines.iter().all(|line| line["kind"] == "reminder" && line["delivered"] == "terminal"), "{listed}");
     assert!(lines[0]["reason"].as_str().is_some_and(|reason| reason.contains("D-Bus")), "{listed}");
 }
+
+/// Issue 20: a note (or a synced field) that a spreadsheet would run as a formula opens as text.
+#[test]
+fn csv_cells_that_a_spreadsheet_would_evaluate_are_neutralised() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["log", "done", "-l", "lower", "--note", "=HYPERLINK(\"http://example.invalid\",\"x\")"]);
+    ok(dir.path(), &["log", "done", "-l", "lower", "--note=-2+3"]);
+    let csv = ok(dir.path(), &["history", "--csv"]);
+    assert!(csv.contains(r#","'=HYPERLINK(""http://example.invalid"",""x"")""#), "{csv}");
+    assert!(csv.contains(r#","'-2+3""#), "{csv}");
+    assert!(!csv.contains(",=") && !csv.contains(",-2"), "{csv}");
+}

@@ -76,9 +76,14 @@ impl Sink for Csv<'_> {
     }
 }
 
-/// A field quoted when it holds a comma, a quote or a line break, quotes doubled.
+/// A field quoted when it holds a comma, a quote or a line break, quotes doubled. A field a
+/// spreadsheet would evaluate as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return: a note, or a field of a synced file) gets a leading `'` and quotes, as
+/// OWASP recommends against CSV injection, so it opens as the text it is.
 pub fn csv_field(field: &str) -> std::borrow::Cow<'_, str> {
-    if field.contains([',', '"', '\n', '\r']) {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("\"'{}\"", field.replace('"', "\"\"")).into()
+    } else if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\"")).into()
     } else {
         field.into()
@@ -163,6 +168,16 @@ pub fn describe(entry: &Entry) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_cells_a_spreadsheet_would_evaluate_open_as_text() {
+        assert_eq!(csv_field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+        for formula in ["+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            let cell = csv_field(formula);
+            assert!(cell.starts_with("\"'"), "{formula:?}: {cell}");
+        }
+        assert_eq!(csv_field("2026-12-01T09:00:00+01:00"), "2026-12-01T09:00:00+01:00");
+    }
 
     #[test]
     fn csv_fields_are_quoted_only_when_needed() {
