@@ -500,7 +500,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__log__subcmd__done)
-            opts="-l -h --location --micro --note --at --json --data-dir --color --no-pager --help"
+            opts="-l -h --location --micro --note --at --json --id --data-dir --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -519,6 +519,10 @@ _backpain() {
                     return 0
                     ;;
                 --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -594,7 +598,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__log__subcmd__pain)
-            opts="-l -h --location --note --at --json --data-dir --color --no-pager --help"
+            opts="-l -h --location --note --at --json --id --data-dir --color --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -613,6 +617,10 @@ _backpain() {
                     return 0
                     ;;
                 --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -490,6 +490,11 @@ pub struct LogEntryArgs {
     #[arg(long)]
     pub json: bool,
 
+    /// The entry's id (a UUID), so a script that retries records it once: entries with one id
+    /// count once [default: a new random one].
+    #[arg(long, value_name = "UUID", value_parser = parse_entry_id)]
+    pub id: Option<String>,
+
     #[command(flatten)]
     pub data: DataArgs,
 }
@@ -624,6 +629,13 @@ fn parse_rating(text: &str) -> Result<u8, String> {
             _ => Err(format!("pain rating `{text}` is not a number; {scale}")),
         },
     }
+}
+
+/// `--id`: a UUID, written in its plain hyphenated lower-case form.
+fn parse_entry_id(text: &str) -> Result<String, String> {
+    uuid::Uuid::parse_str(text.trim()).map(|id| id.hyphenated().to_string()).map_err(|_| {
+        format!("`{text}` is not a UUID; use one like 3f2b8c1e-5d4a-4b6f-9e21-7c0d8a1b2c3d (uuidgen makes one)")
+    })
 }
 
 fn parse_note(text: &str) -> Result<String, String> {

@@ -345,7 +345,14 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write
         Command::Remind(args) => cmd::remind::run(args, env, &mut **out.stdout.borrow_mut(), stderr),
         Command::Log { what } => {
             let report = cmd::log::run(what, &cmd::discover_config()?, &chrono::Local::now())?;
-            out.report(&report, cmd::log::common(what).json)
+            // Recorded is done: a confirmation that cannot be printed is a warning, not a
+            // failure a caller would retry (and record twice).
+            if let Err(err) = out.report(&report, cmd::log::common(what).json) {
+                if error::exit_for(&err) != Exit::Success {
+                    let _ = writeln!(stderr, "backpain: recorded in {}, but {err:#}", report.file);
+                }
+            }
+            Ok(())
         }
         Command::History(args) => cmd::history::run(
             args,

@@ -543,3 +543,30 @@ fn csv_cells_that_a_spreadsheet_would_evaluate_are_neutralised() {
     assert!(csv.contains(r#","'-2+3""#), "{csv}");
     assert!(!csv.contains(",=") && !csv.contains(",-2"), "{csv}");
 }
+
+/// Issue 20: a `log` whose entry is written has done its work. A confirmation that cannot be
+/// printed (a full disk on stdout) is a warning and exit 0, so a caller does not retry and
+/// record it twice; `--id` makes a retry safe anyway: one id counts once.
+#[test]
+fn log_succeeds_once_recorded_and_an_id_makes_a_retry_count_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_backpain"))
+        .args(["log", "pain", "3", "-l", "lower", "--data-dir"])
+        .arg(dir.path())
+        .stdout(std::fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.starts_with("backpain: recorded in ") && stderr.contains("No space left"), "{stderr}");
+    assert_eq!(ok(dir.path(), &["history", "--json"]).lines().filter(|line| line.contains("\"pain\"")).count(), 1);
+
+    let id = "3F2B8C1E-5D4A-4B6F-9E21-7C0D8A1B2C3D";
+    for _ in 0..3 {
+        ok(dir.path(), &["log", "done", "-l", "neck", "--id", id]);
+    }
+    let history = ok(dir.path(), &["history"]);
+    assert_eq!(history.lines().filter(|line| line.contains("neck")).count(), 1, "{history}");
+    let err = refused(dir.path(), &["log", "done", "-l", "neck", "--id", "nope"], Exit::Usage);
+    assert!(err.contains("`nope` is not a UUID"), "{err}");
+}

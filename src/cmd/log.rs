@@ -19,6 +19,9 @@ pub fn entry<Tz: TimeZone>(command: &LogCommand, now: &DateTime<Tz>) -> Result<E
         None => now.fixed_offset(),
     };
     let mut entry = Entry::new(kind, at);
+    if let Some(id) = &common.id {
+        entry.id = id.clone();
+    }
     entry.location = Some(location.id.to_string());
     entry.note = common.note.clone();
     match command {
