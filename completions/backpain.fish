@@ -254,7 +254,8 @@ henschke-2008\t''
 leeds-shoulder-dislocation\t''
 au-1800medicare\t''
 pengel-2003\t''
-about-isometric-neck\t''"
+about-isometric-neck\t''
+nhs-lumbar-decompression\t''"
 complete -c backpain -n "__fish_backpain_using_subcommand sources" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand sources" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand sources" -s h -l help -d 'Print help'
