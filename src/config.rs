@@ -247,14 +247,16 @@ fn read_text(path: &Path) -> Result<String, ConfigError> {
     use std::io::{ErrorKind, Read};
 
     let fail = |problem: String| ConfigError::Read { path: path.to_path_buf(), problem };
-    let file = open_without_blocking(path).map_err(|err| {
+    let file = crate::fsutil::open_without_blocking(path).map_err(|err| {
         fail(match err.kind() {
             ErrorKind::NotFound if std::fs::symlink_metadata(path).is_ok() => {
                 "it is a symbolic link to a file that does not exist; fix or remove the link".into()
             }
             ErrorKind::NotFound => "no such file; check the path".into(),
             ErrorKind::PermissionDenied => "permission denied; make it readable (chmod u+r)".into(),
-            _ if is_symlink_loop(&err) => "it is a loop of symbolic links; point the link at a real file".into(),
+            _ if crate::fsutil::is_symlink_loop(&err) => {
+                "it is a loop of symbolic links; point the link at a real file".into()
+            }
             _ => format!("{err}"),
         })
     })?;
@@ -262,7 +264,7 @@ fn read_text(path: &Path) -> Result<String, ConfigError> {
     let kind = metadata.file_type();
     let not_a_file = if kind.is_dir() {
         Some("a directory")
-    } else if let Some(special) = special_file(&kind) {
+    } else if let Some(special) = crate::fsutil::special_file(&kind) {
         Some(special)
     } else if !kind.is_file() {
         Some("not a regular file")
@@ -295,50 +297,6 @@ fn read_text(path: &Path) -> Result<String, ConfigError> {
             message: format!("not valid UTF-8 (byte 0x{byte:02X}); save the file as UTF-8"),
         }
     })
-}
-
-/// Opens `path` for reading; on Unix without blocking, so a FIFO is opened and then refused
-/// instead of waiting for a writer.
-#[cfg(unix)]
-fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let nonblocking = rustix::fs::OFlags::NONBLOCK.bits() as i32;
-    std::fs::OpenOptions::new().read(true).custom_flags(nonblocking).open(path)
-}
-
-#[cfg(not(unix))]
-fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
-    std::fs::File::open(path)
-}
-
-#[cfg(unix)]
-fn is_symlink_loop(err: &std::io::Error) -> bool {
-    err.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
-}
-
-#[cfg(not(unix))]
-fn is_symlink_loop(_err: &std::io::Error) -> bool {
-    false
-}
-
-/// What kind of special file this is (FIFO, device, socket), where the platform has them.
-#[cfg(unix)]
-fn special_file(kind: &std::fs::FileType) -> Option<&'static str> {
-    use std::os::unix::fs::FileTypeExt;
-    if kind.is_fifo() {
-        Some("a FIFO (named pipe)")
-    } else if kind.is_char_device() || kind.is_block_device() {
-        Some("a device")
-    } else if kind.is_socket() {
-        Some("a socket")
-    } else {
-        None
-    }
-}
-
-#[cfg(not(unix))]
-fn special_file(_kind: &std::fs::FileType) -> Option<&'static str> {
-    None
 }
 
 fn with<'de, D, T>(deserializer: D, parse: fn(&str) -> Result<T, String>) -> Result<Option<T>, D::Error>

@@ -1,4 +1,5 @@
-//! Writing files safely: the only way backpain puts a file on disk.
+//! Writing files safely (the only way backpain puts a file on disk), and opening files a user
+//! can point anywhere (a config file, a synced history) without blocking on a FIFO.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -38,6 +39,50 @@ fn create_temporary(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
             Err(err) => return Err(err),
         }
     }
+}
+
+/// Opens `path` for reading; on Unix without blocking, so a FIFO is opened and then refused
+/// instead of waiting for a writer.
+#[cfg(unix)]
+pub fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let nonblocking = rustix::fs::OFlags::NONBLOCK.bits() as i32;
+    std::fs::OpenOptions::new().read(true).custom_flags(nonblocking).open(path)
+}
+
+#[cfg(not(unix))]
+pub fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+#[cfg(unix)]
+pub fn is_symlink_loop(err: &std::io::Error) -> bool {
+    err.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
+}
+
+#[cfg(not(unix))]
+pub fn is_symlink_loop(_err: &std::io::Error) -> bool {
+    false
+}
+
+/// What kind of special file this is (FIFO, device, socket), where the platform has them.
+#[cfg(unix)]
+pub fn special_file(kind: &std::fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        Some("a FIFO (named pipe)")
+    } else if kind.is_char_device() || kind.is_block_device() {
+        Some("a device")
+    } else if kind.is_socket() {
+        Some("a socket")
+    } else {
+        None
+    }
+}
+
+#[cfg(not(unix))]
+pub fn special_file(_kind: &std::fs::FileType) -> Option<&'static str> {
+    None
 }
 
 #[cfg(test)]

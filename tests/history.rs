@@ -570,3 +570,40 @@ fn log_succeeds_once_recorded_and_an_id_makes_a_retry_count_once() {
     let err = refused(dir.path(), &["log", "done", "-l", "neck", "--id", "nope"], Exit::Usage);
     assert!(err.contains("`nope` is not a UUID"), "{err}");
 }
+
+/// Issue 20: a file in the history folder that looks like a month but is a directory, a FIFO
+/// or a link to a device is named once on stderr and skipped: never fatal, never a hang (a FIFO
+/// hung every reader; a directory stopped stats with a bare OS error).
+#[cfg(unix)]
+#[test]
+fn a_month_file_that_is_not_a_file_is_named_once_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["log", "pain", "3", "-l", "lower", "--at", "2026-11-02 09:00"]);
+    let history = dir.path().join("history");
+    std::fs::create_dir(history.join("2026-10.jsonl")).unwrap();
+    let fifo = history.join("2026-09.jsonl");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    std::os::unix::fs::symlink("/dev/zero", history.join("2026-08.jsonl")).unwrap();
+    for command in [&["history"][..], &["stats"], &["history", "--csv"]] {
+        let output = assert_cmd::Command::cargo_bin("backpain")
+            .unwrap()
+            .args(command)
+            .arg("--data-dir")
+            .arg(dir.path())
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{command:?}: {stderr}");
+        for (name, kind) in
+            [("2026-10.jsonl", "a directory"), ("2026-09.jsonl", "a FIFO"), ("2026-08.jsonl", "a device")]
+        {
+            let lines: Vec<&str> = stderr.lines().filter(|line| line.contains(name)).collect();
+            assert_eq!(lines.len(), 1, "{command:?}: {name} named once: {stderr}");
+            assert!(lines[0].contains(kind) && lines[0].ends_with("skipped"), "{command:?}: {stderr}");
+        }
+        if command == ["history"] {
+            assert!(String::from_utf8_lossy(&output.stdout).contains("3/10"), "the good month is still read");
+        }
+    }
+}

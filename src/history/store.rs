@@ -12,7 +12,7 @@
 
 use std::collections::HashSet;
 use std::fs::{File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use std::borrow::Cow;
@@ -47,9 +47,17 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}", self.path.display(), self.line, self.message)
+        match self.line {
+            // The whole file (line 0): it could not be read at all.
+            0 => write!(f, "{}: {}", self.path.display(), self.message),
+            line => write!(f, "{}:{line}: {}", self.path.display(), self.message),
+        }
     }
 }
+
+/// The most one month file is read: a month of heavy use is well under a megabyte, so this is
+/// room for decades in one file, and a mistaken link to `/dev/zero` or a disk image stops here.
+pub const MAX_MONTH_BYTES: u64 = 64 << 20;
 
 /// What a read found besides the entries.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -313,9 +321,36 @@ fn read_file<T: Line>(
     entries: &mut Vec<(i64, T, String)>,
     problem: &mut dyn FnMut(Problem),
 ) -> io::Result<()> {
-    let file =
-        File::open(path).map_err(|err| io::Error::new(err.kind(), format!("cannot read {}: {err}", path.display())))?;
-    let mut reader = BufReader::with_capacity(64 * 1024, file);
+    // A file that looks like a month but cannot be read as one (a directory, a FIFO, a device,
+    // a file that cannot be opened, one far too large) is named once and skipped: one bad file
+    // in a synced folder must not stop, hang or swamp every reader.
+    let mut skip = |message: String| problem(Problem { path: path.to_path_buf(), line: 0, message });
+    let file = match crate::fsutil::open_without_blocking(path) {
+        Ok(file) => file,
+        Err(err) => {
+            skip(format!("cannot be read ({err}); skipped"));
+            return Ok(());
+        }
+    };
+    let kind = match file.metadata() {
+        Ok(metadata) if metadata.is_file() && metadata.len() > MAX_MONTH_BYTES => {
+            skip(format!("is larger than {} MiB, more than years of entries; skipped", MAX_MONTH_BYTES >> 20));
+            return Ok(());
+        }
+        Ok(metadata) if metadata.is_file() => None,
+        Ok(metadata) if metadata.is_dir() => Some("a directory"),
+        Ok(metadata) => Some(crate::fsutil::special_file(&metadata.file_type()).unwrap_or("not a regular file")),
+        Err(err) => {
+            skip(format!("cannot be read ({err}); skipped"));
+            return Ok(());
+        }
+    };
+    if let Some(kind) = kind {
+        skip(format!("is {kind}, not a history file; skipped"));
+        return Ok(());
+    }
+    // A file that grows while it is read stops at the limit too.
+    let mut reader = BufReader::with_capacity(64 * 1024, file.take(MAX_MONTH_BYTES));
     let mut bytes = Vec::with_capacity(512);
     let mut number = 0;
     loop {
