@@ -643,6 +643,9 @@ fn parse_note(text: &str) -> Result<String, String> {
     if note.is_empty() {
         return Err("the note is empty; leave --note out, or say something".into());
     }
+    if let Some(found) = crate::remind::parse::control_character(note) {
+        return Err(format!("the note contains {found}; write it as one line of plain text"));
+    }
     let length = note.chars().count();
     if length > 500 {
         return Err(format!("the note is {length} characters; at most 500"));

@@ -4,6 +4,19 @@
 
 use unicode_width::UnicodeWidthStr;
 
+/// `text` with every control character written as its escape (`\u{1b}`, `\n`): what a history
+/// file, a synced copy or a typed value holds must never reach a terminal as a command (a title
+/// change, a screen clear, a clipboard write) or break a line in two.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| if c.is_control() { c.escape_debug().to_string() } else { c.to_string() })
+        .collect::<String>()
+        .into()
+}
+
 /// How many terminal columns `text` takes.
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
@@ -253,6 +266,13 @@ fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_shown_escaped_and_plain_text_is_untouched() {
+        assert_eq!(printable("after a long drive"), "after a long drive");
+        assert_eq!(printable("a\x1b]0;pwned\x07b\nc"), "a\\u{1b}]0;pwned\\u{7}b\\nc");
+        assert!(matches!(printable("plain"), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn lines_break_at_spaces_and_fit_the_width() {

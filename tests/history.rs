@@ -607,3 +607,21 @@ fn a_month_file_that_is_not_a_file_is_named_once_and_skipped() {
         }
     }
 }
+
+/// Issue 20: control characters never reach the terminal from data. `--note` refuses them, and
+/// a hand-edited or synced file's fields are shown escaped (an OSC title change, a screen clear).
+#[test]
+fn control_characters_in_notes_are_refused_and_in_files_shown_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = refused(dir.path(), &["log", "done", "-l", "lower", "--note", "ok\x1b]0;pwned\x07"], Exit::Usage);
+    assert!(err.contains("an escape character (U+001B)"), "{err}");
+    let err = refused(dir.path(), &["log", "done", "-l", "lower", "--note", "two\nlines"], Exit::Usage);
+    assert!(err.contains("a newline (U+000A)"), "{err}");
+    let history = dir.path().join("history");
+    std::fs::create_dir_all(&history).unwrap();
+    let line = r#"{"v":1,"id":"x1","at":"2026-11-02T09:00:00+00:00","kind":"break","location":"lower","note":"hi\u001b[2J\u001b]52;c;Zm9v\u0007there"}"#;
+    std::fs::write(history.join("2026-11.jsonl"), format!("{line}\n")).unwrap();
+    let shown = ok(dir.path(), &["history"]);
+    assert!(!shown.contains('\x1b') && !shown.contains('\x07'), "{shown:?}");
+    assert!(shown.contains(r"hi\u{1b}[2J\u{1b}]52;c;Zm9v\u{7}there"), "{shown}");
+}

@@ -91,8 +91,7 @@ pub fn location(
     let text = place.join(" ");
     crate::profile::location(&text).map(Some).map_err(|err| {
         // The words are echoed back: a control character must not break the one-line error.
-        let shown: String =
-            text.chars().map(|c| if c.is_control() { c.escape_debug().to_string() } else { c.to_string() }).collect();
+        let shown = crate::text::printable(&text);
         UsageError::Invalid(format!("{}; see 'backpain {command} --help'", err.replace(&text, &shown)))
     })
 }

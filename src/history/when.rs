@@ -37,7 +37,12 @@ fn in_years(text: &str, at: DateTime<FixedOffset>, example: &str) -> Result<Date
 /// `--since`: `2026-11-01` (from that local midnight), `7d`, `4w`, `12h` (back from `now`), or
 /// an RFC 3339 time, in the years 1970 to 9999.
 pub fn since<Tz: TimeZone>(text: &str, now: &DateTime<Tz>) -> Result<DateTime<FixedOffset>, String> {
-    since_any_year(text, now).and_then(|at| in_years(text, at, SINCE_EXAMPLE))
+    since_any_year(text, now).and_then(|at| in_years(text, at, SINCE_EXAMPLE)).map_err(shown)
+}
+
+/// The error with any control character escaped: it echoes what was typed to a terminal.
+fn shown(err: String) -> String {
+    crate::text::printable(&err).into_owned()
 }
 
 fn since_any_year<Tz: TimeZone>(text: &str, now: &DateTime<Tz>) -> Result<DateTime<FixedOffset>, String> {
@@ -75,7 +80,7 @@ fn since_any_year<Tz: TimeZone>(text: &str, now: &DateTime<Tz>) -> Result<DateTi
 /// `--at`: `09:30` (today), `2026-12-01 09:30` (or with a `T`), or RFC 3339; never in the future,
 /// never before 1970.
 pub fn at<Tz: TimeZone>(text: &str, now: &DateTime<Tz>) -> Result<DateTime<FixedOffset>, String> {
-    at_any_year(text, now).and_then(|at| in_years(text, at, AT_EXAMPLE))
+    at_any_year(text, now).and_then(|at| in_years(text, at, AT_EXAMPLE)).map_err(shown)
 }
 
 fn at_any_year<Tz: TimeZone>(text: &str, now: &DateTime<Tz>) -> Result<DateTime<FixedOffset>, String> {
@@ -142,6 +147,8 @@ mod tests {
             assert!(err.contains("outside the years 1970 to 9999"), "{text}: {err}");
         }
         assert!(since("1970-01-02", &now()).is_ok());
+        let echoed = since("7\x1b[2Jd", &now()).unwrap_err();
+        assert!(!echoed.contains('\x1b') && echoed.contains("\\u{1b}"), "{echoed}");
     }
 
     #[test]

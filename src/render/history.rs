@@ -104,7 +104,9 @@ impl Sink for Table<'_> {
         self.shown += 1;
         let when = entry.time().map(|at| at.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|| entry.at.clone());
         let location = entry.location.as_deref().unwrap_or("-");
-        writeln!(self.out, "{when}  {:<9} {location:<8} {}", entry.kind.name(), describe(entry))
+        // Every field may come from a hand-edited or synced file: escaped, never sent raw.
+        let line = format!("{when}  {:<9} {location:<8} {}", entry.kind.name(), describe(entry));
+        writeln!(self.out, "{}", crate::text::printable(&line))
     }
 
     fn end(&mut self) -> io::Result<()> {
