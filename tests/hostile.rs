@@ -64,7 +64,7 @@ fn control_characters_never_reach_a_printed_schedule() {
     let text = String::from_utf8(output.stdout).unwrap();
     let jobs: Vec<&str> = text.lines().filter(|line| !line.starts_with('#')).collect();
     assert_eq!(jobs.len(), 1, "{text}");
-    assert!(jobs[0].ends_with("'--trigger' 'it'\\''s 100\\% $HOME; `x`'"), "{text}");
+    assert!(jobs[0].ends_with("'--trigger' 'it'\\''s 100'\\%' $HOME; `x`'"), "{text}");
 }
 
 #[test]

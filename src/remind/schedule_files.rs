@@ -91,6 +91,18 @@ pub fn render(kind: ScheduleKind, plan: &Schedule, job: &Job) -> Result<String, 
     {
         return Err(format!("cannot print a schedule for `{}`: it contains {found}", word.escape_debug()));
     }
+    // XML 1.0 (launchd's plist, Task Scheduler's task) cannot hold U+FFFE or U+FFFF at all, not
+    // even as a character reference: the file would not load.
+    if matches!(kind, ScheduleKind::Launchd | ScheduleKind::Windows) {
+        let words = std::iter::once(&job.program).chain(&job.args);
+        if let Some(word) = words.into_iter().find(|word| word.contains(['\u{fffe}', '\u{ffff}'])) {
+            return Err(format!(
+                "cannot print a {} schedule for `{}`: XML cannot hold U+FFFE or U+FFFF; remove it",
+                if kind == ScheduleKind::Launchd { "launchd" } else { "Task Scheduler" },
+                word.escape_debug()
+            ));
+        }
+    }
     Ok(match kind {
         ScheduleKind::Systemd => format!(
             "# ~/.config/systemd/user/backpain-remind.service\n{}\n# ~/.config/systemd/user/backpain-remind.timer\n{}",
@@ -232,8 +244,10 @@ fn cron(plan: &Schedule, job: &Job) -> Result<String, String> {
             human(plan.every)
         )
     })?;
-    // Single-quoted for the shell; % ends a crontab command unless escaped.
-    let quote = |word: &str| format!("'{}'", word.replace('\'', "'\\''").replace('%', "\\%"));
+    // Single-quoted for the shell. cron ends the command at a bare %, and unescapes `\%`; a `\`
+    // of the word's own right before a % would escape cron's escape instead. So each % stands
+    // outside the quotes as `\%`: cron turns it into `%`, which the shell keeps as it is.
+    let quote = |word: &str| format!("'{}'", word.replace('\'', "'\\''").replace('%', "'\\%'"));
     let command = join(std::iter::once(&job.program).chain(&job.args).map(|word| quote(word)), " ");
     let mut text = format!("# backpain: desk-break reminder every {} ({})\n", human(plan.every), describe_window(plan));
     text.push_str(&hash_hint(plan));
@@ -406,6 +420,61 @@ mod tests {
         }
     }
 
+    /// What cron hands the shell: the command up to the first bare %, each `\%` made `%` (Vixie
+    /// cron's do_command: a backslash escapes only a %, and is kept before anything else).
+    fn as_cron_runs_it(line: &str) -> String {
+        let command = line.splitn(6, ' ').nth(5).unwrap();
+        let mut out = String::new();
+        let mut escaped = false;
+        for c in command.chars() {
+            if escaped {
+                if c != '%' {
+                    out.push('\\');
+                }
+                out.push(c);
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '%' {
+                break;
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn xml_schedules_refuse_the_two_characters_xml_cannot_hold() {
+        for kind in [ScheduleKind::Launchd, ScheduleKind::Windows] {
+            for bad in ["a\u{fffe}b", "a\u{ffff}b"] {
+                let job = Job { program: "/bin/backpain".into(), args: vec!["--trigger".into(), bad.into()] };
+                let err = render(kind, &plan("2h", None, None), &job).unwrap_err();
+                assert!(err.contains("XML cannot hold U+FFFE or U+FFFF"), "{err}");
+            }
+        }
+        let job = Job { program: "/bin/backpain".into(), args: vec!["--trigger".into(), "a\u{ffff}b".into()] };
+        assert!(render(ScheduleKind::Cron, &plan("2h", Some("09:00-17:00"), None), &job).is_ok());
+    }
+
+    #[test]
+    fn a_cron_line_gives_the_shell_every_word_as_it_was_for_every_byte() {
+        let words = ["100%", "a\\%b", "\\", "%%", "'%'", "\\\\%", "it's", "\\'%", "end\\"];
+        for word in words {
+            let job = Job { program: "/bin/backpain".into(), args: vec!["--trigger".into(), word.into()] };
+            let text = render(ScheduleKind::Cron, &plan("2h", Some("09:00-17:00"), None), &job).unwrap();
+            let line = text.lines().find(|line| !line.starts_with('#')).unwrap();
+            let words = shlex::split(&as_cron_runs_it(line)).unwrap_or_else(|| panic!("{word:?}: {line}"));
+            assert_eq!(words, ["/bin/backpain", "--trigger", word], "{word:?}: {line}");
+        }
+        // Every byte a shell can take in a single-quoted word (no NUL, no control characters).
+        let all: String = (0x20u8..0x7f).map(char::from).collect();
+        let job = Job { program: "/bin/backpain".into(), args: vec![all.clone()] };
+        let text = render(ScheduleKind::Cron, &plan("2h", Some("09:00-17:00"), None), &job).unwrap();
+        let line = text.lines().find(|line| !line.starts_with('#')).unwrap();
+        assert_eq!(shlex::split(&as_cron_runs_it(line)).unwrap(), ["/bin/backpain", all.as_str()]);
+    }
+
     #[test]
     fn systemd_timer_names_the_working_hours() {
         let text =
@@ -444,7 +513,7 @@ mod tests {
         let service = render(ScheduleKind::SystemdService, &every_day, &odd).unwrap();
         assert!(service.contains("\"it's $$HOME; 100%% \\\\ \\\"quoted\\\" <b>&\"\n"), "{service}");
         let cron = render(ScheduleKind::Cron, &every_day, &odd).unwrap();
-        assert!(cron.contains(" '--trigger' 'it'\\''s $HOME; 100\\% \\ \"quoted\" <b>&'\n"), "{cron}");
+        assert!(cron.contains(" '--trigger' 'it'\\''s $HOME; 100'\\%' \\ \"quoted\" <b>&'\n"), "{cron}");
         let plist = render(ScheduleKind::Launchd, &every_day, &odd).unwrap();
         assert!(plist.contains("<string>it's $HOME; 100% \\ &quot;quoted&quot; &lt;b&gt;&amp;</string>"), "{plist}");
     }
@@ -452,7 +521,7 @@ mod tests {
     #[test]
     fn cron_lines() {
         let text = render(ScheduleKind::Cron, &plan("2h", Some("09:00-17:30"), Some("mon,wed,sun")), &job()).unwrap();
-        assert!(text.contains("\n0 11,13,15,17 * * 1,3,0 '/usr/local/bin/backpain' 'remind' '--once' '--trigger' 'I stand up, 100\\%'\n"), "{text}");
+        assert!(text.contains("\n0 11,13,15,17 * * 1,3,0 '/usr/local/bin/backpain' 'remind' '--once' '--trigger' 'I stand up, 100'\\%''\n"), "{text}");
         assert!(render(ScheduleKind::Cron, &plan("7h", None, None), &job()).unwrap_err().contains("divides 24h"));
         assert!(render(ScheduleKind::Cron, &plan("90s", None, None), &job()).unwrap_err().contains("whole minutes"));
     }
