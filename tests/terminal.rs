@@ -434,6 +434,25 @@ fn closing_the_terminal_ends_a_guided_session() {
     closing_the_terminal_ends("hangup-guided", &routine_line(""), "Press space or Enter to start");
 }
 
+/// Issue 20: closing the terminal in the middle of a session (SIGHUP, then every write to the
+/// hung-up terminal fails with EIO) still records the session, as Ctrl-C does.
+#[test]
+fn closing_the_terminal_mid_session_still_records_it_as_interrupted() {
+    let Some(tmux) = Tmux::start("hangup-record") else { return };
+    tmux.type_line(&routine_line(""));
+    tmux.wait_for("Press space or Enter to start");
+    tmux.keys(&["Space"]);
+    tmux.wait_for("Drill 1 of 3: Chin tuck");
+    let program = tmux.program();
+    tmux.run(&["kill-server"]);
+    assert!(ends_within(&program, Duration::from_secs(5)), "still running after its terminal closed");
+    let history = history_of(&tmux);
+    let sessions: Vec<_> = history.iter().filter(|entry| entry["kind"] == "session").collect();
+    assert_eq!(sessions.len(), 1, "the session is recorded once: {history:#?}");
+    assert_eq!(sessions[0]["ending"], "interrupted", "{history:#?}");
+    assert_eq!(sessions[0]["stopped"], "chin-tuck", "{history:#?}");
+}
+
 #[test]
 fn the_sciatic_guided_start_screen_shows_every_emergency_flag_and_the_prompt_at_80x24() {
     let Some(tmux) = Tmux::start("sciaticintro") else { return };

@@ -73,28 +73,38 @@ pub fn run(
             let mut keys = tui::TerminalKeys::open()?;
             let summary = {
                 let _screen = tui::TerminalGuard::enter()?;
-                match screen::introduce(out, report, &mut clock, &mut keys, color)? {
-                    screen::Start::Go => {
+                match screen::introduce(out, report, &mut clock, &mut keys, color) {
+                    Ok(screen::Start::Go) => {
                         let mut view = screen::SessionView { out, title: screen::title(report), bell, color };
                         Some(play(cues, &mut clock, &mut keys, &mut view)?)
                     }
-                    screen::Start::Cancel => None,
-                    screen::Start::Interrupted => return Ok(SessionEnd::Interrupted(None)),
+                    Ok(screen::Start::Cancel) => None,
+                    Ok(screen::Start::Interrupted) => return Ok(SessionEnd::Interrupted(None)),
+                    // The terminal closed before the session started: nothing to record.
+                    Err(err) if tui::hung_up(&err) => return Ok(SessionEnd::Interrupted(None)),
+                    Err(err) => return Err(err.into()),
                 }
             };
+            // Recorded before anything more is written: a terminal that has gone away (its window
+            // closed) fails every write, and the session must be in the history all the same.
+            let entry =
+                summary.as_ref().map(|summary| record::entry(report, cues, summary, recording.morning, started));
+            if let Some(entry) = &entry {
+                if let Some(warning) = history.record(entry) {
+                    let _ = writeln!(recording.warnings, "{warning}");
+                }
+                recorded = Some(entry.id.clone());
+            }
             // The alternate screen is gone: the summary stays in the scrollback.
             let text = match &summary {
                 Some(summary) => lines::summary_text(summary, cues),
                 None => "Not started.".to_string(),
             };
-            writeln!(out, "{text}")?;
-            out.flush()?;
-            if let Some(summary) = &summary {
-                let entry = record::entry(report, cues, summary, recording.morning, started);
-                if let Some(warning) = history.record(&entry) {
-                    let _ = writeln!(recording.warnings, "{warning}");
-                }
-                recorded = Some(entry.id.clone());
+            match writeln!(out, "{text}").and_then(|()| out.flush()) {
+                Err(err) if tui::hung_up(&err) => return Ok(SessionEnd::Interrupted(summary)),
+                shown => shown?,
+            }
+            if let (Some(summary), Some(entry)) = (&summary, entry) {
                 // Asked only after a session played to the end with a drill done: quitting means
                 // "let me go", and a rating after every drill was skipped is not one "after a routine".
                 let did_something = !summary.done.is_empty();

@@ -168,6 +168,16 @@ impl<'a> Place<'a> {
 }
 
 /// Plays `cues` from the start and returns the summary (also sent to the view as `End`).
+/// Whether `result` says the terminal hung up (then the session ends as interrupted, with what
+/// was done so far, so it is still recorded); any other error is returned.
+fn hung_up(result: io::Result<()>) -> io::Result<bool> {
+    match result {
+        Ok(()) => Ok(false),
+        Err(err) if crate::tui::hung_up(&err) => Ok(true),
+        Err(err) => Err(err),
+    }
+}
+
 pub fn play(cues: &[Cue], clock: &mut dyn Clock, keys: &mut dyn Keys, view: &mut dyn View) -> io::Result<Summary> {
     let second = Duration::from_secs(1);
     let mut place = Place {
@@ -187,13 +197,24 @@ pub fn play(cues: &[Cue], clock: &mut dyn Clock, keys: &mut dyn Keys, view: &mut
         elapsed: Duration::ZERO,
         paused: Duration::ZERO,
     };
+    // The terminal went away: the session ends here as interrupted, in the drill under way.
+    let gone = |mut summary: Summary, cue: &Cue, place: &Place, now| {
+        summary.ending = Ending::Interrupted;
+        summary.stopped = Some(cue.step());
+        summary.elapsed = now - place.start;
+        summary
+    };
     while let Some(cue) = cues.get(place.index) {
         let mut left = place.length();
         let mut last = clock.now();
-        view.event(&Event::Cue(cue.clone()), &place.status(left, last))?;
+        if hung_up(view.event(&Event::Cue(cue.clone()), &place.status(left, last)))? {
+            return Ok(gone(summary, cue, &place, last));
+        }
         let mut skip = false;
         while !left.is_zero() {
-            view.tick(&place.status(left, last))?;
+            if hung_up(view.tick(&place.status(left, last)))? {
+                return Ok(gone(summary, cue, &place, last));
+            }
             // Wake at each whole second left, so countdowns tick on the second; while paused
             // nothing on the screen changes, so sleep until a key or a signal.
             let timeout = match (place.paused, left.subsec_nanos()) {
@@ -201,7 +222,10 @@ pub fn play(cues: &[Cue], clock: &mut dyn Clock, keys: &mut dyn Keys, view: &mut
                 (false, 0) => second.min(left),
                 (false, nanos) => Duration::from_nanos(u64::from(nanos)),
             };
-            let key = keys.wait(clock, timeout)?;
+            let key = match keys.wait(clock, timeout) {
+                Err(err) if crate::tui::hung_up(&err) => return Ok(gone(summary, cue, &place, clock.now())),
+                key => key?,
+            };
             let now = clock.now();
             // Time stopped with Ctrl-Z is time away: it never counts down a hold.
             let away = match key {
@@ -218,12 +242,16 @@ pub fn play(cues: &[Cue], clock: &mut dyn Clock, keys: &mut dyn Keys, view: &mut
             match key.and_then(action) {
                 Some(Action::Resumed) if !place.paused => {
                     place.paused = true;
-                    view.event(&Event::Paused, &place.status(left, now))?;
+                    if hung_up(view.event(&Event::Paused, &place.status(left, now)))? {
+                        return Ok(gone(summary, cue, &place, now));
+                    }
                 }
                 Some(Action::Pause) => {
                     place.paused = !place.paused;
                     let event = if place.paused { Event::Paused } else { Event::Resumed };
-                    view.event(&event, &place.status(left, now))?;
+                    if hung_up(view.event(&event, &place.status(left, now)))? {
+                        return Ok(gone(summary, cue, &place, now));
+                    }
                 }
                 Some(Action::Skip) => {
                     skip = true;
@@ -234,7 +262,7 @@ pub fn play(cues: &[Cue], clock: &mut dyn Clock, keys: &mut dyn Keys, view: &mut
                     // Getting into position counts: the drill's screen is already up.
                     summary.stopped = Some(cue.step());
                     summary.elapsed = now - place.start;
-                    view.event(&Event::End(summary.clone()), &place.status(left, now))?;
+                    hung_up(view.event(&Event::End(summary.clone()), &place.status(left, now)))?;
                     return Ok(summary);
                 }
                 Some(Action::Redraw | Action::Resumed) | None => {}
@@ -251,7 +279,9 @@ pub fn play(cues: &[Cue], clock: &mut dyn Clock, keys: &mut dyn Keys, view: &mut
                 .sum::<Duration>();
             place.index = next_drill;
             summary.skipped.push(step);
-            view.event(&Event::Skipped { step }, &place.status(place.length(), last))?;
+            if hung_up(view.event(&Event::Skipped { step }, &place.status(place.length(), last)))? {
+                return Ok(gone(summary, cue, &place, last));
+            }
             continue;
         }
         place.covered += place.length();
@@ -262,7 +292,7 @@ pub fn play(cues: &[Cue], clock: &mut dyn Clock, keys: &mut dyn Keys, view: &mut
     }
     let now = clock.now();
     summary.elapsed = now - place.start;
-    view.event(&Event::End(summary.clone()), &place.status(Duration::ZERO, now))?;
+    hung_up(view.event(&Event::End(summary.clone()), &place.status(Duration::ZERO, now)))?;
     Ok(summary)
 }
 

@@ -127,6 +127,21 @@ pub fn stop_signal() -> io::Result<Arc<AtomicBool>> {
     Ok(Arc::clone(FLAG.get_or_init(|| flag)))
 }
 
+/// Whether `err` says the terminal is gone: after a hang-up (its window closed, an SSH link
+/// dropped) reads and writes on it fail with EIO. Not an error of the program's: the caller
+/// ends as if interrupted, after recording what was done.
+pub fn hung_up(err: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        err.raw_os_error() == Some(rustix::io::Errno::IO.raw_os_error())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = err;
+        false
+    }
+}
+
 /// The terminal's size, 80 × 24 when it cannot be read. terminal_size asks the kernel only;
 /// crossterm's `size()` falls back to running `tput`, which links process spawning into the
 /// binary for the loader to bind at every start, queries included (~25k instructions).
