@@ -234,6 +234,39 @@ fn a_synced_copy_counts_each_entry_once() {
     assert_eq!(value["breaks"]["logged"], 2);
 }
 
+/// Issue 20: every sync tool's conflict-copy naming is read and merged by id, not only
+/// Syncthing's (60 of 121 entries vanished when the others were skipped without a word).
+#[test]
+fn every_sync_tools_conflict_copy_is_read_and_merged_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["log", "done", "-l", "lower", "--at", "2026-11-02 08:00"]);
+    let main = month_files(d).remove(0);
+    let names = [
+        "2026-11 (Ann's conflicted copy 2026-11-04).jsonl",
+        "2026-11 (Ann's conflicted copy).jsonl",
+        "2026-11 (conflicted copy 2026-11-04 090000).jsonl",
+        "2026-11_conflict-20261104-090000.jsonl",
+        "2026-11-LAPTOP.jsonl",
+        "2026-11(1).jsonl",
+        "2026-11 (SFConflict ann@example.com 2026-11-04-09-00-00).jsonl",
+        "2026-11 2.jsonl",
+        "2026-11.sync-conflict-20261104-090000-XYZ.jsonl",
+    ];
+    for (day, name) in names.iter().enumerate() {
+        // Each copy holds the entry every copy shares, and one of its own.
+        let own = tempfile::tempdir().unwrap();
+        ok(own.path(), &["log", "pain", "2", "-l", "neck", "--at", &format!("2026-11-{:02} 09:00", day + 10)]);
+        let mine = std::fs::read_to_string(month_files(own.path()).remove(0)).unwrap();
+        let shared = std::fs::read_to_string(&main).unwrap();
+        std::fs::write(d.join("history").join(name), format!("{shared}{mine}")).unwrap();
+    }
+    let listed = ok(d, &["history", "--json"]);
+    assert_eq!(listed.lines().count(), 1 + names.len(), "one shared entry and one per copy:\n{listed}");
+    let value: serde_json::Value = serde_json::from_str(&ok(d, &["stats", "--json", "--weeks", "520"])).unwrap();
+    assert_eq!(value["breaks"]["logged"], 1);
+}
+
 /// The `stats --json` shape, pinned.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

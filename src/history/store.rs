@@ -265,7 +265,13 @@ impl Line for Listed {
     }
 }
 
-/// `2026-12` from `2026-12.jsonl` or `2026-12.sync-conflict-20261201-101010-ABCDEF.jsonl`.
+/// `2026-12` from `2026-12.jsonl` or from a copy a sync tool made of it: the month, then a
+/// separator (`.` `_` `-` ` ` `(`) and anything, ending `.jsonl`. That covers Syncthing
+/// (`2026-12.sync-conflict-20261201-101010-ABCDEF.jsonl`), Dropbox (`2026-12 (Ann's conflicted
+/// copy 2026-12-03).jsonl`), Nextcloud (`2026-12 (conflicted copy 2026-12-03 101010).jsonl`),
+/// ownCloud (`2026-12_conflict-20261203-101010.jsonl`), OneDrive (`2026-12-LAPTOP.jsonl`),
+/// Google Drive (`2026-12(1).jsonl`), Seafile (`2026-12 (SFConflict ann@example.com
+/// 2026-12-03-10-10-10).jsonl`), iCloud (`2026-12 2.jsonl`) and Resilio (`2026-12.Conflict.jsonl`).
 fn month_of(name: &str) -> Option<&str> {
     let month = name.get(..7)?;
     let bytes = month.as_bytes();
@@ -274,7 +280,7 @@ fn month_of(name: &str) -> Option<&str> {
     (digits(0..4)
         && bytes[4] == b'-'
         && digits(5..7)
-        && (rest == ".jsonl" || rest.starts_with('.'))
+        && (rest == ".jsonl" || rest.starts_with(['.', '_', '-', ' ', '(']))
         && rest.ends_with(".jsonl"))
     .then_some(month)
 }
@@ -429,7 +435,22 @@ mod tests {
     #[test]
     fn month_files_and_their_synced_copies_are_recognised() {
         assert_eq!(month_of("2026-12.jsonl"), Some("2026-12"));
-        assert_eq!(month_of("2026-12.sync-conflict-20261201-101010-ABCDEF.jsonl"), Some("2026-12"));
+        for copy in [
+            "2026-12.sync-conflict-20261201-101010-ABCDEF.jsonl",
+            "2026-12 (Ann's conflicted copy 2026-12-03).jsonl",
+            "2026-12 (Ann's conflicted copy).jsonl",
+            "2026-12 (conflicted copy 2026-12-03 101010).jsonl",
+            "2026-12_conflict-20261203-101010.jsonl",
+            "2026-12-LAPTOP.jsonl",
+            "2026-12(1).jsonl",
+            "2026-12 (1).jsonl",
+            "2026-12 (SFConflict ann@example.com 2026-12-03-10-10-10).jsonl",
+            "2026-12 2.jsonl",
+            "2026-12.Conflict.jsonl",
+        ] {
+            assert_eq!(month_of(copy), Some("2026-12"), "{copy}");
+        }
+        assert_eq!(month_of("2026-123.jsonl"), None);
         assert_eq!(month_of("2026-12.jsonl.tmp"), None);
         assert_eq!(month_of("notes.jsonl"), None);
         assert_eq!(month_of(".lock"), None);
