@@ -658,3 +658,30 @@ fn control_characters_in_notes_are_refused_and_in_files_shown_escaped() {
     assert!(!shown.contains('\x1b') && !shown.contains('\x07'), "{shown:?}");
     assert!(shown.contains(r"hi\u{1b}[2J\u{1b}]52;c;Zm9v\u{7}there"), "{shown}");
 }
+
+/// Issue 20: a write cut short (here by a file size limit, as a full disk does) leaves no
+/// partial line: the file is cut back to where it ended, and log exits 1 with one line.
+#[cfg(unix)]
+#[test]
+fn a_write_cut_short_leaves_no_partial_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["log", "pain", "3", "-l", "lower", "--note", &"x".repeat(400)]);
+    ok(d, &["log", "pain", "3", "-l", "lower", "--note", &"y".repeat(300)]);
+    let file = month_files(d).remove(0);
+    let before = std::fs::read(&file).unwrap();
+    assert!((900..1024).contains(&before.len()), "{}", before.len());
+    // bash's ulimit -f is in 1024-byte blocks; SIGXFSZ ignored, so the write returns short.
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 1; exec '{}' log pain 4 -l lower --data-dir '{}'",
+        env!("CARGO_BIN_EXE_backpain"),
+        d.display()
+    );
+    let output = Command::new("bash").args(["-c", &script]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("cut short") && stderr.contains(&file.display().to_string()), "{stderr}");
+    assert_eq!(std::fs::read(&file).unwrap(), before, "the file is as it was: no torn line");
+    assert!(!ok(d, &["history"]).contains("4/10"));
+}

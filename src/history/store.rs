@@ -102,10 +102,19 @@ impl Store {
         }
         serde_json::to_writer(&mut line, entry).map_err(|err| failed(io::Error::other(err)))?;
         line.push(b'\n');
-        // One write, so that the line is whole or absent; a short write means the disk is full.
-        let written = (&file).write(&line).map_err(failed)?;
-        if written != line.len() {
-            return Err(failed(io::Error::other("the disk is full (short write)")));
+        // One write, so that the line is whole or absent. A write that fails part-way (a full
+        // disk, a file size limit) is cut back to where the file ended, under the same lock, so
+        // no partial line is left for readers to trip on.
+        let before = file.metadata().map_err(failed)?.len();
+        let written = (&file).write(&line);
+        if !matches!(written, Ok(count) if count == line.len()) {
+            let _ = file.set_len(before);
+            return Err(failed(match written {
+                Err(err) => err,
+                Ok(_) => {
+                    io::Error::other("the write was cut short (a full disk or a file size limit); nothing was recorded")
+                }
+            }));
         }
         file.sync_data().map_err(failed)?;
         if created {
