@@ -74,7 +74,17 @@ impl RealClock {
     }
 
     fn wait(&mut self, deadline: &DateTime<Local>) -> io::Result<Wake> {
-        self.arm(deadline)?;
+        match self.arm(deadline) {
+            Ok(()) => {}
+            // The clock was set since the timer was last armed: TFD_TIMER_CANCEL_ON_SET tells the
+            // next arming as well as a read. It is a clock change, as from a read: arm again (the
+            // cancellation is told once) and let the loop re-plan, which arms once more.
+            Err(err) if err.raw_os_error() == Some(rustix::io::Errno::CANCELED.raw_os_error()) => {
+                let _ = self.arm(deadline);
+                return Ok(Wake::ClockChanged);
+            }
+            Err(err) => return Err(err),
+        }
         loop {
             let ready = {
                 let mut fds = [
