@@ -160,12 +160,15 @@ impl Store {
         mut visit: impl FnMut(&T, &str) -> io::Result<()>,
         mut problem: impl FnMut(Problem),
     ) -> io::Result<ReadSummary> {
-        let mut seen = Seen::default();
         let mut summary = ReadSummary::default();
         for (month, paths) in self.months()? {
             if from.is_some_and(|from| month.as_str() < from) {
                 continue;
             }
+            // An entry goes to the file of its own month, and a synced copy keeps the month in
+            // its name, so the same id can only be met within one month: the ids seen are kept
+            // a month at a time, and memory stays flat however long the history grows.
+            let mut seen = Seen::default();
             let mut entries: Vec<(i64, T, String)> = Vec::new();
             for path in &paths {
                 read_file(path, &mut entries, &mut |found| {
