@@ -4,6 +4,7 @@
 
 use std::fmt;
 use std::io::{self, Write};
+#[cfg(unix)]
 use std::sync::atomic::{AtomicU8, Ordering};
 
 /// Why standard output cannot take what the program prints.
@@ -24,9 +25,13 @@ impl fmt::Display for StdoutProblem {
 
 /// What descriptor 1 was when the process started, before Rust's runtime put `/dev/null` on it
 /// if it was closed: `UNSEEN` where nothing looked (a platform without the look, or a test).
+#[cfg(unix)]
 static STDOUT_AT_START: AtomicU8 = AtomicU8::new(UNSEEN);
+#[cfg(unix)]
 const UNSEEN: u8 = 0;
+#[cfg(unix)]
 const WAS_CLOSED: u8 = 1;
+#[cfg(unix)]
 const WAS_OPEN: u8 = 2;
 
 /// Looks at descriptor 1 before Rust's runtime does: called from an `.init_array` entry in
