@@ -833,3 +833,23 @@ fn a_rule_reads_both_sides_but_each_clause_on_one_leg_and_held_only_when_held() 
     let back = dataset::movement_rule("lying_on_back").unwrap();
     assert!(dataset::rule_applies(back, &[lying(leg(0, 0), leg(0, 0), false)]));
 }
+
+#[test]
+fn new_red_flags_reach_guided_sessions_plain_and_json() {
+    let play = |args: &[&str]| {
+        let output = backpain().args(args).env("BACKPAIN_TEST_SPEED", "2000").output().unwrap();
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let plain = play(&["routine", "lower", "--micro", "--guided", "--condition", "pregnancy"]);
+    assert!(plain.contains("Sudden severe tummy or low back pain"), "{plain}");
+    assert!(plain.contains("In pregnancy: heavy bleeding"), "{plain}");
+    assert!(plain.contains("Adapted for Pregnancy:"), "{plain}");
+    let json = play(&["routine", "hip", "--micro", "--guided", "--json", "--condition", "hip-replacement-posterior"]);
+    let start: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    let flags: Vec<&str> =
+        start["routine"]["red_flags"].as_array().unwrap().iter().map(|flag| flag["text"].as_str().unwrap()).collect();
+    assert!(flags.iter().any(|flag| flag.contains("wound")), "{flags:#?}");
+    assert!(flags.iter().any(|flag| flag.contains("calf")), "{flags:#?}");
+    assert_eq!(start["routine"]["conditions"][0]["id"], "hip-replacement-posterior");
+}
