@@ -302,18 +302,24 @@ fn the_scheduled_command_line_keeps_every() {
     assert!(cron.contains("'--every' '1h30m'"), "the config file's interval is carried too:\n{cron}");
 }
 
+/// `backpain remind ARGS` as a child with its own config and data in `dir`, its output piped.
+fn spawn_remind(dir: &Path, args: &[&str]) -> Child {
+    Process::new(assert_cmd::cargo::cargo_bin("backpain"))
+        .arg("remind")
+        .args(args)
+        .env("XDG_CONFIG_HOME", dir)
+        .env("XDG_DATA_HOME", dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
 /// Starts a waiting `remind --dry-run --every 2s`, waits for its first reminder (so the signal
 /// handlers are in place and it is asleep again), then sends `signal`.
 fn stop_with(signal: i32) {
     let dir = tempfile::tempdir().unwrap();
-    let mut child: Child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
-        .args(["remind", "--dry-run", "--every", "2s"])
-        .env("XDG_CONFIG_HOME", dir.path())
-        .env("XDG_DATA_HOME", dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_remind(dir.path(), &["--dry-run", "--every", "2s"]);
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
     stdout.read_line(&mut line).unwrap();
@@ -437,14 +443,7 @@ fn a_loop_survives_the_wall_clock_being_set_again_and_again() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let mut child: Child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
-        .args(["remind", "--dry-run", "--json", "--every", "1s", "--count", "3"])
-        .env("XDG_CONFIG_HOME", dir.path())
-        .env("XDG_DATA_HOME", dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_remind(dir.path(), &["--dry-run", "--json", "--every", "1s", "--count", "3"]);
     let started = Instant::now();
     let mut steps = 0;
     while child.try_wait().unwrap().is_none() && started.elapsed() < Duration::from_secs(20) {
