@@ -150,7 +150,7 @@ after_help = REMIND_HELP
     Remind(RemindArgs),
 
     /// Record a pain rating or a break done without backpain, in the history.
-    #[command(after_help = LOG_HELP, subcommand_required = true, arg_required_else_help = true)]
+    #[command(after_help = LOG_HELP, subcommand_required = true)]
     Log {
         #[command(subcommand)]
         what: LogCommand,

@@ -85,6 +85,42 @@ pub fn special_file(_kind: &std::fs::FileType) -> Option<&'static str> {
     None
 }
 
+/// Why the time zone `tz` (the TZ variable) names a file that cannot be a time zone file, or
+/// `None` when it is fine or names no file. The time library reads that file whole and blocking:
+/// `TZ=/dev/zero` ate memory and a FIFO hung every command that tells the time. A zone file is
+/// a few kilobytes; it must be a regular file of at most 1 MiB.
+#[cfg(unix)]
+pub fn time_zone_problem(tz: &str) -> Option<String> {
+    let name = tz.strip_prefix(':').unwrap_or(tz);
+    let path = if name.starts_with('/') {
+        PathBuf::from(name)
+    } else {
+        // A zone name ("Europe/London") is looked up under the zone database; a POSIX rule
+        // ("CET-1CEST,M3.5.0,M10.5.0/3") names no file there and is left to the library.
+        Path::new("/usr/share/zoneinfo").join(name)
+    };
+    if name.is_empty() || fs::symlink_metadata(&path).is_err() {
+        return None;
+    }
+    let file = match open_without_blocking(&path) {
+        Ok(file) => file,
+        Err(err) => return Some(format!("{} cannot be read ({err})", path.display())),
+    };
+    match file.metadata() {
+        Ok(metadata) if metadata.is_file() && metadata.len() <= 1 << 20 => None,
+        Ok(metadata) if metadata.is_file() => Some(format!("{} is larger than 1 MiB", path.display())),
+        Ok(metadata) => {
+            let kind = special_file(&metadata.file_type()).unwrap_or(if metadata.is_dir() {
+                "a directory"
+            } else {
+                "not a file"
+            });
+            Some(format!("{} is {kind}, not a time zone file", path.display()))
+        }
+        Err(err) => Some(format!("{} cannot be read ({err})", path.display())),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

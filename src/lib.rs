@@ -199,8 +199,16 @@ where
             }
         }
         Err(err) if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            // `backpain` alone: the help is the useful answer, but it is still a usage error.
-            let _ = write!(stderr, "{}", err.render());
+            match subcommand(&args).and_then(|sub| missing_subcommand(&sub)) {
+                // `backpain log` alone: one line naming what may follow, as other mistakes get.
+                Some(line) => {
+                    let _ = writeln!(stderr, "backpain: {line}");
+                }
+                // `backpain` alone: the help is the useful answer, but it is still a usage error.
+                None => {
+                    let _ = write!(stderr, "{}", err.render());
+                }
+            }
             Exit::Usage
         }
         Err(err) => {
@@ -313,6 +321,20 @@ fn finish(result: anyhow::Result<()>, stderr: &mut dyn Write) -> Exit {
             exit
         }
     }
+}
+
+/// "`backpain log` needs what to record: pain or done; see 'backpain log --help'", for a
+/// subcommand given without the subcommand it needs.
+fn missing_subcommand(sub: &str) -> Option<String> {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    let found = command.get_subcommands().find(|command| command.get_name() == sub)?;
+    let mut found = found.clone();
+    found.build();
+    let names: Vec<&str> =
+        found.get_subcommands().map(|nested| nested.get_name()).filter(|name| *name != "help").collect();
+    (!names.is_empty())
+        .then(|| format!("`backpain {sub}` needs one of: {}; see 'backpain {sub} --help'", names.join(", ")))
 }
 
 /// The subcommand named on the command line, with its own subcommand when it has one

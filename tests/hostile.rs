@@ -266,3 +266,32 @@ fn output_that_cannot_be_written_is_exit_1_with_one_line() {
         assert!(stderr.is_empty(), "{command} | head: quiet: {stderr}");
     }
 }
+
+/// Issue 20: TZ naming a device or a FIFO made every command that tells the time eat memory or
+/// hang (the time library reads the file whole, blocking). It is named once and not used.
+#[cfg(unix)]
+#[test]
+fn a_time_zone_that_is_not_a_zone_file_is_refused_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("zone");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    for tz in ["/dev/zero".to_string(), format!(":{}", fifo.display()), dir.path().display().to_string()] {
+        for command in [&["history", "--since", "1d"][..], &["stats"], &["log", "pain", "2", "-l", "neck"]] {
+            let output = backpain(dir.path())
+                .args(command)
+                .arg("--data-dir")
+                .arg(dir.path())
+                .env("TZ", &tz)
+                .timeout(std::time::Duration::from_secs(20))
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(0), "TZ={tz} {command:?}: {stderr}");
+            assert_eq!(stderr.lines().count(), 1, "TZ={tz} {command:?}: {stderr}");
+            assert!(stderr.contains("not a time zone file; using the system's time zone"), "{stderr}");
+        }
+    }
+    let output =
+        backpain(dir.path()).args(["stats", "--data-dir"]).arg(dir.path()).env("TZ", "Europe/London").output().unwrap();
+    assert!(output.status.success() && output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+}
