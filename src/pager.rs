@@ -62,8 +62,12 @@ pub fn page(text: &[u8], pager: &str) -> io::Result<bool> {
     let keys = [signal_hook::consts::SIGINT, signal_hook::consts::SIGQUIT];
     #[cfg(not(unix))]
     let keys = [signal_hook::consts::SIGINT];
-    let registered: Vec<_> =
+    let mut registered: Vec<_> =
         keys.into_iter().filter_map(|signal| signal_hook::flag::register(signal, Arc::clone(&ignored)).ok()).collect();
+    // SIGTERM and SIGHUP are not keys the pager reads: they end the pager and then backpain
+    // with 130, as everywhere else, rather than kill backpain and leave the pager drawing.
+    #[cfg(unix)]
+    let ended = end_pager_on_stop(&child, &mut registered);
     let written = match child.stdin.take() {
         Some(mut stdin) => stdin.write_all(text).and_then(|()| stdin.flush()),
         None => Ok(()),
@@ -77,8 +81,76 @@ pub fn page(text: &[u8], pager: &str) -> io::Result<bool> {
         _ => {}
     }
     let status = waited?;
+    #[cfg(unix)]
+    if ended.load(std::sync::atomic::Ordering::SeqCst) {
+        return Err(io::Error::new(io::ErrorKind::Interrupted, "stopped while paging"));
+    }
     // sh says 127 when the pager command does not exist: nothing was shown, print it plainly.
     Ok(status.code() != Some(127))
+}
+
+/// Ends the pager (the `sh` running it, and so its pipeline's input) when SIGTERM or SIGHUP
+/// arrives: a thread waits on a signal pipe, so nothing polls while the person reads. Returns
+/// the flag that says it happened; the handlers' ids go to `registered` for the caller to drop.
+#[cfg(unix)]
+fn end_pager_on_stop(child: &std::process::Child, registered: &mut Vec<signal_hook::SigId>) -> Arc<AtomicBool> {
+    use std::io::Read;
+    use std::os::unix::net::UnixStream;
+    let ended = Arc::new(AtomicBool::new(false));
+    let Ok((mut reader, writer)) = UnixStream::pair() else { return ended };
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        if let Ok(writer) = writer.try_clone() {
+            if let Ok(id) = signal_hook::low_level::pipe::register(signal, writer) {
+                registered.push(id);
+            }
+        }
+    }
+    let pid = rustix::process::Pid::from_child(child);
+    let flag = Arc::clone(&ended);
+    // Detached: it ends with the process when no signal ever comes.
+    std::thread::spawn(move || {
+        let mut byte = [0u8; 1];
+        if matches!(reader.read(&mut byte), Ok(1)) {
+            flag.store(true, std::sync::atomic::Ordering::SeqCst);
+            // `sh -c` may run the pager as its child rather than exec it: end those first.
+            for child in descendants(pid) {
+                let _ = rustix::process::kill_process(child, rustix::process::Signal::TERM);
+            }
+            let _ = rustix::process::kill_process(pid, rustix::process::Signal::TERM);
+        }
+    });
+    ended
+}
+
+/// The processes below `root` (children, then theirs), from /proc where there is one.
+#[cfg(unix)]
+fn descendants(root: rustix::process::Pid) -> Vec<rustix::process::Pid> {
+    let parent_of = |stat: &str| -> Option<i32> {
+        // pid (comm) state ppid ...: comm may hold spaces and brackets, so read after the last ')'.
+        stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()
+    };
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    let pairs: Vec<(i32, i32)> = entries
+        .filter_map(|entry| {
+            let pid: i32 = entry.ok()?.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            Some((pid, parent_of(&stat)?))
+        })
+        .collect();
+    let mut found = Vec::new();
+    let mut parents = vec![root.as_raw_nonzero().get()];
+    // A pager pipeline is a few levels deep at most.
+    for _ in 0..4 {
+        let children: Vec<i32> =
+            pairs.iter().filter(|(_, parent)| parents.contains(parent)).map(|(pid, _)| *pid).collect();
+        if children.is_empty() {
+            break;
+        }
+        found.extend(children.iter().filter_map(|pid| rustix::process::Pid::from_raw(*pid)));
+        parents = children;
+    }
+    found.reverse();
+    found
 }
 
 #[cfg(test)]

@@ -453,6 +453,34 @@ fn closing_the_terminal_mid_session_still_records_it_as_interrupted() {
     assert_eq!(sessions[0]["stopped"], "chin-tuck", "{history:#?}");
 }
 
+/// Issue 20: SIGTERM or SIGHUP while a routine is in the pager ends the pager and backpain
+/// with 130; before, backpain died with 143 and left the pager drawing on the terminal.
+#[test]
+fn a_stop_signal_while_paging_ends_the_pager_too_with_130() {
+    for signal in [libc::SIGTERM, libc::SIGHUP] {
+        let Some(tmux) = Tmux::start("pager-stop") else { return };
+        // A pager that reads its input and then waits, as less does for a key.
+        let pager = "BACKPAIN_PAGER='cat >/dev/null; echo PAGING; sleep 37'";
+        tmux.type_line(&format!("{pager} {BIN} routine lower; {}", report("rc", "$?")));
+        tmux.wait_for("PAGING");
+        let program = tmux.program();
+        let mut pager: Vec<String> = Vec::new();
+        let started = std::time::Instant::now();
+        while pager.is_empty() && started.elapsed() < Duration::from_secs(5) {
+            pager = children(&program).iter().flat_map(|shell| children(shell)).collect();
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(!pager.is_empty(), "the pager's sleep runs under its shell");
+        // SAFETY: a signal to a process this test started.
+        unsafe { libc::kill(program.parse().unwrap(), signal) };
+        let (rc, _) = tmux.wait_for_value("rc");
+        assert_eq!(rc, "130", "signal {signal}");
+        for pid in pager {
+            assert!(ends_within(&pid, Duration::from_secs(2)), "signal {signal}: the pager ({pid}) still runs");
+        }
+    }
+}
+
 #[test]
 fn the_sciatic_guided_start_screen_shows_every_emergency_flag_and_the_prompt_at_80x24() {
     let Some(tmux) = Tmux::start("sciaticintro") else { return };

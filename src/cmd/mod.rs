@@ -74,7 +74,11 @@ impl Out<'_, '_> {
         if discover_config()?.pager == Some(false) {
             return Ok(false);
         }
-        crate::pager::page(bytes, pager).context("cannot write to the pager")
+        match crate::pager::page(bytes, pager) {
+            // SIGTERM or SIGHUP while paging: the pager is ended, and so is backpain, with 130.
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => Err(crate::error::Interrupted(None).into()),
+            paged => paged.context("cannot write to the pager"),
+        }
     }
 }
 
