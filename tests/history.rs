@@ -685,3 +685,26 @@ fn a_write_cut_short_leaves_no_partial_line() {
     assert_eq!(std::fs::read(&file).unwrap(), before, "the file is as it was: no torn line");
     assert!(!ok(d, &["history"]).contains("4/10"));
 }
+
+/// Issue 20: one id with different content in two copies (edited on one machine) was resolved
+/// silently by keeping one. Both are kept, and the conflict is said once, naming both files.
+#[test]
+fn one_id_with_two_contents_keeps_both_and_says_so_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["log", "pain", "3", "-l", "lower", "--at", "2026-11-02 08:00"]);
+    let main = month_files(d).remove(0);
+    let original = std::fs::read_to_string(&main).unwrap();
+    let edited = original.replace("\"rating\":3", "\"rating\":6");
+    assert_ne!(original, edited);
+    let copy = d.join("history/2026-11 (conflicted copy 2026-11-04 090000).jsonl");
+    std::fs::write(&copy, &edited).unwrap();
+    std::fs::write(d.join("history/2026-11.sync-conflict-20261105-090000-XYZ.jsonl"), &edited).unwrap();
+    let run = run(d, &["history"]);
+    assert_eq!(run.exit, Exit::Success, "{}", run.stderr);
+    assert!(run.stdout.contains("3/10") && run.stdout.contains("6/10"), "both kept:\n{}", run.stdout);
+    assert_eq!(run.stdout.lines().count(), 2, "the second copy of the edit counts once:\n{}", run.stdout);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "said once: {}", run.stderr);
+    assert!(lines[0].contains("differs from the one in") && lines[0].contains("both are kept"), "{}", run.stderr);
+}

@@ -10,7 +10,7 @@
 //! Syncthing conflict copy `2026-12.sync-conflict-….jsonl`, say) are read with it, and entries
 //! merge by `id`.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -169,22 +169,40 @@ impl Store {
             // its name, so the same id can only be met within one month: the ids seen are kept
             // a month at a time, and memory stays flat however long the history grows.
             let mut seen = Seen::default();
-            let mut entries: Vec<(i64, T, String)> = Vec::new();
-            for path in &paths {
-                read_file(path, &mut entries, &mut |found| {
+            let mut entries: Vec<ReadEntry<T>> = Vec::new();
+            for (file, path) in paths.iter().enumerate() {
+                read_file(path, file, &mut entries, &mut |found| {
                     summary.problems += 1;
                     problem(found)
                 })?;
             }
             // Appends come in time order, but `log --at` and merged copies need not.
-            entries.sort_by_key(|(at, _, _)| *at);
-            for (_, entry, line) in &entries {
-                if !seen.insert(entry.id()) {
-                    summary.duplicates += 1;
-                    continue;
+            entries.sort_by_key(|read| read.at);
+            for read in &entries {
+                match seen.insert(read.entry.id(), read.digest, read.file) {
+                    Met::First => {}
+                    Met::Again => {
+                        summary.duplicates += 1;
+                        continue;
+                    }
+                    // Two copies disagree about one entry (edited on one machine): neither is
+                    // dropped, and the conflict is said once, with both files.
+                    Met::Differs { first } => {
+                        summary.problems += 1;
+                        problem(Problem {
+                            path: paths[read.file].clone(),
+                            line: 0,
+                            message: format!(
+                                "entry {} differs from the one in {}; both are kept",
+                                crate::text::printable(read.entry.id()),
+                                paths[first].display()
+                            ),
+                        });
+                    }
+                    Met::DiffersAgain => {}
                 }
                 summary.entries += 1;
-                visit(entry, line)?;
+                visit(&read.entry, &read.line)?;
             }
         }
         Ok(summary)
@@ -336,7 +354,8 @@ fn private_append(path: &Path) -> io::Result<File> {
 
 fn read_file<T: Line>(
     path: &Path,
-    entries: &mut Vec<(i64, T, String)>,
+    file_index: usize,
+    entries: &mut Vec<ReadEntry<T>>,
     problem: &mut dyn FnMut(Problem),
 ) -> io::Result<()> {
     // A file that looks like a month but cannot be read as one (a directory, a FIFO, a device,
@@ -389,8 +408,11 @@ fn read_file<T: Line>(
         }
         match T::parse(text) {
             Ok((at, entry)) => {
-                let kept = if T::KEEP_TEXT { text.to_string() } else { String::new() };
-                entries.push((at.timestamp(), entry, kept));
+                let line = if T::KEEP_TEXT { text.to_string() } else { String::new() };
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                std::hash::Hash::hash(text, &mut hasher);
+                let digest = std::hash::Hasher::finish(&hasher);
+                entries.push(ReadEntry { at: at.timestamp(), entry, line, digest, file: file_index });
             }
             Err(LineError::Json(_)) if !complete => {
                 report("the last line is cut short (a write that did not finish); skipped".into())
@@ -401,19 +423,68 @@ fn read_file<T: Line>(
     }
 }
 
-/// Ids already seen, small enough for years of entries: UUIDs as 128-bit numbers, any other id
-/// (a hand-written one) by its text.
+/// One entry as read from a month's files: its time, what the reader keeps, the line as written
+/// (when kept), a digest of the line and which of the month's files it came from.
+struct ReadEntry<T> {
+    at: i64,
+    entry: T,
+    line: String,
+    digest: u64,
+    file: usize,
+}
+
+/// What meeting an id says about it.
+#[derive(Debug, PartialEq, Eq)]
+enum Met {
+    First,
+    /// The same entry again (a synced copy): counted once.
+    Again,
+    /// Another line under an id met before in file `first`: the first time this is seen.
+    Differs {
+        first: usize,
+    },
+    /// A conflict already reported.
+    DiffersAgain,
+}
+
+/// The ids met this month, with the digest of the line each came with and its file: UUIDs as
+/// 128-bit numbers, any other id (a hand-written one) by its text.
 #[derive(Default)]
 struct Seen {
-    uuids: HashSet<u128>,
-    others: HashSet<String>,
+    uuids: HashMap<u128, Sighting>,
+    others: HashMap<String, Sighting>,
+}
+
+/// How an id was first met: its line's digest and file (`None` until then), and whether a
+/// conflict under it was reported.
+struct Sighting {
+    digest: u64,
+    file: Option<usize>,
+    reported: bool,
 }
 
 impl Seen {
-    fn insert(&mut self, id: &str) -> bool {
-        match uuid::Uuid::try_parse(id) {
-            Ok(uuid) => self.uuids.insert(uuid.as_u128()),
-            Err(_) => self.others.insert(id.to_string()),
+    fn insert(&mut self, id: &str, digest: u64, file: usize) -> Met {
+        let fresh = || Sighting { digest, file: None, reported: false };
+        let seen = match uuid::Uuid::try_parse(id) {
+            Ok(uuid) => self.uuids.entry(uuid.as_u128()).or_insert_with(fresh),
+            Err(_) => self.others.entry(id.to_string()).or_insert_with(fresh),
+        };
+        Self::met(seen, digest, file)
+    }
+
+    fn met(seen: &mut Sighting, digest: u64, file: usize) -> Met {
+        match seen.file {
+            None => {
+                seen.file = Some(file);
+                Met::First
+            }
+            Some(_) if seen.digest == digest => Met::Again,
+            Some(_) if seen.reported => Met::DiffersAgain,
+            Some(first) => {
+                seen.reported = true;
+                Met::Differs { first }
+            }
         }
     }
 }
