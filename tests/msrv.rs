@@ -15,7 +15,7 @@ fn version(text: &str) -> Vec<u64> {
 fn rust_version_is_the_real_minimum_of_the_locked_tree() {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let output = Command::new(cargo)
-        // Not --offline: that needs every platform's crates already in the cache, and a new
+        // Not offline-only: that needs every platform's crates already in the cache, and a new
         // contributor's cache holds only their own platform's, so the test failed on a fresh
         // machine. Cargo fetches what the lock names and the cache lacks (registries only).
         .args(["metadata", "--format-version", "1", "--locked"])
