@@ -1,4 +1,3 @@
-use std::io::Write as _;
 use std::process::ExitCode;
 
 // Sees whether standard output was closed before Rust's runtime puts /dev/null on it (see
@@ -16,6 +15,7 @@ fn main() -> ExitCode {
     #[cfg(unix)]
     if let Some(tz) = std::env::var("TZ").ok().filter(|tz| !tz.is_empty()) {
         if let Some(problem) = backpain::fsutil::time_zone_problem(&tz) {
+            use std::io::Write as _;
             let shown = backpain::text::printable(&tz);
             let _ = writeln!(std::io::stderr(), "backpain: TZ={shown}: {problem}; using the system's time zone");
             // Single-threaded still: nothing else reads the environment yet.

@@ -62,6 +62,7 @@ pub fn page(text: &[u8], pager: &str) -> io::Result<bool> {
     let keys = [signal_hook::consts::SIGINT, signal_hook::consts::SIGQUIT];
     #[cfg(not(unix))]
     let keys = [signal_hook::consts::SIGINT];
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut registered: Vec<_> =
         keys.into_iter().filter_map(|signal| signal_hook::flag::register(signal, Arc::clone(&ignored)).ok()).collect();
     // SIGTERM and SIGHUP are not keys the pager reads: they end the pager and then backpain
