@@ -22,6 +22,10 @@ use crate::report::ReminderLine;
 /// How long "Snooze 10 min" snoozes unless the config file says otherwise.
 pub const DEFAULT_SNOOZE: Duration = Duration::minutes(10);
 
+/// How many of the latest reminders an answer (Done, Snooze, a click) can still name: a day
+/// and more of them at the shortest usual interval.
+const ANSWERABLE: u64 = 64;
+
 /// What the user did with a notification, by its rotation number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Press {
@@ -477,6 +481,9 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             let note = note.or_else(|| retimed.take());
             if let Some(id) = self.fire(&now, which, snoozed, !last, note)? {
                 reminders.insert(which, (id, snoozed));
+                // Answers come to recent notifications: the map keeps the last few, so a loop
+                // that runs for months stays the size it was after a day.
+                reminders.retain(|&rotation, _| rotation + ANSWERABLE >= which);
             }
             shown += 1;
             if last {
@@ -1260,6 +1267,22 @@ mod tests {
             run_with(every(Duration::hours(2)), t("23T08:00:00"), t("23T13:00:00"), vec![], Delivery::DryRun, |_| {});
         assert_eq!(run.shown.len(), 2);
         assert!(run.entries.is_empty(), "a dry run records nothing");
+    }
+
+    #[test]
+    fn answers_name_recent_reminders_and_a_long_loop_keeps_only_those() {
+        // 3,000 reminders a minute apart (two days), then a Done on the latest and on the first.
+        let events = vec![
+            Event::Act { at: t("25T10:00:30"), action: Press::Done(2999) },
+            Event::Act { at: t("25T10:00:40"), action: Press::Done(0) },
+        ];
+        let run = run(every(Duration::minutes(1)), t("23T08:00:00"), t("25T10:01:00"), events, |_| {});
+        let answers: Vec<&Entry> = run.entries.iter().filter(|entry| entry.kind == Kind::Response).collect();
+        assert_eq!(answers.len(), 2);
+        let answered = run.entries.iter().position(|entry| entry.kind == Kind::Response).unwrap();
+        let latest = run.entries[..answered].iter().rev().find(|entry| entry.kind == Kind::Reminder).unwrap();
+        assert_eq!(answers[0].reminder.as_ref(), Some(&latest.id), "the latest is still answerable");
+        assert_eq!(answers[1].reminder, None, "the first is no longer kept: the map stays small");
     }
 
     #[test]
