@@ -212,7 +212,8 @@ where
             Exit::Usage
         }
         Err(err) => {
-            let _ = writeln!(stderr, "backpain: {}", error::one_line(&err, subcommand(&args)));
+            let line = error::one_line(&err, subcommand(&args));
+            let _ = writeln!(stderr, "backpain: {}", text::cut_long_words(&line));
             Exit::Usage
         }
     };
@@ -316,7 +317,7 @@ fn finish(result: anyhow::Result<()>, stderr: &mut dyn Write) -> Exit {
         Err(err) => {
             let exit = error::exit_for(&err);
             if exit != Exit::Success {
-                let _ = writeln!(stderr, "backpain: {err:#}");
+                let _ = writeln!(stderr, "backpain: {}", text::cut_long_words(&format!("{err:#}")));
             }
             exit
         }

@@ -4,6 +4,32 @@
 
 use unicode_width::UnicodeWidthStr;
 
+/// `text` with every run of more than `MAX_WORD` characters without a space cut to its start,
+/// its last three characters and a count: an error that echoes a value (a 120 KB argument, a pasted file) stays one readable
+/// line and still says what was wrong.
+pub fn cut_long_words(text: &str) -> std::borrow::Cow<'_, str> {
+    const MAX_WORD: usize = 100;
+    const KEPT: usize = 60;
+    if !text.split(' ').any(|word| word.chars().count() > MAX_WORD) {
+        return text.into();
+    }
+    let words: Vec<String> = text
+        .split(' ')
+        .map(|word| {
+            let count = word.chars().count();
+            if count > MAX_WORD {
+                // The start, and the end's closing quote or punctuation.
+                let start: String = word.chars().take(KEPT).collect();
+                let end: String = word.chars().skip(count - 3).collect();
+                format!("{start}...{end} ({} characters left out)", count - KEPT - 3)
+            } else {
+                word.to_string()
+            }
+        })
+        .collect();
+    words.join(" ").into()
+}
+
 /// `text` with every control character written as its escape (`\u{1b}`, `\n`): what a history
 /// file, a synced copy or a typed value holds must never reach a terminal as a command (a title
 /// change, a screen clear, a clipboard write) or break a line in two.
@@ -266,6 +292,17 @@ fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_echoed_value_is_cut_and_counted() {
+        let long = "x".repeat(120_000);
+        let line = format!("unknown location `{long}`; valid: lower, upper");
+        let cut = cut_long_words(&line);
+        assert!(cut.len() < 200, "{cut}");
+        assert!(cut.contains("characters left out") && cut.ends_with(" valid: lower, upper"), "{cut}");
+        assert!(cut.contains("...x`;"), "the closing quote stays: {cut}");
+        assert!(matches!(cut_long_words("a short line"), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn control_characters_are_shown_escaped_and_plain_text_is_untouched() {

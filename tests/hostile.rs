@@ -295,3 +295,17 @@ fn a_time_zone_that_is_not_a_zone_file_is_refused_not_read() {
         backpain(dir.path()).args(["stats", "--data-dir"]).arg(dir.path()).env("TZ", "Europe/London").output().unwrap();
     assert!(output.status.success() && output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
 }
+
+/// Issue 20: an error that echoed a 120 KB argument printed all of it. The value is cut to its
+/// start and end with a count, and the line still says what would be right.
+#[test]
+fn an_error_echoing_a_huge_value_stays_one_short_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = "x".repeat(120_000);
+    for args in [vec!["route", huge.as_str()], vec!["log", "pain", "3", "-l", "lower", "--id", huge.as_str()]] {
+        let output = backpain(dir.path()).args(&args).output().unwrap();
+        let stderr = one_line(&output, 2, args[0]);
+        assert!(stderr.len() < 400, "{}: {} bytes", args[0], stderr.len());
+        assert!(stderr.contains("characters left out") && stderr.contains("see 'backpain"), "{stderr}");
+    }
+}
