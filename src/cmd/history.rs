@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 use crate::cli::HistoryArgs;
 use crate::config::Config;
 use crate::error::UsageError;
-use crate::history::store::Listed;
+use crate::history::store::{Listed, Store};
 use crate::history::{when, Entry};
 use crate::render::history::{Csv, Sink, Table};
 
@@ -37,6 +37,44 @@ pub fn run<Tz: TimeZone>(
     let keep = |at: &DateTime<FixedOffset>, place: Option<&str>| {
         since.is_none_or(|since| *at >= since) && location.is_none_or(|location| place == Some(location))
     };
+    let mut watched = Watched { out, failed: false };
+    let listed = list(args, &store, from.as_deref(), keep, &mut watched, err);
+    // A write that failed is stdout's problem; anything else is the history folder's.
+    listed.map_err(|error| match watched.failed {
+        true => anyhow::Error::new(error).context("cannot write to stdout"),
+        false => anyhow::Error::new(error).context(format!("cannot read {}", store.dir.display())),
+    })
+}
+
+/// Standard output, remembering whether a write to it failed.
+struct Watched<'a> {
+    out: &'a mut dyn Write,
+    failed: bool,
+}
+
+impl Write for Watched<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let written = self.out.write(buf);
+        self.failed |= written.is_err();
+        written
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let flushed = self.out.flush();
+        self.failed |= flushed.is_err();
+        flushed
+    }
+}
+
+/// The entries from month `from` on that `keep` keeps, in the format asked for.
+fn list(
+    args: &HistoryArgs,
+    store: &Store,
+    from: Option<&str>,
+    keep: impl Fn(&DateTime<FixedOffset>, Option<&str>) -> bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<()> {
     // A line per entry: buffered, so that years of history are a few writes, not one per line.
     let mut out = BufWriter::with_capacity(64 * 1024, out);
     // Said once per run, on stderr; it never stops the listing.
@@ -46,7 +84,7 @@ pub fn run<Tz: TimeZone>(
     if args.json {
         // The lines as stored: only what filtering needs is parsed.
         store.read(
-            from.as_deref(),
+            from,
             |entry: &Listed, line| {
                 if keep(&entry.at, entry.location.as_deref()) {
                     out.write_all(line.as_bytes())?;
@@ -66,7 +104,7 @@ pub fn run<Tz: TimeZone>(
     };
     sink.begin()?;
     store.read(
-        from.as_deref(),
+        from,
         |entry: &Entry, line| match entry.time() {
             Some(at) if keep(&at, entry.location.as_deref()) => sink.entry(entry, line),
             _ => Ok(()),

@@ -136,8 +136,6 @@ struct CountedLine<'a> {
 }
 
 impl Line for Counted {
-    const KEEP_TEXT: bool = false;
-
     fn parse(text: &str) -> Result<(DateTime<FixedOffset>, Self), LineError> {
         let line: CountedLine = serde_json::from_str(text).map_err(LineError::Json)?;
         let fields = Fields {

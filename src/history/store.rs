@@ -151,9 +151,12 @@ impl Store {
     }
 
     /// Streams every entry from month `from` (YYYY-MM) on, each month in time order, each id
-    /// once, to `visit` with its line as written (when `T` keeps it); skipped lines go to
-    /// `problem`. `T` says how much of each line is read: all of it (`Entry`), or just enough
-    /// to list it (`Listed`).
+    /// once, to `visit` with its line as written; skipped lines go to `problem`. `T` says how
+    /// much of each line is read: all of it (`Entry`), or just enough to list it (`Listed`).
+    ///
+    /// A month is held as its text in one buffer and a small record per line, and `T` is
+    /// parsed only as each line is visited, so memory is about the largest month's size
+    /// however many months there are (a million entries over five years: a few MiB).
     pub fn read<T: Line>(
         &self,
         from: Option<&str>,
@@ -161,25 +164,39 @@ impl Store {
         mut problem: impl FnMut(Problem),
     ) -> io::Result<ReadSummary> {
         let mut summary = ReadSummary::default();
-        for (month, paths) in self.months()? {
-            if from.is_some_and(|from| month.as_str() < from) {
+        let mut month = Month::default();
+        let mut problem = |found| {
+            summary.problems += 1;
+            problem(found)
+        };
+        for (name, paths) in self.months()? {
+            if from.is_some_and(|from| name.as_str() < from) {
                 continue;
             }
             // An entry goes to the file of its own month, and a synced copy keeps the month in
             // its name, so the same id can only be met within one month: the ids seen are kept
             // a month at a time, and memory stays flat however long the history grows.
-            let mut seen = Seen::default();
-            let mut entries: Vec<ReadEntry<T>> = Vec::new();
+            month.clear();
             for (file, path) in paths.iter().enumerate() {
-                read_file(path, file, &mut entries, &mut |found| {
-                    summary.problems += 1;
-                    problem(found)
-                })?;
+                read_file(path, file, &mut month, &mut problem)?;
             }
             // Appends come in time order, but `log --at` and merged copies need not.
-            entries.sort_by_key(|read| read.at);
-            for read in &entries {
-                match seen.insert(read.entry.id(), read.digest, read.file) {
+            month.lines.sort_by_key(|read| read.at);
+            for read in &month.lines {
+                let text = &month.text[read.start..read.end];
+                let entry = match T::parse(text) {
+                    Ok((_, entry)) => entry,
+                    // Only what this reader reads beyond the fields every reader checks.
+                    Err(err) => {
+                        problem(Problem {
+                            path: paths[read.file].clone(),
+                            line: read.number,
+                            message: format!("{}; skipped", err.describe()),
+                        });
+                        continue;
+                    }
+                };
+                match month.seen.insert(entry.id(), read.digest, read.file) {
                     Met::First => {}
                     Met::Again => {
                         summary.duplicates += 1;
@@ -187,32 +204,78 @@ impl Store {
                     }
                     // Two copies disagree about one entry (edited on one machine): neither is
                     // dropped, and the conflict is said once, with both files.
-                    Met::Differs { first } => {
-                        summary.problems += 1;
-                        problem(Problem {
-                            path: paths[read.file].clone(),
-                            line: 0,
-                            message: format!(
-                                "entry {} differs from the one in {}; both are kept",
-                                crate::text::printable(read.entry.id()),
-                                paths[first].display()
-                            ),
-                        });
-                    }
+                    Met::Differs { first } => problem(Problem {
+                        path: paths[read.file].clone(),
+                        line: 0,
+                        message: format!(
+                            "entry {} differs from the one in {}; both are kept",
+                            crate::text::printable(entry.id()),
+                            paths[first].display()
+                        ),
+                    }),
                     Met::DiffersAgain => {}
                 }
                 summary.entries += 1;
-                visit(&read.entry, &read.line)?;
+                visit(&entry, text)?;
             }
         }
         Ok(summary)
     }
 }
 
+/// Why a month file could not be opened, in the words a person fixing the folder needs: what
+/// the name really is (a socket, a link to nothing, a loop of links) before the OS error.
+fn unopened(path: &Path, err: &io::Error) -> String {
+    if crate::fsutil::is_symlink_loop(err) {
+        return "is a loop of symbolic links; skipped".into();
+    }
+    match (std::fs::symlink_metadata(path), std::fs::metadata(path)) {
+        (Ok(link), Err(_)) if link.file_type().is_symlink() => match std::fs::read_link(path) {
+            Ok(target) => format!(
+                "is a link to {}, which does not exist; skipped",
+                crate::text::printable(&target.display().to_string())
+            ),
+            Err(_) => "is a link to nothing; skipped".into(),
+        },
+        (_, Ok(metadata)) => match crate::fsutil::special_file(&metadata.file_type()) {
+            Some(kind) => format!("is {kind}, not a history file; skipped"),
+            None => format!("cannot be read ({err}); skipped"),
+        },
+        _ => format!("cannot be read ({err}); skipped"),
+    }
+}
+
+/// One month as read: the text of its lines in one buffer, a record per line and the ids met.
+/// Cleared between months, keeping its capacity, so the largest month sets the memory.
+#[derive(Default)]
+struct Month {
+    text: String,
+    lines: Vec<MonthLine>,
+    seen: Seen,
+}
+
+impl Month {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.lines.clear();
+        self.seen.uuids.clear();
+        self.seen.others.clear();
+    }
+}
+
+/// A line of a month: its time, where its text is in the month's buffer, where it came from
+/// (file and line number) and a digest of its text (to tell a synced copy from a conflict).
+struct MonthLine {
+    at: i64,
+    start: usize,
+    end: usize,
+    file: usize,
+    number: usize,
+    digest: u64,
+}
+
 /// How much of a line a reader keeps.
 pub trait Line: Sized {
-    /// Whether the line's text is kept along (for printing it as it is).
-    const KEEP_TEXT: bool;
     /// The line's time and value, or why it cannot be used.
     fn parse(text: &str) -> Result<(DateTime<FixedOffset>, Self), LineError>;
     fn id(&self) -> &str;
@@ -226,9 +289,17 @@ pub enum LineError {
     Invalid(String),
 }
 
-impl Line for Entry {
-    const KEEP_TEXT: bool = false;
+impl LineError {
+    /// What is wrong with the line, for a `file:line: …; skipped` report.
+    fn describe(&self) -> String {
+        match self {
+            LineError::Json(err) => format!("not a history entry ({err})"),
+            LineError::Invalid(message) => message.clone(),
+        }
+    }
+}
 
+impl Line for Entry {
     fn parse(text: &str) -> Result<(DateTime<FixedOffset>, Self), LineError> {
         let entry: Entry = serde_json::from_str(text).map_err(LineError::Json)?;
         let fields = Fields {
@@ -273,10 +344,15 @@ struct Head<'a> {
     action: Option<Cow<'a, str>>,
 }
 
-impl Line for Listed {
-    const KEEP_TEXT: bool = true;
+impl Listed {
+    /// The line's time, once the fields every reader needs are checked.
+    fn check(text: &str) -> Result<DateTime<FixedOffset>, LineError> {
+        Head::read(text).map(|(at, _)| at)
+    }
+}
 
-    fn parse(text: &str) -> Result<(DateTime<FixedOffset>, Self), LineError> {
+impl<'a> Head<'a> {
+    fn read(text: &'a str) -> Result<(DateTime<FixedOffset>, Head<'a>), LineError> {
         let head: Head = serde_json::from_str(text).map_err(LineError::Json)?;
         let fields = Fields {
             v: head.v,
@@ -287,6 +363,13 @@ impl Line for Listed {
             has_action: head.action.is_some(),
         };
         let at = fields.check().map_err(LineError::Invalid)?;
+        Ok((at, head))
+    }
+}
+
+impl Line for Listed {
+    fn parse(text: &str) -> Result<(DateTime<FixedOffset>, Self), LineError> {
+        let (at, head) = Head::read(text)?;
         Ok((at, Listed { id: head.id.into_owned(), at, location: head.location.map(Cow::into_owned) }))
     }
 
@@ -352,12 +435,9 @@ fn private_append(path: &Path) -> io::Result<File> {
     OpenOptions::new().append(true).read(true).create(true).open(path)
 }
 
-fn read_file<T: Line>(
-    path: &Path,
-    file_index: usize,
-    entries: &mut Vec<ReadEntry<T>>,
-    problem: &mut dyn FnMut(Problem),
-) -> io::Result<()> {
+/// Adds the lines of one of a month's files to `month`, each checked for the fields every
+/// reader needs (`Listed`, which borrows them) and kept as text.
+fn read_file(path: &Path, file_index: usize, month: &mut Month, problem: &mut dyn FnMut(Problem)) -> io::Result<()> {
     // A file that looks like a month but cannot be read as one (a directory, a FIFO, a device,
     // a file that cannot be opened, one far too large) is named once and skipped: one bad file
     // in a synced folder must not stop, hang or swamp every reader.
@@ -365,7 +445,7 @@ fn read_file<T: Line>(
     let file = match crate::fsutil::open_without_blocking(path) {
         Ok(file) => file,
         Err(err) => {
-            skip(format!("cannot be read ({err}); skipped"));
+            skip(unopened(path, &err));
             return Ok(());
         }
     };
@@ -374,7 +454,11 @@ fn read_file<T: Line>(
             skip(format!("is larger than {} MiB, more than years of entries; skipped", MAX_MONTH_BYTES >> 20));
             return Ok(());
         }
-        Ok(metadata) if metadata.is_file() => None,
+        Ok(metadata) if metadata.is_file() => {
+            // Room for the whole file at once: the buffer is not doubled past what it needs.
+            month.text.reserve(usize::try_from(metadata.len()).unwrap_or(0));
+            None
+        }
         Ok(metadata) if metadata.is_dir() => Some("a directory"),
         Ok(metadata) => Some(crate::fsutil::special_file(&metadata.file_type()).unwrap_or("not a regular file")),
         Err(err) => {
@@ -390,14 +474,21 @@ fn read_file<T: Line>(
     let mut reader = BufReader::with_capacity(64 * 1024, file.take(MAX_MONTH_BYTES));
     let mut bytes = Vec::with_capacity(512);
     let mut number = 0;
+    // The first few bad lines are named each; the rest of a file of garbage is one count.
+    let mut bad = 0;
     loop {
         bytes.clear();
         if reader.read_until(b'\n', &mut bytes)? == 0 {
-            return Ok(());
+            break;
         }
         number += 1;
         let complete = bytes.last() == Some(&b'\n');
-        let mut report = |message: String| problem(Problem { path: path.to_path_buf(), line: number, message });
+        let mut report = |message: String| {
+            bad += 1;
+            if bad <= NAMED_BAD_LINES {
+                problem(Problem { path: path.to_path_buf(), line: number, message });
+            }
+        };
         let Ok(text) = std::str::from_utf8(&bytes) else {
             report("not UTF-8 text; skipped".into());
             continue;
@@ -406,32 +497,41 @@ fn read_file<T: Line>(
         if text.is_empty() {
             continue;
         }
-        match T::parse(text) {
-            Ok((at, entry)) => {
-                let line = if T::KEEP_TEXT { text.to_string() } else { String::new() };
+        match Listed::check(text) {
+            Ok(at) => {
                 let mut hasher = std::collections::hash_map::DefaultHasher::new();
                 std::hash::Hash::hash(text, &mut hasher);
-                let digest = std::hash::Hasher::finish(&hasher);
-                entries.push(ReadEntry { at: at.timestamp(), entry, line, digest, file: file_index });
+                let start = month.text.len();
+                month.text.push_str(text);
+                month.lines.push(MonthLine {
+                    at: at.timestamp(),
+                    start,
+                    end: month.text.len(),
+                    file: file_index,
+                    number,
+                    digest: std::hash::Hasher::finish(&hasher),
+                });
             }
             Err(LineError::Json(_)) if !complete => {
                 report("the last line is cut short (a write that did not finish); skipped".into())
             }
-            Err(LineError::Json(err)) => report(format!("not a history entry ({err}); skipped")),
-            Err(LineError::Invalid(message)) => report(format!("{message}; skipped")),
+            Err(err) => report(format!("{}; skipped", err.describe())),
         }
     }
+    if bad > NAMED_BAD_LINES {
+        let more = bad - NAMED_BAD_LINES;
+        let plural = if more == 1 { "" } else { "s" };
+        problem(Problem {
+            path: path.to_path_buf(),
+            line: 0,
+            message: format!("{more} more line{plural} that cannot be read; skipped"),
+        });
+    }
+    Ok(())
 }
 
-/// One entry as read from a month's files: its time, what the reader keeps, the line as written
-/// (when kept), a digest of the line and which of the month's files it came from.
-struct ReadEntry<T> {
-    at: i64,
-    entry: T,
-    line: String,
-    digest: u64,
-    file: usize,
-}
+/// How many bad lines of one file are named one by one before the rest are counted.
+const NAMED_BAD_LINES: usize = 3;
 
 /// What meeting an id says about it.
 #[derive(Debug, PartialEq, Eq)]
