@@ -80,7 +80,7 @@ pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dy
         return Ok(());
     }
     let dry_run = args.dry_run || config.remind.dry_run.unwrap_or(false);
-    let (clock, actions) = clock::RealClock::new().context("cannot set up the timer")?;
+    let clock::Real { clock, actions, stop } = clock::real(env.test_speed).context("cannot set up the timer")?;
     let notifier: Box<dyn Notifier> = if dry_run {
         Box::new(notifier::DryRun)
     } else {
@@ -94,7 +94,7 @@ pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dy
                 "backpain: notifications here have no Done or Snooze buttons; reminders simply come on schedule"
             );
         }
-        Box::new(notifier::DesktopNotifier::new(actions, clock.stop_flag(), expire, settings.snooze))
+        Box::new(notifier::DesktopNotifier::new(actions, stop, expire, settings.snooze))
     };
     // A dry run records nothing: it is for trying settings out.
     let (mut history, _) = if dry_run {

@@ -11,16 +11,60 @@ pub mod sliced;
 #[cfg(target_os = "linux")]
 pub mod timerfd;
 
+use std::io;
+use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::Sender;
 use std::sync::Arc;
 
-use super::engine::Press;
+use chrono::{DateTime, Local};
+
+use super::engine::{Press, Wake, WallClock};
 
 #[cfg(target_os = "linux")]
-pub use timerfd::RealClock;
+use timerfd::RealClock;
 
 #[cfg(not(target_os = "linux"))]
-pub use sliced::RealClock;
+use sliced::RealClock;
+
+/// The clock the loop runs on, with the sender notification threads report button presses on
+/// and the flag the stop signals set.
+pub struct Real {
+    pub clock: Box<dyn WallClock<Tz = Local>>,
+    pub actions: ActionSender,
+    pub stop: Arc<AtomicBool>,
+}
+
+/// The platform's real clock, or at `speed` above 1 (`BACKPAIN_TEST_SPEED`, a testing aid) the
+/// portable one run that many times faster.
+pub fn real(speed: u32) -> io::Result<Real> {
+    if speed > 1 {
+        let (clock, actions) = sliced::RealClock::new(speed)?;
+        let stop = clock.stop_flag();
+        return Ok(Real { clock: Box::new(clock), actions, stop });
+    }
+    #[cfg(target_os = "linux")]
+    let (clock, actions) = RealClock::new()?;
+    #[cfg(not(target_os = "linux"))]
+    let (clock, actions) = RealClock::new(1)?;
+    let stop = clock.stop_flag();
+    Ok(Real { clock: Box::new(clock), actions, stop })
+}
+
+impl WallClock for Box<dyn WallClock<Tz = Local>> {
+    type Tz = Local;
+
+    fn now(&self) -> DateTime<Local> {
+        (**self).now()
+    }
+
+    fn wait_until(&mut self, deadline: &DateTime<Local>) -> io::Result<Wake> {
+        (**self).wait_until(deadline)
+    }
+
+    fn stop_requested(&self) -> bool {
+        (**self).stop_requested()
+    }
+}
 
 /// Where notification threads send what the user clicked; wakes the sleeping loop.
 #[derive(Clone)]

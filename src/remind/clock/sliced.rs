@@ -66,22 +66,31 @@ pub fn wait_until(ticks: &mut impl Ticks, deadline: &DateTime<Local>) -> Option<
     })
 }
 
-/// The system's clocks, and the channel the signals and buttons wake it on.
+/// The system's clocks, and the channel the signals and buttons wake it on. Sped up
+/// (`BACKPAIN_TEST_SPEED`, a testing aid), the wall clock starts at the real time and runs
+/// `speed` times faster, and so do the waits.
 struct SystemTicks {
     start: Instant,
+    wall_start: DateTime<Local>,
+    speed: u32,
     events: Receiver<Event>,
 }
 
 impl Ticks for SystemTicks {
     fn wall(&self) -> DateTime<Local> {
-        Local::now()
+        if self.speed == 1 {
+            return Local::now();
+        }
+        let went_by = chrono::Duration::from_std(self.monotonic()).unwrap_or(chrono::Duration::MAX);
+        self.wall_start.checked_add_signed(went_by).unwrap_or(self.wall_start)
     }
 
     fn monotonic(&self) -> Duration {
-        self.start.elapsed()
+        self.start.elapsed().saturating_mul(self.speed)
     }
 
     fn wait(&mut self, timeout: Duration) -> Option<Event> {
+        let timeout = timeout / self.speed;
         match self.events.recv_timeout(timeout) {
             Ok(event) => Some(event),
             Err(RecvTimeoutError::Timeout) => None,
@@ -103,8 +112,10 @@ pub struct RealClock {
 
 impl RealClock {
     /// The clock, with the interrupt signals turned into a `Wake::Stop`, and the sender that
-    /// notification threads use to report actions.
-    pub fn new() -> io::Result<(RealClock, ActionSender)> {
+    /// notification threads use to report actions. `speed` above 1 runs it that many times
+    /// faster than the wall clock (`BACKPAIN_TEST_SPEED`, so a test or the benchmark sees
+    /// thousands of reminders in seconds).
+    pub fn new(speed: u32) -> io::Result<(RealClock, ActionSender)> {
         let (events, received) = mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
         on_stop_signals(Arc::clone(&stop), events.clone())?;
@@ -115,7 +126,16 @@ impl RealClock {
                 let _ = events.send(Event::Poke);
             }
         });
-        let clock = RealClock { stop, ticks: SystemTicks { start: Instant::now(), events: received }, actions };
+        let clock = RealClock {
+            stop,
+            ticks: SystemTicks {
+                start: Instant::now(),
+                wall_start: Local::now(),
+                speed: speed.max(1),
+                events: received,
+            },
+            actions,
+        };
         Ok((clock, ActionSender::new(sender, wake)))
     }
 
@@ -160,7 +180,7 @@ impl WallClock for RealClock {
     type Tz = Local;
 
     fn now(&self) -> DateTime<Local> {
-        Local::now()
+        self.ticks.wall()
     }
 
     fn wait_until(&mut self, deadline: &DateTime<Local>) -> io::Result<Wake> {
@@ -279,7 +299,7 @@ mod tests {
 
     #[test]
     fn the_real_clock_stops_on_a_signal_and_takes_a_button_press() {
-        let (mut clock, sender) = RealClock::new().unwrap();
+        let (mut clock, sender) = RealClock::new(1).unwrap();
         sender.send(Press::Snooze(7));
         let deadline = Local::now() + chrono::Duration::hours(1);
         assert_eq!(clock.wait_until(&deadline).unwrap(), Wake::Press(Press::Snooze(7)));
