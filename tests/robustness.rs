@@ -598,3 +598,328 @@ proptest! {
         }
     }
 }
+
+// Issue 20: what the adversarial pass found, kept in the fuzz so it stays found.
+
+/// Runs the real binary under bash with `redirects` applied to it, bounded in time (a hang is a
+/// failure, not a stuck CI).
+#[cfg(unix)]
+fn real(command: &str, data: &std::path::Path) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("backpain");
+    let script = format!("timeout 20 '{}' {command}", bin.display());
+    // Guided sessions at 1000 times the wall clock: minutes of holds in a fraction of a second.
+    let output = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(&script)
+        .env("DATA", data)
+        .env("BACKPAIN_TEST_SPEED", "1000")
+        .output()
+        .unwrap();
+    assert_ne!(output.status.code(), Some(124), "{command}: hung (killed after 20 s)");
+    output
+}
+
+/// A date or time as a user or a script might type it, with years at and past what chrono can
+/// hold (±262,143), before 1970, in AD 0-999 and past 9999, and offsets at and past ±24 h.
+fn date_text() -> impl Strategy<Value = String> {
+    let year = prop_oneof![
+        proptest::sample::select(vec![
+            -262_144i64,
+            -262_143,
+            -1,
+            0,
+            1,
+            26,
+            999,
+            1000,
+            1969,
+            1970,
+            2026,
+            9999,
+            10_000,
+            262_142,
+            262_143,
+            262_144,
+            i64::from(i32::MAX)
+        ]),
+        any::<i32>().prop_map(i64::from),
+    ];
+    let number = |most: u32| prop_oneof![0..=most, any::<u32>()];
+    let offset = proptest::sample::select(vec!["", "Z", "+00:00", "+23:59", "-23:59", "+24:00", "-99:99", "+01"]);
+    let absolute = (year, number(13), number(32), number(25), number(60), offset, any::<bool>()).prop_map(
+        |(year, month, day, hour, minute, offset, with_time)| {
+            let year = if (0..=9999).contains(&year) { format!("{year:04}") } else { format!("{year:+}") };
+            if with_time {
+                let sep = if offset.is_empty() { " " } else { "T" };
+                let seconds = if offset.is_empty() { "" } else { ":00" };
+                format!("{year}-{month:02}-{day:02}{sep}{hour:02}:{minute:02}{seconds}{offset}")
+            } else {
+                format!("{year}-{month:02}-{day:02}")
+            }
+        },
+    );
+    let units = proptest::sample::select(vec!["d", "w", "h", "m", "min", "s", "mo", "y", "days", "weeks", ""]);
+    let relative = (prop_oneof![0u64..1000, any::<u64>()], units, any::<bool>())
+        .prop_map(|(count, unit, minus)| format!("{}{count}{unit}", if minus { "-" } else { "" }));
+    prop_oneof![3 => absolute, 1 => relative, 1 => "\\PC{0,12}"]
+}
+
+proptest! {
+    #![proptest_config(seeded(if in_ci() { 2000 } else { 300 }))]
+
+    /// No date a user types can panic (`history --since=-262143-01-01` once aborted, issue 20),
+    /// and a date `log --at` takes lands in a month file the readers read (years before 1970
+    /// or past 9999 are refused, not written to `undated.jsonl`).
+    #[test]
+    fn dates_at_and_past_chronos_limits_are_read_or_refused_never_a_panic(text in date_text()) {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().as_os_str().to_owned();
+        for args in [
+            vec!["history".into(), "--since".into(), text.clone().into(), "--data-dir".into(), data.clone()],
+            vec!["history".into(), format!("--since={text}").into(), "--json".into(), "--data-dir".into(), data.clone()],
+        ] {
+            let outcome = run(&args);
+            prop_assert!(matches!(outcome.exit, Exit::Success | Exit::Usage), "{args:?}: {:?}", outcome.exit);
+            if outcome.exit == Exit::Usage {
+                assert_one_line_error(&args, &outcome);
+            }
+        }
+        let args: Vec<OsString> = ["log", "pain", "3", "-l", "lower", "--at", &text, "--data-dir"]
+            .iter()
+            .map(OsString::from)
+            .chain([data.clone()])
+            .collect();
+        let outcome = run(&args);
+        match outcome.exit {
+            Exit::Success => {
+                let files: Vec<String> = std::fs::read_dir(dir.path().join("history"))
+                    .unwrap()
+                    .map(|file| file.unwrap().file_name().to_string_lossy().into_owned())
+                    .collect();
+                prop_assert_eq!(files.len(), 1, "{:?}", files);
+                let year: u32 = files[0][..4].parse().unwrap_or(0);
+                prop_assert!(
+                    (1970..=9999).contains(&year) && files[0].ends_with(".jsonl"),
+                    "--at {:?} was written to {:?}, where no reader looks", text, files
+                );
+                let listed = run(&[OsString::from("history"), "--json".into(), "--data-dir".into(), data]);
+                prop_assert_eq!(String::from_utf8_lossy(&listed.stdout).lines().count(), 1, "--at {:?}", text);
+            }
+            Exit::Usage => assert_one_line_error(&args, &outcome),
+            other => prop_assert!(false, "log --at {text:?}: {other:?}: {}", outcome.stderr),
+        }
+    }
+}
+
+/// The names each sync tool gives a conflicting copy of `2026-11.jsonl` (README, "Synced
+/// folders"), with a generated user, host or date in them.
+fn sync_copy_name() -> impl Strategy<Value = String> {
+    let who = "[A-Za-z][A-Za-z0-9 ._-]{0,14}";
+    let stamp = (2000u32..2100, 1u32..13, 1u32..29, 0u32..24, 0u32..60, 0u32..60);
+    (who, stamp, 0usize..10, 1u32..20).prop_map(|(who, (y, mo, d, h, mi, s), tool, n)| {
+        let who = who.trim().replace(['(', ')'], "");
+        let who = if who.is_empty() { "ann".to_string() } else { who };
+        match tool {
+            0 => format!("2026-11.sync-conflict-{y}{mo:02}{d:02}-{h:02}{mi:02}{s:02}-ABCDEFG.jsonl"),
+            1 => format!("2026-11 ({who}'s conflicted copy {y}-{mo:02}-{d:02}).jsonl"),
+            2 => format!("2026-11 ({who}'s conflicted copy {y}-{mo:02}-{d:02} ({n})).jsonl"),
+            3 => format!("2026-11 (conflicted copy {y}-{mo:02}-{d:02} {h:02}{mi:02}{s:02}).jsonl"),
+            4 => format!("2026-11_conflict-{y}{mo:02}{d:02}-{h:02}{mi:02}{s:02}.jsonl"),
+            5 => format!("2026-11-{}.jsonl", who.replace([' ', '.'], "-")),
+            6 => format!("2026-11({n}).jsonl"),
+            7 => format!("2026-11 (SFConflict {who}@example.com {y}-{mo:02}-{d:02}-{h:02}-{mi:02}-{s:02}).jsonl"),
+            8 => format!("2026-11 {}.jsonl", n + 1),
+            _ => "2026-11.Conflict.jsonl".to_string(),
+        }
+    })
+}
+
+fn entry_line(id: u32, day: u32) -> String {
+    format!(
+        r#"{{"v":1,"id":"00000000-0000-4000-8000-{id:012}","at":"2026-11-{day:02}T09:00:00+01:00","kind":"pain","location":"lower","rating":3}}"#
+    )
+}
+
+proptest! {
+    #![proptest_config(seeded(if in_ci() { 1000 } else { 200 }))]
+
+    /// Every sync tool's conflict copy is read and merged by id (60 of 121 entries once vanished,
+    /// issue 20): the month and its copy share some entries, and each entry is listed once.
+    /// Names that are not a month's copy are left alone.
+    #[test]
+    fn every_sync_tools_conflict_copy_is_merged_by_id(name in sync_copy_name(), shared in 0u32..5, own in 1u32..5) {
+        let dir = tempfile::tempdir().unwrap();
+        let history = dir.path().join("history");
+        std::fs::create_dir_all(&history).unwrap();
+        let lines = |ids: std::ops::Range<u32>| ids.map(|id| entry_line(id, 1 + id % 28) + "\n").collect::<String>();
+        // The month has entries 0..own+shared; the copy the shared ones and `own` more.
+        std::fs::write(history.join("2026-11.jsonl"), lines(0..own + shared)).unwrap();
+        std::fs::write(history.join(&name), lines(own..2 * own + shared)).unwrap();
+        for stray in ["2026-11.jsonl.tmp", "x2026-11.jsonl", "2026-1.jsonl", "2026-11a.jsonl", "2026-11.json"] {
+            std::fs::write(history.join(stray), lines(100..101)).unwrap();
+        }
+        let data = dir.path().as_os_str().to_owned();
+        let outcome = run(&[OsString::from("history"), "--json".into(), "--data-dir".into(), data]);
+        prop_assert_eq!(outcome.exit, Exit::Success, "{}", outcome.stderr);
+        let stdout = String::from_utf8_lossy(&outcome.stdout);
+        let mut ids: Vec<&str> = stdout.lines().map(|line| &line[18..54]).collect();
+        prop_assert_eq!(ids.len() as u32, 2 * own + shared, "{:?}: {}", name, stdout);
+        ids.sort_unstable();
+        ids.dedup();
+        prop_assert_eq!(ids.len() as u32, 2 * own + shared, "each entry once: {:?}", name);
+        prop_assert!(outcome.stderr.is_empty(), "{:?}: {}", name, outcome.stderr);
+    }
+}
+
+/// History files of every odd kind, each in its own month beside a good one: every reader
+/// finishes (exit 0, within 20 s), names each bad file at most once, and still reads the good
+/// month. Found by the adversarial pass: a FIFO hung every reader, a directory stopped `stats`,
+/// a link to `/dev/zero` took it to 5 GB.
+#[cfg(unix)]
+#[test]
+fn history_files_of_every_odd_kind_never_stop_or_hang_a_reader() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("history");
+    std::fs::create_dir_all(&history).unwrap();
+    std::fs::write(history.join("2026-11.jsonl"), entry_line(1, 2) + "\n").unwrap();
+    let month = |n: u32| history.join(format!("2025-{n:02}.jsonl"));
+    std::fs::create_dir(month(1)).unwrap();
+    assert!(std::process::Command::new("mkfifo").arg(month(2)).status().unwrap().success());
+    symlink("/dev/zero", month(3)).unwrap();
+    symlink(dir.path().join("nowhere"), month(4)).unwrap();
+    let _socket = std::os::unix::net::UnixListener::bind(month(5)).unwrap();
+    std::fs::write(month(6), "").unwrap();
+    std::fs::write(month(7), (0..4096u32).map(|n| (n * 7919 % 251) as u8).collect::<Vec<u8>>()).unwrap();
+    std::fs::write(month(8), vec![0u8; 1 << 16]).unwrap();
+    // Past the size cap, sparse: nothing is written to disk.
+    std::fs::File::create(month(9)).unwrap().set_len(65 << 20).unwrap();
+    std::fs::write(month(10), "{\"v\":1,\"id\":\"".to_string() + &"x".repeat(1 << 20)).unwrap();
+    symlink(month(11), month(11)).unwrap();
+    std::fs::write(month(12), "{\"v\":1,\"id\":7,\"at\":[],\"kind\":\"pain\",\"rating\":\"3\"}\n\u{feff}\n\r\n")
+        .unwrap();
+    let commands = ["history", "history --json", "history --csv", "stats", "stats --json", "doctor", "doctor --json"];
+    for command in commands {
+        let output = real(&format!("{command} --data-dir \"$DATA\""), dir.path());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(0), "{command}: {stderr}");
+        assert!(stderr.lines().all(|line| line.starts_with("backpain: ")), "{command}: {stderr}");
+        for n in 1..=12 {
+            let name = format!("2025-{n:02}.jsonl");
+            let named = stderr.lines().filter(|line| line.contains(&name)).count();
+            // A whole file at most once; bad lines one by one up to three, then one count.
+            let most = if n == 7 || n == 12 { 4 } else { 1 };
+            assert!(named <= most, "{command}: {name} named {named} times: {stderr}");
+        }
+        if command.starts_with("history") {
+            assert!(
+                stderr
+                    .lines()
+                    .any(|line| line.contains("2025-07.jsonl: ") && line.contains("more lines that cannot be read")),
+                "{command}: a file of garbage is three lines and a count: {stderr}"
+            );
+            assert!(stdout.contains("000000000001") || stdout.contains("3/10"), "{command}: the good month: {stdout}");
+            for (n, kind) in [
+                (1, "a directory"),
+                (2, "a FIFO"),
+                (3, "a device"),
+                (4, "which does not exist"),
+                (5, "a socket"),
+                (9, "larger than"),
+                (11, "a loop of symbolic links"),
+            ] {
+                let name = format!("2025-{n:02}.jsonl");
+                assert!(
+                    stderr.lines().any(|line| line.contains(&name) && line.contains(kind)),
+                    "{command}: {name} ({kind}) not named: {stderr}"
+                );
+            }
+        }
+    }
+}
+
+/// Every command in every format with standard output and input in every mode they are handed
+/// in: closed, read-only, write-only and read-write `/dev/null`, `/dev/full` and a pipe its
+/// reader closes at once. Thrown-away output is a working stdout; a closed or unwritable one
+/// is one line and exit 1; a reader that leaves is no error; and `log` is recorded exactly once
+/// whatever happens to its confirmation (exit 0, issue 20).
+#[cfg(unix)]
+#[test]
+fn every_command_survives_standard_streams_in_every_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let commands = [
+        "myths",
+        "myths --json",
+        "route --location lower",
+        "route --json",
+        "routine --location neck --micro",
+        "routine --location sciatic --json",
+        "routine --location hip --micro --guided --json",
+        "drills",
+        "drills --id cat-cow --json",
+        "sources --json",
+        "faq",
+        "completions zsh",
+        "history --data-dir \"$DATA\"",
+        "history --csv --data-dir \"$DATA\"",
+        "stats --data-dir \"$DATA\"",
+        "doctor --data-dir \"$DATA\"",
+        "remind --print-schedule launchd",
+        "remind --dry-run --once",
+        "--help",
+        "--version",
+    ];
+    let stdouts = [
+        ("1>&-", Some("standard output is closed")),
+        ("1</dev/null", Some("standard output is open only for reading")),
+        (">/dev/full", Some("No space left on device")),
+        (">/dev/null", None),
+        ("1<>/dev/null", None),
+        ("| true", None),
+    ];
+    let stdins = ["0<&-", "0</dev/null", "0>/dev/null", "0<>/dev/null"];
+    let mut cases = 0;
+    for command in commands {
+        for (stdout, problem) in stdouts {
+            for stdin in stdins {
+                cases += 1;
+                let line = if stdout.starts_with('|') {
+                    format!("{command} {stdin} {stdout}; exit ${{PIPESTATUS[0]}}")
+                } else {
+                    format!("{command} {stdin} {stdout}")
+                };
+                let output = real(&line, dir.path());
+                let stderr = String::from_utf8_lossy(&output.stderr);
+                // `timeout` closes nothing: the redirections apply to backpain itself.
+                match problem {
+                    Some(problem) => {
+                        assert_eq!(output.status.code(), Some(1), "{line}: {stderr}");
+                        assert_eq!(stderr.lines().count(), 1, "{line}: {stderr}");
+                        assert!(
+                            stderr.contains("cannot write to stdout") && stderr.contains(problem),
+                            "{line}: {stderr}"
+                        );
+                    }
+                    None => assert_eq!(output.status.code(), Some(0), "{line}: {stderr}"),
+                }
+            }
+        }
+    }
+    // `log`: recorded once in every mode, exit 0 (a warning when the confirmation was lost).
+    let mut logged = 0;
+    for (stdout, problem) in stdouts {
+        for stdin in stdins {
+            cases += 1;
+            logged += 1;
+            let line = format!("log done -l neck --data-dir \"$DATA\" {stdin} {stdout}");
+            let output = real(&line, dir.path());
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(0), "{line}: {stderr}");
+            assert_eq!(stderr.lines().count(), usize::from(problem.is_some()), "{line}: {stderr}");
+        }
+    }
+    let listed = real("history --json --data-dir \"$DATA\"", dir.path());
+    assert_eq!(String::from_utf8_lossy(&listed.stdout).lines().count(), logged, "each log recorded once");
+    assert!(cases >= 500, "{cases} cases");
+}
