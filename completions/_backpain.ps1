@@ -22,6 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
     $completions = @(switch ($command) {
         'backpain' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -45,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;myths' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Show one myth: all-the-same, morning-stretch or no-pain-no-gain')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
@@ -54,6 +56,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;route' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
             [CompletionResult]::new('--condition', '--condition', [CompletionResultType]::ParameterName, 'A condition whose precautions apply to you, such as pregnancy or a hip replacement (by approach when you know it); repeat it for several')
@@ -66,6 +69,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;routine' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
             [CompletionResult]::new('--minutes', '--minutes', [CompletionResultType]::ParameterName, 'Fit the routine into this many minutes (core drills first, then fewer sets)')
@@ -85,6 +89,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;drills' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Show one drill by id (see `backpain drills` for the list)')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
@@ -94,6 +99,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;sources' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Show one reference by the id the other commands cite (see `backpain sources`)')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
@@ -103,6 +109,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;faq' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -111,6 +118,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;remind' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
             [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Time between reminders: 90m, 2h, 1h30m [default: 2h, the guide''s advice; its evidence is "plausible, unproven"]')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Whose micro routine the reminders rotate through [default: lower]')
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Whose micro routine the reminders rotate through [default: lower]')
@@ -120,7 +128,6 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--between', '--between', [CompletionResultType]::ParameterName, 'Only remind within this time of day, e.g. 09:00-17:30 (22:00-02:00 wraps midnight)')
             [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Only remind on these days: mon-fri, mon,wed,fri, sat-sun, weekdays (any case)')
             [CompletionResult]::new('--print-schedule', '--print-schedule', [CompletionResultType]::ParameterName, 'Print a ready-made schedule running `remind --once` and exit: systemd (service and timer), systemd-service, systemd-timer, cron, launchd (macOS) or windows (a Task Scheduler task)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read defaults from this TOML file instead of the standard config path')
             [CompletionResult]::new('--natural-break', '--natural-break', [CompletionResultType]::ParameterName, 'Time away from the keyboard and mouse that counts as a break: the next reminder comes a full interval after you are back; `off` never counts it [default: 5m]')
             [CompletionResult]::new('--when-away', '--when-away', [CompletionResultType]::ParameterName, 'A reminder due while the screen is locked or nobody is at the keyboard waits until you are back (hold) or comes anyway (notify) [default: hold]')
             [CompletionResult]::new('--when-fullscreen', '--when-fullscreen', [CompletionResultType]::ParameterName, 'A reminder due while a window is fullscreen waits for it to end (hold) or comes anyway (notify) [default: hold]')
@@ -138,6 +145,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;log' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -154,6 +162,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The entry''s id (a UUID), so a script that retries records it once: entries with one id count once [default: a new random one]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the recorded entry as JSON')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -168,6 +177,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The entry''s id (a UUID), so a script that retries records it once: entries with one id count once [default: a new random one]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
             [CompletionResult]::new('--micro', '--micro', [CompletionResultType]::ParameterName, 'It was the 2-3 minute desk break, not the full routine')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the recorded entry as JSON')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
@@ -192,6 +202,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;history' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries from this date (2026-11-01) or this long ago (7d, 4w, 12h) on')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Only entries for this location')
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Only entries for this location')
@@ -206,6 +217,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;stats' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
             [CompletionResult]::new('--weeks', '--weeks', [CompletionResultType]::ParameterName, 'How many weeks to show, this one included')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Only this location''s sessions, reminders, breaks and pain')
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Only this location''s sessions, reminders, breaks and pain')
@@ -218,7 +230,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;doctor' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Check this TOML file instead of the standard config path')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the report as JSON (the shape is documented in the README)')
@@ -228,6 +240,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;completions' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -235,6 +248,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         }
         'backpain;man' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')

@@ -19,6 +19,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
     var completions = [
         &'backpain'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --config 'Read settings from FILE, not the standard config file'
             cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -41,6 +42,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
         }
         &'backpain;myths'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --config 'Read settings from FILE, not the standard config file'
             cand --id 'Show one myth: all-the-same, morning-stretch or no-pain-no-gain'
             cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
@@ -49,6 +51,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
         }
         &'backpain;route'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --config 'Read settings from FILE, not the standard config file'
             cand -l 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)'
             cand --location 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)'
             cand --condition 'A condition whose precautions apply to you, such as pregnancy or a hip replacement (by approach when you know it); repeat it for several'
@@ -60,6 +63,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
         }
         &'backpain;routine'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --config 'Read settings from FILE, not the standard config file'
             cand -l 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)'
             cand --location 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)'
             cand --minutes 'Fit the routine into this many minutes (core drills first, then fewer sets)'
@@ -78,6 +82,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
         }
         &'backpain;drills'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --config 'Read settings from FILE, not the standard config file'
             cand --id 'Show one drill by id (see `backpain drills` for the list)'
             cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
@@ -86,6 +91,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
         }
         &'backpain;sources'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --config 'Read settings from FILE, not the standard config file'
             cand --id 'Show one reference by the id the other commands cite (see `backpain sources`)'
             cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
@@ -94,6 +100,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
         }
         &'backpain;faq'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --config 'Read settings from FILE, not the standard config file'
             cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
             cand -h 'Print help'
@@ -101,6 +108,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
         }
         &'backpain;remind'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --config 'Read settings from FILE, not the standard config file'
             cand --every 'Time between reminders: 90m, 2h, 1h30m [default: 2h, the guide''s advice; its evidence is "plausible, unproven"]'
             cand -l 'Whose micro routine the reminders rotate through [default: lower]'
             cand --location 'Whose micro routine the reminders rotate through [default: lower]'
@@ -110,7 +118,6 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --between 'Only remind within this time of day, e.g. 09:00-17:30 (22:00-02:00 wraps midnight)'
             cand --days 'Only remind on these days: mon-fri, mon,wed,fri, sat-sun, weekdays (any case)'
             cand --print-schedule 'Print a ready-made schedule running `remind --once` and exit: systemd (service and timer), systemd-service, systemd-timer, cron, launchd (macOS) or windows (a Task Scheduler task)'
-            cand --config 'Read defaults from this TOML file instead of the standard config path'
             cand --natural-break 'Time away from the keyboard and mouse that counts as a break: the next reminder comes a full interval after you are back; `off` never counts it [default: 5m]'
             cand --when-away 'A reminder due while the screen is locked or nobody is at the keyboard waits until you are back (hold) or comes anyway (notify) [default: hold]'
             cand --when-fullscreen 'A reminder due while a window is fullscreen waits for it to end (hold) or comes anyway (notify) [default: hold]'
@@ -127,6 +134,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
         }
         &'backpain;log'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --config 'Read settings from FILE, not the standard config file'
             cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -142,6 +150,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --id 'The entry''s id (a UUID), so a script that retries records it once: entries with one id count once [default: a new random one]'
             cand --data-dir 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]'
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --config 'Read settings from FILE, not the standard config file'
             cand --json 'Print the recorded entry as JSON'
             cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand -h 'Print help (see more with ''--help'')'
@@ -155,6 +164,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --id 'The entry''s id (a UUID), so a script that retries records it once: entries with one id count once [default: a new random one]'
             cand --data-dir 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]'
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --config 'Read settings from FILE, not the standard config file'
             cand --micro 'It was the 2-3 minute desk break, not the full routine'
             cand --json 'Print the recorded entry as JSON'
             cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
@@ -174,6 +184,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
         }
         &'backpain;history'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --config 'Read settings from FILE, not the standard config file'
             cand --since 'Only entries from this date (2026-11-01) or this long ago (7d, 4w, 12h) on'
             cand -l 'Only entries for this location'
             cand --location 'Only entries for this location'
@@ -187,6 +198,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
         }
         &'backpain;stats'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --config 'Read settings from FILE, not the standard config file'
             cand --weeks 'How many weeks to show, this one included'
             cand -l 'Only this location''s sessions, reminders, breaks and pain'
             cand --location 'Only this location''s sessions, reminders, breaks and pain'
@@ -198,7 +210,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
         }
         &'backpain;doctor'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
-            cand --config 'Check this TOML file instead of the standard config path'
+            cand --config 'Read settings from FILE, not the standard config file'
             cand --data-dir 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]'
             cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --json 'Print the report as JSON (the shape is documented in the README)'
@@ -207,12 +219,14 @@ set edit:completion:arg-completer[backpain] = {|@words|
         }
         &'backpain;completions'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --config 'Read settings from FILE, not the standard config file'
             cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'backpain;man'= {
             cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --config 'Read settings from FILE, not the standard config file'
             cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand -h 'Print help'
             cand --help 'Print help'

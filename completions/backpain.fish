@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_backpain_global_optspecs
-    string join \n color= no-pager h/help V/version
+    string join \n color= no-pager config= h/help V/version
 end
 
 function __fish_backpain_needs_command
@@ -27,6 +27,7 @@ end
 complete -c backpain -n "__fish_backpain_needs_command" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_needs_command" -l config -d 'Read settings from FILE, not the standard config file' -r -F
 complete -c backpain -n "__fish_backpain_needs_command" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_needs_command" -s h -l help -d 'Print help'
 complete -c backpain -n "__fish_backpain_needs_command" -s V -l version -d 'Print version'
@@ -47,6 +48,7 @@ complete -c backpain -n "__fish_backpain_needs_command" -f -a "help" -d 'Print t
 complete -c backpain -n "__fish_backpain_using_subcommand myths" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand myths" -l config -d 'Read settings from FILE, not the standard config file' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand myths" -l id -d 'Show one myth: all-the-same, morning-stretch or no-pain-no-gain' -r -f -a "all-the-same\t'All back pain is the same'
 morning-stretch\t'Stretch first thing in the morning'
 no-pain-no-gain\t'No pain, no gain'"
@@ -56,6 +58,7 @@ complete -c backpain -n "__fish_backpain_using_subcommand myths" -s h -l help -d
 complete -c backpain -n "__fish_backpain_using_subcommand route" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand route" -l config -d 'Read settings from FILE, not the standard config file' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand route" -s l -l location -d 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)' -r -f -a "lower\t'Lower back (lumbar)'
 upper\t'Upper back (thoracic)'
 sciatic\t'Sciatic nerve'
@@ -83,6 +86,7 @@ complete -c backpain -n "__fish_backpain_using_subcommand route" -s h -l help -d
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l config -d 'Read settings from FILE, not the standard config file' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -s l -l location -d 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)' -r -f -a "lower\t'Lower back (lumbar)'
 upper\t'Upper back (thoracic)'
 sciatic\t'Sciatic nerve'
@@ -117,6 +121,7 @@ complete -c backpain -n "__fish_backpain_using_subcommand routine" -s h -l help 
 complete -c backpain -n "__fish_backpain_using_subcommand drills" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand drills" -l config -d 'Read settings from FILE, not the standard config file' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand drills" -l id -d 'Show one drill by id (see `backpain drills` for the list)' -r -f -a "knee-to-chest\t'Knee-to-chest'
 seated-knee-hug\t'Seated knee hug'
 knee-rolls\t'Knee rolls'
@@ -161,6 +166,7 @@ complete -c backpain -n "__fish_backpain_using_subcommand drills" -s h -l help -
 complete -c backpain -n "__fish_backpain_using_subcommand sources" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand sources" -l config -d 'Read settings from FILE, not the standard config file' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand sources" -l id -d 'Show one reference by the id the other commands cite (see `backpain sources`)' -r -f -a "nhs-lbp\t''
 nhs-sciatica-video\t''
 cuh-thoracic\t''
@@ -262,12 +268,14 @@ complete -c backpain -n "__fish_backpain_using_subcommand sources" -s h -l help 
 complete -c backpain -n "__fish_backpain_using_subcommand faq" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand faq" -l config -d 'Read settings from FILE, not the standard config file' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand faq" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand faq" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand faq" -s h -l help -d 'Print help'
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand remind" -l config -d 'Read settings from FILE, not the standard config file' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l every -d 'Time between reminders: 90m, 2h, 1h30m [default: 2h, the guide\'s advice; its evidence is "plausible, unproven"]' -r -f
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -s l -l location -d 'Whose micro routine the reminders rotate through [default: lower]' -r -f -a "lower\t'Lower back (lumbar)'
 upper\t'Upper back (thoracic)'
@@ -285,7 +293,6 @@ systemd-timer\t'Only ~/.config/systemd/user/backpain-remind.timer'
 cron\t'crontab lines (crontab -e)'
 launchd\t'A launchd agent (~/Library/LaunchAgents)'
 windows\t'A Task Scheduler task (XML for `schtasks /create /xml`)'"
-complete -c backpain -n "__fish_backpain_using_subcommand remind" -l config -d 'Read defaults from this TOML file instead of the standard config path' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l natural-break -d 'Time away from the keyboard and mouse that counts as a break: the next reminder comes a full interval after you are back; `off` never counts it [default: 5m]' -r -f
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l when-away -d 'A reminder due while the screen is locked or nobody is at the keyboard waits until you are back (hold) or comes anyway (notify) [default: hold]' -r -f -a "hold\t'Wait until it ends, then remind once'
 notify\t'Remind anyway'"
@@ -318,6 +325,7 @@ complete -c backpain -n "__fish_backpain_using_subcommand remind" -s h -l help -
 complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -l config -d 'Read settings from FILE, not the standard config file' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -s h -l help -d 'Print help'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -f -a "pain" -d 'A pain rating from 0 (no pain) to 10 (worst imaginable) for a location'
@@ -335,6 +343,7 @@ complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_s
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -l config -d 'Read settings from FILE, not the standard config file' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -l json -d 'Print the recorded entry as JSON'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -350,6 +359,7 @@ complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_s
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l config -d 'Read settings from FILE, not the standard config file' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l micro -d 'It was the 2-3 minute desk break, not the full routine'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l json -d 'Print the recorded entry as JSON'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
@@ -360,6 +370,7 @@ complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_s
 complete -c backpain -n "__fish_backpain_using_subcommand history" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand history" -l config -d 'Read settings from FILE, not the standard config file' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand history" -l since -d 'Only entries from this date (2026-11-01) or this long ago (7d, 4w, 12h) on' -r
 complete -c backpain -n "__fish_backpain_using_subcommand history" -s l -l location -d 'Only entries for this location' -r -f -a "lower\t'Lower back (lumbar)'
 upper\t'Upper back (thoracic)'
@@ -375,6 +386,7 @@ complete -c backpain -n "__fish_backpain_using_subcommand history" -s h -l help 
 complete -c backpain -n "__fish_backpain_using_subcommand stats" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand stats" -l config -d 'Read settings from FILE, not the standard config file' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand stats" -l weeks -d 'How many weeks to show, this one included' -r
 complete -c backpain -n "__fish_backpain_using_subcommand stats" -s l -l location -d 'Only this location\'s sessions, reminders, breaks and pain' -r -f -a "lower\t'Lower back (lumbar)'
 upper\t'Upper back (thoracic)'
@@ -388,7 +400,7 @@ complete -c backpain -n "__fish_backpain_using_subcommand stats" -s h -l help -d
 complete -c backpain -n "__fish_backpain_using_subcommand doctor" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c backpain -n "__fish_backpain_using_subcommand doctor" -l config -d 'Check this TOML file instead of the standard config path' -r -F
+complete -c backpain -n "__fish_backpain_using_subcommand doctor" -l config -d 'Read settings from FILE, not the standard config file' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand doctor" -l data-dir -d 'The data directory; the history is its history/ folder [default: `data-dir` in the config file\'s [history] table, else $XDG_DATA_HOME/backpain or the platform\'s data dir]' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand doctor" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand doctor" -l json -d 'Print the report as JSON (the shape is documented in the README)'
@@ -396,11 +408,13 @@ complete -c backpain -n "__fish_backpain_using_subcommand doctor" -s h -l help -
 complete -c backpain -n "__fish_backpain_using_subcommand completions" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand completions" -l config -d 'Read settings from FILE, not the standard config file' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand completions" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c backpain -n "__fish_backpain_using_subcommand man" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand man" -l config -d 'Read settings from FILE, not the standard config file' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand man" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand man" -s h -l help -d 'Print help'
 complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats doctor completions man help" -f -a "myths" -d 'The guide\'s three myths, what is true instead, and how well each is supported'

@@ -94,13 +94,18 @@ pub const NESTED: &[&str] = &["log"];
 #[command(name = "backpain", version, about, after_help = EXAMPLES, help_expected = true)]
 pub struct Cli {
     /// When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never.
-    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    // The values are in the sentence: clap's list of them would say it twice.
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto", hide_possible_values = true)]
     pub color: ColorWhen,
 
     /// Print long output straight to the terminal instead of through the pager
     /// ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same.
     #[arg(long, global = true)]
     pub no_pager: bool,
+
+    /// Read settings from FILE, not the standard config file.
+    #[arg(long, global = true, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub config: Option<std::path::PathBuf>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -141,7 +146,7 @@ pub enum Command {
 
     /// The implementation guide (habits) and common questions.
     #[command(after_help = "Examples:\n  backpain faq\n  backpain faq --json | jq '.questions[].question'")]
-    Faq(JsonArgs),
+    Faq(FaqArgs),
 
     /// Desk-break reminders: a desktop notification with a micro-stretch on a schedule.
     #[command(
@@ -151,10 +156,7 @@ after_help = REMIND_HELP
 
     /// Record a pain rating or a break done without backpain, in the history.
     #[command(after_help = LOG_HELP, subcommand_required = true)]
-    Log {
-        #[command(subcommand)]
-        what: LogCommand,
-    },
+    Log(LogArgs),
 
     /// List the history: sessions, reminders, breaks and pain ratings, oldest first.
     #[command(after_help = HISTORY_HELP)]
@@ -173,19 +175,37 @@ after_help = REMIND_HELP
     #[command(
         after_help = "Examples:\n  backpain completions bash >~/.local/share/bash-completion/completions/backpain\n  backpain completions zsh > ~/.zfunc/_backpain"
     )]
-    Completions {
-        /// The shell to complete for.
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
+    Completions(CompletionsArgs),
 
     /// Write the man pages (backpain.1 and one per subcommand) into a directory.
     #[command(after_help = "Examples:\n  backpain man ~/.local/share/man/man1")]
-    Man {
-        /// The directory to write into; created if missing.
-        #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
-        dir: std::path::PathBuf,
-    },
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FaqArgs {
+    #[command(flatten)]
+    pub output: JsonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    #[command(subcommand)]
+    pub what: LogCommand,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The directory to write into; created if missing.
+    #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub dir: std::path::PathBuf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -374,10 +394,6 @@ pub struct RemindArgs {
     #[arg(long, value_name = "SYSTEM")]
     pub print_schedule: Option<ScheduleKind>,
 
-    /// Read defaults from this TOML file instead of the standard config path.
-    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
-    pub config: Option<std::path::PathBuf>,
-
     /// Print one JSON object per reminder (JSON Lines) instead of text.
     #[arg(long)]
     pub json: bool,
@@ -414,10 +430,6 @@ pub struct DoctorArgs {
     /// Print the report as JSON (the shape is documented in the README).
     #[arg(long)]
     pub json: bool,
-
-    /// Check this TOML file instead of the standard config path.
-    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
-    pub config: Option<std::path::PathBuf>,
 
     #[command(flatten)]
     pub data: DataArgs,

@@ -140,7 +140,16 @@ impl Config {
     /// The standard path: `$XDG_CONFIG_HOME/backpain/config.toml` on Linux, the platform's
     /// equivalent elsewhere; `None` when there is no home directory.
     pub fn default_path() -> Option<PathBuf> {
-        directories::ProjectDirs::from("", "", "backpain").map(|dirs| dirs.config_dir().join("config.toml"))
+        // As `directories` computes it on Linux, without computing the seven other directories
+        // (~8k instructions of every query that reads the config).
+        #[cfg(all(unix, not(target_os = "macos")))]
+        let dir = std::env::var_os("XDG_CONFIG_HOME")
+            .and_then(dirs_sys::is_absolute_path)
+            .or_else(|| dirs_sys::home_dir().map(|home| home.join(".config")))
+            .map(|config| config.join("backpain"));
+        #[cfg(not(all(unix, not(target_os = "macos"))))]
+        let dir = directories::ProjectDirs::from("", "", "backpain").map(|dirs| dirs.config_dir().to_path_buf());
+        dir.map(|dir| dir.join("config.toml"))
     }
 
     /// Reads and checks the file at `path`; a missing file is an error.
@@ -217,6 +226,23 @@ fn explain(message: &str, text: &str, offset: usize) -> String {
             }
         };
     }
+    // A bare word where TOML wants a value (`pager = nope`, `every = 2h`): the parser's words
+    // ("invalid float, expected `nan`") are about TOML's grammar, not the key. Say how to write
+    // this key's value instead.
+    let (key, value) = line.split_once('=').map(|(key, value)| (key.trim(), value.trim())).unwrap_or_default();
+    // (`count` takes a number: its own message says how.)
+    let bare = !message.starts_with("invalid type")
+        && !value.is_empty()
+        && !value.starts_with(['"', '\'', '[', '{'])
+        && key != "count";
+    if bare && !key.is_empty() && offset >= line_start + line.find('=').unwrap_or(0) {
+        let value = value.split('#').next().unwrap_or(value).trim();
+        return if BOOLEAN_KEYS.contains(&key.replace('_', "-").as_str()) {
+            format!("`{key}` is true or false, not {value}: write {key} = true or {key} = false")
+        } else {
+            format!("`{key}`: a text value goes in double quotes: {key} = \"{value}\"")
+        };
+    }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let key = line.split('=').next().unwrap_or_default().trim();
         let value = line.split_once('=').map(|(_, value)| value.trim()).unwrap_or_default();
@@ -235,6 +261,9 @@ fn explain(message: &str, text: &str, offset: usize) -> String {
     }
     message.to_string()
 }
+
+/// The keys whose value is `true` or `false`, in the file's spelling.
+const BOOLEAN_KEYS: [&str; 4] = ["pager", "record", "dry-run", "json"];
 
 /// The most a config file may hold. A real one is a few hundred bytes; the limit keeps a
 /// mistaken `--config` (a log, a disk image) from being read into memory whole.
@@ -495,6 +524,15 @@ mod tests {
             err.ends_with(":2:9: `every`: integer `90`, expected a string; put it in double quotes: every = \"90\""),
             "{err}"
         );
+        // A bare word where a value belongs: how to write this key's value, not TOML's grammar
+        // ("invalid float, expected `nan`", issue 19).
+        let err = parse("pager = nope\n").unwrap_err().to_string();
+        assert!(
+            err.ends_with(":1:9: `pager` is true or false, not nope: write pager = true or pager = false"),
+            "{err}"
+        );
+        let err = parse("[remind]\nevery = 2h # often\n").unwrap_err().to_string();
+        assert!(err.ends_with(":2:9: `every`: a text value goes in double quotes: every = \"2h\""), "{err}");
         let err = parse("[remind]\ncount = \"3\"\n").unwrap_err().to_string();
         assert!(err.ends_with("; write a whole number without quotes: count = 3"), "{err}");
         let err = parse("[history]\nrecord = \"no\"\n").unwrap_err().to_string();

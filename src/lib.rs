@@ -161,7 +161,7 @@ where
 
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     let color = env.stdout_is_terminal && !env.no_color;
-    let (mut command, top_level) = parse_command(&args);
+    let (mut command, top_level) = parse_command(&args, Globals::Typed);
     if !color {
         // Plain text from the start, so it is written as it is instead of stripped of styles
         // byte by byte (~115k instructions for `--help`); stderr's messages are plain anyway.
@@ -173,7 +173,20 @@ where
         command = help::top_level(command, help::clap_width());
     }
     // What `Cli::try_parse_from` does, with the command kept.
-    let parsed = command.try_get_matches_from_mut(&args).and_then(|mut matches| {
+    let mut parsed = command.try_get_matches_from_mut(&args);
+    if parsed.as_ref().is_err_and(clap::Error::use_stderr) {
+        // A mistake: parse again with every global option in place, so that clap's message and
+        // suggestions (`--colr`: did you mean `--color`?) are what they would be with all of them.
+        (command, _) = parse_command(&args, Globals::All);
+        if !color {
+            command = command.styles(clap::builder::Styles::plain());
+        }
+        if top_level {
+            command = help::top_level(command, help::clap_width());
+        }
+        parsed = command.try_get_matches_from_mut(&args);
+    }
+    let parsed = parsed.and_then(|mut matches| {
         let typed = Typed::of(&matches);
         let mut cli = Cli::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut Cli::command()))?;
         typed.apply(&mut cli);
@@ -230,7 +243,10 @@ where
 /// clap still carries down to its own subcommands (`log pain`) and back up to `Cli`.
 /// Completions and man pages use `Cli::command()` as it is.
 /// Also says whether no subcommand was named (the top level's help or an error follows).
-fn parse_command(args: &[OsString]) -> (clap::Command, bool) {
+/// Only the global options a command line can use are put in its subcommand: those typed (by a
+/// word that starts with their name), or all of them for a help text, which lists them. Each
+/// one costs ~3.5k instructions to clone and build, and most command lines type none.
+fn parse_command(args: &[OsString], which: Globals) -> (clap::Command, bool) {
     use clap::CommandFactory;
 
     let mut command = Cli::command();
@@ -276,9 +292,32 @@ fn parse_command(args: &[OsString]) -> (clap::Command, bool) {
         // subcommand's own options still count theirs from 0 (the help sorts by it, then by
         // name). (Deferred, a subcommand shows its own subcommands only once built.)
         let carry = cli::NESTED.contains(&sub.get_name());
-        globals.into_iter().fold(sub, |sub, arg| sub.arg(arg.global(carry))).next_display_order(0)
+        let help = args.iter().skip(1).any(|arg| matches!(arg.to_str(), Some("-h" | "--help" | "help")));
+        let typed = |arg: &clap::Arg| {
+            let long = arg.get_long().map(|long| format!("--{long}")).unwrap_or_default();
+            args.iter().skip(1).any(|word| {
+                // clap reads `--color=never` and an unambiguous prefix is not taken: the name itself.
+                word.to_str().is_some_and(|word| {
+                    word == long || word.strip_prefix(long.as_str()).is_some_and(|rest| rest.starts_with('='))
+                })
+            })
+        };
+        globals
+            .into_iter()
+            .filter(|arg| which == Globals::All || help || typed(arg))
+            .fold(sub, |sub, arg| sub.arg(arg.global(carry)))
+            .next_display_order(0)
     });
     (command, false)
+}
+
+/// Which global options `parse_command` puts in the subcommand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Globals {
+    /// Those the command line types (all, for a help text).
+    Typed,
+    /// All of them: for the error message of a command line that did not parse.
+    All,
 }
 
 /// The global options typed after the subcommand (`myths --color never`), which win over the top
@@ -287,11 +326,12 @@ fn parse_command(args: &[OsString]) -> (clap::Command, bool) {
 struct Typed {
     color: Option<ColorWhen>,
     no_pager: bool,
+    config: Option<std::path::PathBuf>,
 }
 
 impl Typed {
     fn of(matches: &clap::ArgMatches) -> Typed {
-        let Some((_, sub)) = matches.subcommand() else { return Typed { color: None, no_pager: false } };
+        let Some((_, sub)) = matches.subcommand() else { return Typed { color: None, no_pager: false, config: None } };
         let typed = |id: &str| {
             matches!(sub.try_get_raw(id), Ok(Some(_)))
                 && sub.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
@@ -299,6 +339,11 @@ impl Typed {
         Typed {
             color: if typed("color") { sub.try_get_one::<ColorWhen>("color").ok().flatten().copied() } else { None },
             no_pager: typed("no_pager") && sub.get_flag("no_pager"),
+            config: if typed("config") {
+                sub.try_get_one::<std::path::PathBuf>("config").ok().flatten().cloned()
+            } else {
+                None
+            },
         }
     }
 
@@ -307,6 +352,9 @@ impl Typed {
             cli.color = color;
         }
         cli.no_pager |= self.no_pager;
+        if self.config.is_some() {
+            cli.config = self.config;
+        }
     }
 }
 
@@ -354,42 +402,24 @@ fn subcommand(args: &[OsString]) -> Option<String> {
     })
 }
 
-/// One hop from a subcommand to its file (`src/cmd/`); errors decide the exit code.
+/// One hop from a subcommand to its file (`src/cmd/`), in the context every command shares;
+/// errors decide the exit code.
 fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write) -> anyhow::Result<()> {
-    let theme = env.theme(cli.color);
-    let out = cmd::Out { stdout: std::cell::RefCell::new(stdout), env, theme, no_pager: cli.no_pager };
-    match &cli.command {
-        Command::Myths(args) => out.report(&cmd::myths::run(args), args.output.json),
-        Command::Route(args) => cmd::route::command(args, &out),
-        Command::Routine(args) => cmd::routine::run(args, &out, stderr),
-        Command::Drills(args) => out.report(&cmd::drills::run(args), args.output.json),
-        Command::Sources(args) => out.report(&cmd::sources::run(args), args.output.json),
-        Command::Faq(args) => out.report(&cmd::faq::run(), args.json),
-        Command::Remind(args) => cmd::remind::run(args, env, &mut **out.stdout.borrow_mut(), stderr),
-        Command::Log { what } => {
-            let report = cmd::log::run(what, &cmd::discover_config()?, &chrono::Local::now())?;
-            // Recorded is done: a confirmation that cannot be printed is a warning, not a
-            // failure a caller would retry (and record twice).
-            if let Err(err) = out.report(&report, cmd::log::common(what).json) {
-                if error::exit_for(&err) != Exit::Success {
-                    let _ = writeln!(stderr, "backpain: recorded in {}, but {err:#}", report.file);
-                }
-            }
-            Ok(())
-        }
-        Command::History(args) => cmd::history::run(
-            args,
-            &cmd::discover_config()?,
-            &chrono::Local::now(),
-            &mut **out.stdout.borrow_mut(),
-            stderr,
-        ),
-        Command::Stats(args) => {
-            let report = cmd::stats::run(args, &cmd::discover_config()?, &chrono::Local::now(), stderr)?;
-            out.report(&report, args.json)
-        }
-        Command::Doctor(args) => out.report(&cmd::doctor::run(args), args.json),
-        Command::Completions { shell } => out.print(&generate::completion(*shell)),
-        Command::Man { dir } => generate::write_man_pages(dir),
-    }
+    let cx = cmd::Context::new(env, env.theme(cli.color), cli.no_pager, cli.config.as_deref(), stdout, stderr);
+    let command: &dyn cmd::Run = match &cli.command {
+        Command::Myths(args) => args,
+        Command::Route(args) => args,
+        Command::Routine(args) => args,
+        Command::Drills(args) => args,
+        Command::Sources(args) => args,
+        Command::Faq(args) => args,
+        Command::Remind(args) => args,
+        Command::Log(args) => args,
+        Command::History(args) => args,
+        Command::Stats(args) => args,
+        Command::Doctor(args) => args,
+        Command::Completions(args) => args,
+        Command::Man(args) => args,
+    };
+    command.run(&cx)
 }

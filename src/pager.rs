@@ -47,47 +47,165 @@ fn strip_escapes(line: &str) -> String {
 /// Writes `text` through `pager` and waits for it; `Ok(false)` when the pager could not be
 /// started, so the caller prints the text itself. The reader quitting early is not an error.
 pub fn page(text: &[u8], pager: &str) -> io::Result<bool> {
-    let mut command = Command::new("sh");
-    command.arg("-c").arg(pager).stdin(Stdio::piped());
-    // As git does: less shows colour and quits on one screen unless the user's LESS says otherwise.
-    if std::env::var_os("LESS").is_none() {
-        command.env("LESS", "FRX");
-    }
-    let Ok(mut child) = command.spawn() else { return Ok(false) };
-    // Ctrl-C and Ctrl-\ in the pager are the pager's: backpain must not die under it and hand
-    // the shell a terminal the pager still draws on. Registering a flag replaces the default
-    // action (death) for this process only; the pager keeps its own handlers.
-    let ignored = Arc::new(AtomicBool::new(false));
-    #[cfg(unix)]
-    let keys = [signal_hook::consts::SIGINT, signal_hook::consts::SIGQUIT];
-    #[cfg(not(unix))]
-    let keys = [signal_hook::consts::SIGINT];
-    #[cfg_attr(not(unix), allow(unused_mut))]
-    let mut registered: Vec<_> =
-        keys.into_iter().filter_map(|signal| signal_hook::flag::register(signal, Arc::clone(&ignored)).ok()).collect();
-    // SIGTERM and SIGHUP are not keys the pager reads: they end the pager and then backpain
-    // with 130, as everywhere else, rather than kill backpain and leave the pager drawing.
-    #[cfg(unix)]
-    let ended = end_pager_on_stop(&child, &mut registered);
-    let written = match child.stdin.take() {
-        Some(mut stdin) => stdin.write_all(text).and_then(|()| stdin.flush()),
-        None => Ok(()),
-    };
-    let waited = child.wait();
-    for id in registered {
-        signal_hook::low_level::unregister(id);
-    }
+    let Some(mut running) = Running::start(pager) else { return Ok(false) };
+    let written = running.write_all(text).and_then(|()| running.flush());
+    let shown = running.finish();
     match written {
-        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => return Err(err),
-        _ => {}
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => Err(err),
+        _ => shown,
     }
-    let status = waited?;
+}
+
+/// A pager started and reading what is written to it.
+struct Running {
+    child: std::process::Child,
+    stdin: Option<std::process::ChildStdin>,
+    registered: Vec<signal_hook::SigId>,
     #[cfg(unix)]
-    if ended.load(std::sync::atomic::Ordering::SeqCst) {
-        return Err(io::Error::new(io::ErrorKind::Interrupted, "stopped while paging"));
+    ended: Arc<AtomicBool>,
+}
+
+impl Running {
+    /// `pager` run by `sh -c`, or `None` when it cannot start.
+    fn start(pager: &str) -> Option<Running> {
+        let mut command = Command::new("sh");
+        command.arg("-c").arg(pager).stdin(Stdio::piped());
+        // As git does: less shows colour and quits on one screen unless the user's LESS says otherwise.
+        if std::env::var_os("LESS").is_none() {
+            command.env("LESS", "FRX");
+        }
+        let mut child = command.spawn().ok()?;
+        // Ctrl-C and Ctrl-\ in the pager are the pager's: backpain must not die under it and
+        // hand the shell a terminal the pager still draws on. Registering a flag replaces the
+        // default action (death) for this process only; the pager keeps its own handlers.
+        let ignored = Arc::new(AtomicBool::new(false));
+        #[cfg(unix)]
+        let keys = [signal_hook::consts::SIGINT, signal_hook::consts::SIGQUIT];
+        #[cfg(not(unix))]
+        let keys = [signal_hook::consts::SIGINT];
+        #[cfg_attr(not(unix), allow(unused_mut))]
+        let mut registered: Vec<_> = keys
+            .into_iter()
+            .filter_map(|signal| signal_hook::flag::register(signal, Arc::clone(&ignored)).ok())
+            .collect();
+        // SIGTERM and SIGHUP are not keys the pager reads: they end the pager and then backpain
+        // with 130, as everywhere else, rather than kill backpain and leave the pager drawing.
+        #[cfg(unix)]
+        let ended = end_pager_on_stop(&child, &mut registered);
+        let stdin = child.stdin.take();
+        Some(Running {
+            child,
+            stdin,
+            registered,
+            #[cfg(unix)]
+            ended,
+        })
     }
-    // sh says 127 when the pager command does not exist: nothing was shown, print it plainly.
-    Ok(status.code() != Some(127))
+
+    /// Closes the pager's input and waits for the reader to quit; `Ok(false)` when the pager
+    /// command did not exist (nothing was shown), `Interrupted` when SIGTERM or SIGHUP ended it.
+    fn finish(mut self) -> io::Result<bool> {
+        drop(self.stdin.take());
+        let waited = self.child.wait();
+        for id in self.registered.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+        let status = waited?;
+        #[cfg(unix)]
+        if self.ended.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(io::Error::new(io::ErrorKind::Interrupted, "stopped while paging"));
+        }
+        // sh says 127 when the pager command does not exist: nothing was shown, print it plainly.
+        Ok(status.code() != Some(127))
+    }
+}
+
+impl Write for Running {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.stdin {
+            Some(stdin) => stdin.write(buf),
+            None => Err(io::ErrorKind::BrokenPipe.into()),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.stdin {
+            Some(stdin) => stdin.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Output that comes a line at a time, paged as a whole report would be: held until it is
+/// taller than the terminal, then sent to the pager, which takes the rest as it comes; output
+/// that ends within a screen goes straight to `out`. `finish` must be called at the end.
+pub struct Paged<'a> {
+    out: &'a mut dyn Write,
+    command: &'a str,
+    rows: u16,
+    columns: u16,
+    held: Vec<u8>,
+    running: Option<Running>,
+    /// The pager could not start: everything goes to `out`.
+    direct: bool,
+}
+
+impl<'a> Paged<'a> {
+    pub fn new(out: &'a mut dyn Write, command: &'a str, rows: u16, columns: u16) -> Paged<'a> {
+        Paged { out, command, rows, columns, held: Vec::new(), running: None, direct: false }
+    }
+
+    /// Sends what is held to `out` (it fit), or waits for the pager; `Interrupted` when SIGTERM
+    /// or SIGHUP ended the pager, as `page`.
+    pub fn finish(mut self) -> io::Result<()> {
+        match self.running.take() {
+            Some(running) => match running.finish()? {
+                true => Ok(()),
+                // The pager command did not exist; what it was sent is lost to the screen, so
+                // say so rather than pretend it was shown.
+                false => Err(io::Error::other(format!("the pager `{}` could not be run", self.command))),
+            },
+            None => {
+                self.out.write_all(&self.held)?;
+                self.out.flush()
+            }
+        }
+    }
+}
+
+impl Write for Paged<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if let Some(running) = &mut self.running {
+            return running.write(buf);
+        }
+        if self.direct {
+            return self.out.write(buf);
+        }
+        self.held.extend_from_slice(buf);
+        if taller_than(&self.held, self.rows, self.columns) {
+            let held = std::mem::take(&mut self.held);
+            match Running::start(self.command) {
+                Some(mut running) => {
+                    running.write_all(&held)?;
+                    self.running = Some(running);
+                }
+                None => {
+                    self.direct = true;
+                    self.out.write_all(&held)?;
+                }
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match (&mut self.running, self.direct) {
+            (Some(running), _) => running.flush(),
+            (None, true) => self.out.flush(),
+            // Still holding: nothing is flushed until it is known where it goes.
+            (None, false) => Ok(()),
+        }
+    }
 }
 
 /// Ends the pager (the `sh` running it, and so its pipeline's input) when SIGTERM or SIGHUP

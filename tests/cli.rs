@@ -579,3 +579,62 @@ fn every_help_example_fits_one_line_at_80_columns() {
     }
     assert!(seen >= 30, "examples found: {seen}");
 }
+
+/// Issue 19: one `--config FILE` for every command, typed before or after the subcommand. It
+/// was an option of `remind` and `doctor` only, so `routine --config FILE` (what a click on a
+/// reminder opens) was refused.
+#[test]
+fn every_command_reads_the_config_file_one_global_option_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let config = dir.path().join("settings.toml");
+    std::fs::write(
+        &config,
+        format!("[profile]\nconditions = [\"pregnancy\"]\n\n[history]\ndata-dir = {:?}\n", data.to_str().unwrap()),
+    )
+    .unwrap();
+    let config = config.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let output = backpain().env("XDG_CONFIG_HOME", dir.path().join("none")).args(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let conditions = |text: &str| -> Vec<String> {
+        let json: serde_json::Value = serde_json::from_str(text).unwrap();
+        json["conditions"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_string()).collect()
+    };
+    for args in [
+        &["route", "lower", "--json", "--config", config][..],
+        &["--config", config, "route", "lower", "--json"],
+        &["routine", "lower", "--json", "--config", config],
+        &["routine", "--location", "neck", "--micro", "--json", &format!("--config={config}")],
+    ] {
+        assert_eq!(conditions(&run(args)), ["pregnancy"], "{args:?}");
+    }
+    run(&["log", "pain", "3", "-l", "lower", "--config", config]);
+    assert!(data.join("history").is_dir(), "log wrote where the config file says");
+    assert_eq!(run(&["history", "--json", "--config", config]).lines().count(), 1);
+    assert_eq!(run(&["--config", config, "log", "done", "-l", "neck"]).lines().count(), 1);
+    let stats: serde_json::Value = serde_json::from_str(&run(&["stats", "--json", "--config", config])).unwrap();
+    assert!(stats.to_string().contains("\"taken\":1"), "{stats}");
+    let doctor: serde_json::Value = serde_json::from_str(&run(&["doctor", "--json", "--config", config])).unwrap();
+    assert_eq!(doctor["config"]["path"], config);
+    assert!(run(&["remind", "--print-schedule", "cron", "--config", config]).contains(config));
+    for args in [&["myths", "--config", config][..], &["faq", "--config", config], &["drills", "--config", config]] {
+        run(args);
+    }
+    // A file that is not there is refused the same way by every command that reads it.
+    for args in
+        [&["route", "lower"][..], &["routine", "lower"], &["history"], &["stats"], &["log", "done", "-l", "neck"]]
+    {
+        let output = backpain().args(args).args(["--config", "/nonexistent/backpain.toml"]).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert_eq!(
+            stderr.trim(),
+            "backpain: cannot read config file /nonexistent/backpain.toml: no such file; check the path",
+            "{args:?}"
+        );
+    }
+}

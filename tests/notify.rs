@@ -424,6 +424,57 @@ fn done_on_the_notification_records_the_break() {
     assert!(stats["breaks"]["taken"].as_u64() >= Some(1));
 }
 
+/// Issue 19: `remind --config FILE` opened `routine ... --config FILE` on a click, which
+/// `routine` refused (exit 2): `--config` was an option of two commands only. Every command
+/// takes it now, and the routine opened reads the same file.
+#[test]
+fn a_click_on_a_reminder_with_a_config_file_opens_a_routine_that_runs() {
+    if !real_parts_available() {
+        return;
+    }
+    let session = Session::with_dunst();
+    let data = tempfile::tempdir().unwrap();
+    let config = session.dir.path().join("backpain.toml");
+    std::fs::write(&config, "[profile]\nconditions = [\"pregnancy\"]\n").unwrap();
+    let opened = session.dir.path().join("opened");
+    let terminal = session.dir.path().join("terminal");
+    std::fs::write(
+        &terminal,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$@\" > {}.tmp && mv {0}.tmp {0}\n", opened.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&terminal, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let config_arg = config.to_str().unwrap();
+    let (mut child, _stdout, _) = shown_once(
+        &session,
+        data.path(),
+        &["--every", "3s", "--config", config_arg],
+        &[("TERMINAL", terminal.to_str().unwrap())],
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    session.invoke("default");
+    let started = Instant::now();
+    while !opened.exists() && started.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let args = std::fs::read_to_string(&opened).unwrap_or_else(|_| panic!("the terminal was not started"));
+    let args: Vec<&str> = args.lines().collect();
+    assert_eq!(args[2..], ["routine", "--location", "neck", "--micro", "--guided", "--config", config_arg]);
+    // What the terminal would run, run here: piped, it plays the plain session at test speed.
+    let output = std::process::Command::new(args[1])
+        .args(&args[2..])
+        .args(["--data-dir", data.path().to_str().unwrap()])
+        .env("BACKPAIN_TEST_SPEED", "1000")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "the opened routine runs: {stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.to_lowercase().contains("pregnan"), "it read the same config file: {stdout}");
+}
+
 #[test]
 fn a_click_on_the_body_opens_the_guided_micro_routine_in_a_terminal() {
     if !real_parts_available() {

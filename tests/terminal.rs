@@ -739,6 +739,60 @@ fn a_long_routine_goes_through_the_pager_and_no_pager_does_not() {
     assert!(!record("piped").exists(), "never page into a pipe");
 }
 
+/// Issue 19: `history` goes through the pager like every other report when it is taller than
+/// the terminal (it was never paged), streaming: a pager that quits early ends it with 0; a
+/// history that fits, `--json`, `--csv` and a pipe are not paged.
+#[test]
+fn a_long_history_goes_through_the_pager_and_a_short_one_does_not() {
+    let Some(tmux) = Tmux::start("history-pager") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("history");
+    std::fs::create_dir_all(&history).unwrap();
+    let line = |n: u32| {
+        format!(
+            "{{\"v\":1,\"id\":\"00000000-0000-4000-8000-{n:012}\",\"at\":\"2026-11-{:02}T09:{:02}:00+00:00\",\"kind\":\"pain\",\"location\":\"lower\",\"rating\":{}}}\n",
+            1 + n % 28,
+            n % 60,
+            n % 11
+        )
+    };
+    std::fs::write(history.join("2026-11.jsonl"), (0..5000).map(line).collect::<String>()).unwrap();
+    let short = dir.path().join("three-entries");
+    std::fs::create_dir_all(short.join("history")).unwrap();
+    std::fs::write(short.join("history/2026-11.jsonl"), (0..3).map(line).collect::<String>()).unwrap();
+    let record = |name: &str| dir.path().join(name);
+    let pager = |name: &str| format!("BACKPAIN_PAGER='cat > {}; echo PAGER-RAN'", record(name).display());
+    let run = |env: String, args: String, name: &str| {
+        tmux.type_line("clear");
+        tmux.type_line(&format!("{env} {BIN} {args}; {}", report(name, "$?")));
+        tmux.wait_for_value(name)
+    };
+    let data = dir.path().display();
+    let (rc, screen) = run(pager("long"), format!("history --data-dir {data}"), "long");
+    assert_eq!(rc, "0", "{screen}");
+    let paged = std::fs::read_to_string(record("long")).expect("the pager was given the history");
+    assert_eq!(paged.lines().count(), 5000, "every line, not a screenful");
+    assert!(screen.lines().any(|line| line.trim() == "PAGER-RAN"), "{screen}");
+
+    // A pager that reads a little and quits, as `q` in less does: no error, exit 0.
+    let (rc, screen) =
+        run("BACKPAIN_PAGER='head -c 10 >/dev/null'".into(), format!("history --data-dir {data}"), "quit");
+    assert_eq!(rc, "0", "{screen}");
+    assert!(!screen.contains("backpain:"), "{screen}");
+
+    for (name, args) in [
+        ("short", format!("history --data-dir {}", short.display())),
+        ("json", format!("history --json --data-dir {data} | tail -1")),
+        ("csv", format!("history --csv --data-dir {data} >/dev/null")),
+        ("piped", format!("history --data-dir {data} | wc -l")),
+        ("nopager", format!("history --no-pager --data-dir {data} >/dev/null")),
+    ] {
+        let (rc, screen) = run(pager(name), args, name);
+        assert_eq!(rc, "0", "{name}: {screen}");
+        assert!(!record(name).exists(), "{name}: the pager ran");
+    }
+}
+
 /// Issue 11.2: ↓↓↓ sent in one write moves three zones, and Enter picks the zone shown.
 #[test]
 fn arrows_sent_in_one_write_all_take_effect_on_the_body_map() {

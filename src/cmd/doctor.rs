@@ -21,11 +21,17 @@ use crate::report::{
 /// The unit `remind --print-schedule systemd` prints.
 pub const TIMER_UNIT: &str = "backpain-remind.timer";
 
-pub fn run(args: &DoctorArgs) -> DoctorReport {
+impl super::Run for DoctorArgs {
+    fn run(&self, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
+        cx.report(&report(self, cx.config_path), self.json)
+    }
+}
+
+pub fn report(args: &DoctorArgs, config_path: Option<&Path>) -> DoctorReport {
     let mut desktop = Desktop::connect();
     let probes = desktop.probe_all();
     let notification_server = server(&desktop);
-    let (config, config_view) = config(args.config.as_deref());
+    let (config, config_view) = config(config_path);
     let recording = config.history.record != Some(false);
     let history = match super::store(&args.data, &config) {
         Ok(store) => {

@@ -2,7 +2,13 @@ use crate::cli::DrillsArgs;
 use crate::dataset::{self, Drill};
 use crate::report::{cite, DoseView, DrillView, DrillsReport, Listing};
 
-pub fn run(args: &DrillsArgs) -> DrillsReport {
+impl super::Run for DrillsArgs {
+    fn run(&self, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
+        cx.report(&report(self), self.output.json)
+    }
+}
+
+pub fn report(args: &DrillsArgs) -> DrillsReport {
     DrillsReport(match args.id {
         Some(drill) => Listing::One(view(drill)),
         None => Listing::All(dataset::dataset().drills.iter().map(view).collect()),

@@ -1,7 +1,14 @@
+use crate::cli::FaqArgs;
 use crate::dataset::{self, RuleKind};
 use crate::report::{EvidenceView, FaqReport, FaqView, RuleView};
 
-pub fn run() -> FaqReport {
+impl super::Run for FaqArgs {
+    fn run(&self, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
+        cx.report(&report(), self.output.json)
+    }
+}
+
+pub fn report() -> FaqReport {
     let data = dataset::dataset();
     FaqReport {
         guide: data.rules.iter().filter(|rule| rule.kind == RuleKind::Habit).map(RuleView::new).collect(),

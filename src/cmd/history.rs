@@ -12,18 +12,21 @@ use crate::history::store::{Listed, Store};
 use crate::history::{when, Entry};
 use crate::render::history::{Csv, Sink, Table};
 
-pub fn run<Tz: TimeZone>(
+impl super::Run for HistoryArgs {
+    fn run(&self, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
+        run(self, cx.config()?, &cx.now(), cx)
+    }
+}
+
+fn run<Tz: TimeZone>(
     args: &HistoryArgs,
     config: &Config,
     now: &DateTime<Tz>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
+    cx: &super::Context<'_, '_>,
 ) -> anyhow::Result<()> {
     let store = super::store(&args.data, config)?;
     if args.path {
-        writeln!(out, "{}", store.dir.display())?;
-        out.flush()?;
-        return Ok(());
+        return cx.print(format!("{}\n", store.dir.display()).as_bytes());
     }
     let since = match &args.since {
         Some(text) => Some(when::since(text, now).map_err(|err| UsageError::Invalid(format!("--since: {err}")))?),
@@ -37,31 +40,43 @@ pub fn run<Tz: TimeZone>(
     let keep = |at: &DateTime<FixedOffset>, place: Option<&str>| {
         since.is_none_or(|since| *at >= since) && location.is_none_or(|location| place == Some(location))
     };
-    let mut watched = Watched { out, failed: false };
-    let listed = list(args, &store, from.as_deref(), keep, &mut watched, err);
-    // A write that failed is stdout's problem; anything else is the history folder's.
-    listed.map_err(|error| match watched.failed {
-        true => anyhow::Error::new(error).context("cannot write to stdout"),
-        false => anyhow::Error::new(error).context(format!("cannot read {}", store.dir.display())),
-    })
+    let failed = std::cell::Cell::new(false);
+    let listing = |out: &mut dyn Write| {
+        let mut watched = Watched { out, failed: &failed };
+        list(args, &store, from.as_deref(), keep, &mut watched, &mut **cx.stderr())
+    };
+    // What a program reads is never paged; the table a person reads is, as every other report.
+    let listed = if args.json || args.csv { listing(&mut **cx.stdout()) } else { cx.stream(listing) };
+    match listed {
+        Ok(()) => Ok(()),
+        // SIGTERM or SIGHUP while paging: the pager is ended, and so is backpain, with 130.
+        Err(err) if err.kind() == std::io::ErrorKind::Interrupted => Err(crate::error::Interrupted(None).into()),
+        // A write that failed is stdout's (or the pager's) problem; anything else is the folder's.
+        Err(err) if failed.get() => Err(anyhow::Error::new(err).context("cannot write to stdout")),
+        Err(err) => Err(anyhow::Error::new(err).context(format!("cannot read {}", store.dir.display()))),
+    }
 }
 
 /// Standard output, remembering whether a write to it failed.
 struct Watched<'a> {
     out: &'a mut dyn Write,
-    failed: bool,
+    failed: &'a std::cell::Cell<bool>,
 }
 
 impl Write for Watched<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let written = self.out.write(buf);
-        self.failed |= written.is_err();
+        if written.is_err() {
+            self.failed.set(true);
+        }
         written
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
         let flushed = self.out.flush();
-        self.failed |= flushed.is_err();
+        if flushed.is_err() {
+            self.failed.set(true);
+        }
         flushed
     }
 }

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, TimeZone};
 
-use crate::cli::{LogCommand, LogEntryArgs};
+use crate::cli::{LogArgs, LogCommand, LogEntryArgs};
 use crate::config::Config;
 use crate::error::UsageError;
 use crate::history::{when, Entry, Kind};
@@ -35,6 +35,20 @@ pub fn common(command: &LogCommand) -> &LogEntryArgs {
     match command {
         LogCommand::Pain(args) => &args.entry,
         LogCommand::Done(args) => &args.entry,
+    }
+}
+
+impl super::Run for LogArgs {
+    fn run(&self, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
+        let report = run(&self.what, cx.config()?, &cx.now())?;
+        // Recorded is done: a confirmation that cannot be printed is a warning, not a failure
+        // a caller would retry (and record twice).
+        if let Err(err) = cx.report(&report, common(&self.what).json) {
+            if crate::error::exit_for(&err) != crate::exit::Exit::Success {
+                let _ = writeln!(cx.stderr(), "backpain: recorded in {}, but {err:#}", report.file);
+            }
+        }
+        Ok(())
     }
 }
 

@@ -1,11 +1,15 @@
-//! One file per subcommand. Each builds a typed report from the dataset and never prints;
-//! `crate::run` hands the report to a renderer.
+//! One file per subcommand, each implementing `Run` on its own argument struct. A command
+//! builds a typed report from the domain and hands it to the `Context`, which owns standard
+//! output: `report` renders a table or JSON, `print` writes bytes a program reads, `stream`
+//! gives a writer for output that comes a line at a time; each decides once about the pager.
 
+pub mod completions;
 pub mod doctor;
 pub mod drills;
 pub mod faq;
 pub mod history;
 pub mod log;
+pub mod man;
 pub mod myths;
 pub mod remind;
 pub mod route;
@@ -13,40 +17,91 @@ pub mod routine;
 pub mod sources;
 pub mod stats;
 
+use std::cell::{OnceCell, RefCell, RefMut};
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::Context as _;
+use chrono::{DateTime, Local};
 
 use crate::cli::ProfileArgs;
 use crate::config::Config;
 use crate::dataset::Location;
 use crate::error::UsageError;
 use crate::profile::Profile;
+use crate::render::Theme;
+use crate::Env;
 
-/// The standard config file, or none; a broken one is an error, never silently passed over.
-pub fn discover_config() -> anyhow::Result<Config> {
-    Ok(Config::discover(None).map_err(UsageError::from)?)
+/// A subcommand: its arguments, run in the context every command shares.
+pub trait Run {
+    fn run(&self, cx: &Context<'_, '_>) -> anyhow::Result<()>;
 }
 
-/// Writes a command's output and flushes it; a closed pipe surfaces as `BrokenPipe`.
-pub fn print(stdout: &mut dyn Write, bytes: &[u8]) -> anyhow::Result<()> {
-    stdout.write_all(bytes).and_then(|()| stdout.flush()).context("cannot write to stdout")
-}
-
-/// Where a command's output goes: standard output, paged on a terminal it does not fit, in the
-/// theme the environment and `--color` chose.
-pub struct Out<'a, 'w> {
-    pub stdout: std::cell::RefCell<&'a mut (dyn Write + 'w)>,
-    pub env: &'a crate::Env,
-    pub theme: crate::render::Theme,
+/// What every command runs with, built once in `lib.rs`: the environment, the global options,
+/// the config file and the local time (each read once, when first asked for, so a query that
+/// needs neither pays for neither), and the two output streams.
+pub struct Context<'a, 'w> {
+    pub env: &'a Env,
+    pub theme: Theme,
     /// `--no-pager`.
     pub no_pager: bool,
+    /// `--config FILE`, which every command reads instead of the standard file.
+    pub config_path: Option<&'a Path>,
+    stdout: RefCell<&'a mut (dyn Write + 'w)>,
+    stderr: RefCell<&'a mut (dyn Write + 'w)>,
+    config: OnceCell<Config>,
+    now: OnceCell<DateTime<Local>>,
 }
 
-impl Out<'_, '_> {
-    /// Bytes a program reads (JSON, completions): never paged.
+impl<'a, 'w> Context<'a, 'w> {
+    pub fn new(
+        env: &'a Env,
+        theme: Theme,
+        no_pager: bool,
+        config_path: Option<&'a Path>,
+        stdout: &'a mut (dyn Write + 'w),
+        stderr: &'a mut (dyn Write + 'w),
+    ) -> Self {
+        Context {
+            env,
+            theme,
+            no_pager,
+            config_path,
+            stdout: RefCell::new(stdout),
+            stderr: RefCell::new(stderr),
+            config: OnceCell::new(),
+            now: OnceCell::new(),
+        }
+    }
+
+    /// The config file (`--config`, else the standard one, else the defaults), read the first
+    /// time it is asked for. A broken file is an error, never silently passed over.
+    pub fn config(&self) -> Result<&Config, UsageError> {
+        if let Some(config) = self.config.get() {
+            return Ok(config);
+        }
+        let config = Config::discover(self.config_path).map_err(UsageError::from)?;
+        Ok(self.config.get_or_init(|| config))
+    }
+
+    /// The local time, read once: every part of a command sees the same moment.
+    pub fn now(&self) -> DateTime<Local> {
+        *self.now.get_or_init(Local::now)
+    }
+
+    /// Standard output, for a command that writes as it goes (a guided session, the reminder
+    /// loop); everything else goes through `report`, `print` or `stream`.
+    pub fn stdout(&self) -> RefMut<'_, &'a mut (dyn Write + 'w)> {
+        self.stdout.borrow_mut()
+    }
+
+    pub fn stderr(&self) -> RefMut<'_, &'a mut (dyn Write + 'w)> {
+        self.stderr.borrow_mut()
+    }
+
+    /// Bytes a program reads (JSON, completions, schedules): never paged.
     pub fn print(&self, bytes: &[u8]) -> anyhow::Result<()> {
-        print(&mut **self.stdout.borrow_mut(), bytes)
+        print(&mut **self.stdout(), bytes)
     }
 
     /// A report, as JSON or as the table a person reads (paged when it is taller than the terminal).
@@ -58,20 +113,56 @@ impl Out<'_, '_> {
         self.print(&bytes)
     }
 
+    /// Output a person reads that comes a line at a time (`history`): `write` gets a writer
+    /// that goes to the terminal, or to the pager once more than a screen has come, as the rest.
+    pub fn stream(&self, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
+        let env = self.env;
+        let pager = match (env.rows, env.pager.as_deref()) {
+            (Some(rows), Some(pager)) if self.pages() => Some((rows, pager)),
+            _ => None,
+        };
+        let mut stdout = self.stdout();
+        match pager {
+            Some((rows, pager)) => {
+                let mut paged = crate::pager::Paged::new(&mut **stdout, pager, rows, env.columns.unwrap_or(80));
+                let written = write(&mut paged);
+                match (written, paged.finish()) {
+                    // SIGTERM or SIGHUP ended the pager: that, not the broken pipe it left.
+                    (_, Err(err)) if err.kind() == std::io::ErrorKind::Interrupted => Err(err),
+                    (Err(err), _) => Err(err),
+                    (Ok(()), finished) => finished,
+                }
+            }
+            None => write(&mut **stdout),
+        }
+    }
+
+    /// Whether long output here goes through the pager: on a terminal with a pager, and not
+    /// turned off by `--no-pager` or `pager = false`. The config is read only now, when paging
+    /// would happen; a broken file is said on stderr and the output paged as usual, since
+    /// nothing else here depends on it (commands that do depend on it refuse it).
+    fn pages(&self) -> bool {
+        if self.no_pager || !self.env.stdout_is_terminal || self.env.pager.is_none() {
+            return false;
+        }
+        match self.config() {
+            Ok(config) => config.pager != Some(false),
+            Err(err) => {
+                let _ = writeln!(self.stderr(), "backpain: warning: {err}; paging as usual");
+                true
+            }
+        }
+    }
+
     /// Shows `bytes` through the pager when stdout is a terminal they do not fit; `false` when
     /// the caller should print them itself (it fits, no pager wanted, or none could start).
-    /// Never when piped, and not with `--no-pager` or `pager = false` in the config file.
     fn page(&self, bytes: &[u8]) -> anyhow::Result<bool> {
         let env = self.env;
         let (Some(rows), Some(pager)) = (env.rows, env.pager.as_deref()) else { return Ok(false) };
-        if self.no_pager
-            || !env.stdout_is_terminal
-            || !crate::pager::taller_than(bytes, rows, env.columns.unwrap_or(80))
-        {
+        if !env.stdout_is_terminal || !crate::pager::taller_than(bytes, rows, env.columns.unwrap_or(80)) {
             return Ok(false);
         }
-        // Read only now, when paging would happen: a short answer costs no file read.
-        if discover_config()?.pager == Some(false) {
+        if !self.pages() {
             return Ok(false);
         }
         match crate::pager::page(bytes, pager) {
@@ -80,6 +171,11 @@ impl Out<'_, '_> {
             paged => paged.context("cannot write to the pager"),
         }
     }
+}
+
+/// Writes a command's output and flushes it; a closed pipe surfaces as `BrokenPipe`.
+pub fn print(stdout: &mut dyn Write, bytes: &[u8]) -> anyhow::Result<()> {
+    stdout.write_all(bytes).and_then(|()| stdout.flush()).context("cannot write to stdout")
 }
 
 /// The location from `--location`, or from the words typed after the subcommand

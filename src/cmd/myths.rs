@@ -2,7 +2,13 @@ use crate::cli::MythsArgs;
 use crate::dataset;
 use crate::report::{ClaimView, EvidenceView, Listing, MythView, MythsReport};
 
-pub fn run(args: &MythsArgs) -> MythsReport {
+impl super::Run for MythsArgs {
+    fn run(&self, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
+        cx.report(&report(self), self.output.json)
+    }
+}
+
+pub fn report(args: &MythsArgs) -> MythsReport {
     let view = |myth: &'static dataset::Myth| MythView {
         id: myth.id,
         myth: myth.myth,

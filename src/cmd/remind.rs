@@ -70,11 +70,24 @@ pub fn settings(args: &RemindArgs, config: &Config, env: &Env) -> Result<Setting
     })
 }
 
-pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write) -> anyhow::Result<()> {
-    let config = Config::discover(args.config.as_deref()).map_err(UsageError::from)?;
-    let settings = settings(args, &config, env)?;
+impl super::Run for RemindArgs {
+    fn run(&self, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
+        run(self, cx, cx.config()?, cx.config_path, &mut **cx.stdout(), &mut **cx.stderr())
+    }
+}
+
+fn run(
+    args: &RemindArgs,
+    cx: &super::Context<'_, '_>,
+    config: &Config,
+    config_path: Option<&Path>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let env = cx.env;
+    let settings = settings(args, config, env)?;
     if let Some(kind) = args.print_schedule {
-        let job = scheduled_job(&settings, &args.profile, args.config.as_deref(), args.data.data_dir.as_deref())?;
+        let job = scheduled_job(&settings, &args.profile, config_path, args.data.data_dir.as_deref())?;
         let text = schedule_files::render(kind, &settings.plan, &job).map_err(UsageError::Invalid)?;
         stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).context("cannot write to stdout")?;
         return Ok(());
@@ -100,7 +113,7 @@ pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dy
     let (mut history, _) = if dry_run {
         (Box::new(crate::history::Nowhere) as Box<dyn crate::history::Journal>, false)
     } else {
-        super::journal(&args.data, &config, stderr)
+        super::journal(&args.data, config, stderr)
     };
     let history = Warned::new(&mut *history as &mut dyn crate::history::Journal);
     // Presence is asked only when a setting needs it: else the loop sleeps as before.
@@ -109,7 +122,7 @@ pub fn run(args: &RemindArgs, env: &Env, stdout: &mut dyn Write, stderr: &mut dy
     } else {
         Box::new(crate::presence::Absent)
     };
-    let routine = routine_command(&settings, &args.profile, args.config.as_deref());
+    let routine = routine_command(&settings, &args.profile, config_path);
     let open_command = config.remind.open_command.clone();
     let open: engine::Open = Box::new(move |_location| {
         let terminal = std::env::var("TERMINAL").ok();

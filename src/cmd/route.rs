@@ -8,21 +8,28 @@ use crate::report::{red_flags, ClaimView, ConditionView, LocationLine, Locations
 
 /// The whole subcommand: one location's route, the body map to pick one on a terminal, or the
 /// list of locations.
-pub fn command(args: &RouteArgs, out: &super::Out) -> anyhow::Result<()> {
-    let location = super::location(args.location, &args.place, "route")?;
-    let profile = super::profile(&args.profile, &super::discover_config()?);
-    let env = out.env;
-    match location {
-        Some(location) => out.report(&run(location, &profile), args.output.json),
-        // The picker needs keys as well as a screen: both ends must be the terminal.
-        None if !args.output.json && env.stdout_is_terminal && !env.dumb_terminal && std::io::stdin().is_terminal() => {
-            let picked = crate::tui::pick::pick(&mut **out.stdout.borrow_mut(), out.theme.color)?;
-            match picked {
-                Some(location) => out.report(&run(location, &profile), false),
-                None => Ok(()),
+impl super::Run for RouteArgs {
+    fn run(&self, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
+        let args = self;
+        let location = super::location(args.location, &args.place, "route")?;
+        let profile = super::profile(&args.profile, cx.config()?);
+        let env = cx.env;
+        match location {
+            Some(location) => cx.report(&run(location, &profile), args.output.json),
+            // The picker needs keys as well as a screen: both ends must be the terminal.
+            None if !args.output.json
+                && env.stdout_is_terminal
+                && !env.dumb_terminal
+                && std::io::stdin().is_terminal() =>
+            {
+                let picked = crate::tui::pick::pick(&mut **cx.stdout(), cx.theme.color)?;
+                match picked {
+                    Some(location) => cx.report(&run(location, &profile), false),
+                    None => Ok(()),
+                }
             }
+            None => cx.report(&list(), args.output.json),
         }
-        None => out.report(&list(), args.output.json),
     }
 }
 

@@ -2,8 +2,6 @@
 //! `--minutes` when asked, with the rules that go with it, shown as a table or JSON or played
 //! (`--guided`). `prepare` is shared with `route` and the guided player.
 
-use std::io::Write;
-
 use crate::cli::RoutineArgs;
 use crate::dataset::{self, minutes_or_seconds, Drill, Location, Variant};
 use crate::error::{Interrupted, UsageError};
@@ -15,18 +13,24 @@ use crate::plan::Plan;
 use crate::profile::Profile;
 use crate::report::{red_flags, ChangeView, ClaimView, ConditionView, RoutineReport, RuleView, StepView};
 
+impl super::Run for RoutineArgs {
+    fn run(&self, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
+        run(self, cx)
+    }
+}
+
 /// The whole subcommand: the config file, the wake time and the profile, then the routine as
 /// a table, JSON or a guided session, whose end decides the exit code.
-pub fn run(args: &RoutineArgs, out: &super::Out, stderr: &mut dyn Write) -> anyhow::Result<()> {
+fn run(args: &RoutineArgs, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
     // The local time of day decides whether a wake time turns morning mode on; --morning and
     // --wake-time win over the config file's wake time, but a broken file is an error either
     // way, never silently passed over.
-    let config = super::discover_config()?;
+    let config = cx.config()?;
     let configured_wake = config.routine.wake_time.map(WakeTime::from);
     // The clock only when a wake time can decide: reading the local time zone (a file, its
     // parser's code) costs a query that needs no time ~5k instructions and some memory.
     let now = if !args.morning && args.wake_time.or(configured_wake).is_some() {
-        chrono::Local::now().time()
+        cx.now().time()
     } else {
         chrono::NaiveTime::default()
     };
@@ -38,31 +42,32 @@ pub fn run(args: &RoutineArgs, out: &super::Out, stderr: &mut dyn Write) -> anyh
                 .into(),
         )
     })?;
-    let request = Request::new(location, args, configured_wake, super::profile(&args.profile, &config), now);
+    let request = Request::new(location, args, configured_wake, super::profile(&args.profile, config), now);
     let morning = request.morning.is_some();
     let prepared = prepare(request)?;
     let report = report(&prepared);
     if !args.guided {
-        return out.report(&report, args.output.json);
+        return cx.report(&report, args.output.json);
     }
     if prepared.is_empty() {
         // Nothing to play: say why, as the table does, and start no session.
         let text: String = report.adjustments.iter().map(|line| format!("{line}\n")).collect();
-        return out.print(text.as_bytes());
+        return cx.print(text.as_bytes());
     }
-    let env = out.env;
+    let env = cx.env;
     let output = if args.output.json {
         guided::Output::Json
     } else if env.stdout_is_terminal && !env.dumb_terminal {
-        guided::Output::Terminal { color: out.theme.color, bell: !args.quiet }
+        guided::Output::Terminal { color: cx.theme.color, bell: !args.quiet }
     } else {
         // TERM=dumb cannot draw a screen: it gets the plain lines a pipe gets.
         guided::Output::Plain
     };
     let cues = guided::cues::cues(&prepared.plan);
-    let (mut history, ask_pain) = super::journal(&args.data, &config, stderr);
-    let recording = guided::Recording { history: &mut *history, morning, ask_pain, warnings: stderr };
-    let stdout = &mut **out.stdout.borrow_mut();
+    let mut stderr = cx.stderr();
+    let (mut history, ask_pain) = super::journal(&args.data, config, &mut **stderr);
+    let recording = guided::Recording { history: &mut *history, morning, ask_pain, warnings: &mut **stderr };
+    let stdout = &mut **cx.stdout();
     match guided::run(&report, &cues, output, env.test_speed, stdout, recording)? {
         SessionEnd::Played(_) => Ok(()),
         SessionEnd::Interrupted(_) => Err(Interrupted(None).into()),

@@ -9,6 +9,13 @@ use crate::config::Config;
 use crate::history::stats::{Aggregates, Counted};
 use crate::report::StatsReport;
 
+impl super::Run for StatsArgs {
+    fn run(&self, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
+        let report = run(self, cx.config()?, &cx.now(), &mut **cx.stderr())?;
+        cx.report(&report, self.json)
+    }
+}
+
 /// The report at `now` in `now`'s time zone; unreadable lines are reported on `err` and left out.
 pub fn run<Tz: TimeZone>(
     args: &StatsArgs,

@@ -1,0 +1,9 @@
+//! `backpain completions SHELL`: the completion script, generated from the parser itself.
+
+use crate::cli::CompletionsArgs;
+
+impl super::Run for CompletionsArgs {
+    fn run(&self, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
+        cx.print(&crate::generate::completion(self.shell))
+    }
+}
