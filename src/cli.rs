@@ -354,7 +354,7 @@ pub struct SourcesArgs {
 pub struct RemindArgs {
     /// Time between reminders: 90m, 2h, 1h30m [default: 2h, the guide's advice; its evidence is
     /// "plausible, unproven"].
-    #[arg(long, value_name = "DURATION", value_parser = parse::duration, value_hint = ValueHint::Other)]
+    #[arg(long, value_name = "DURATION", value_parser = crate::time::within_a_week, value_hint = ValueHint::Other)]
     pub every: Option<chrono::Duration>,
 
     /// Whose micro routine the reminders rotate through [default: lower].

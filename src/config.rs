@@ -337,7 +337,7 @@ where
 }
 
 fn some_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
-    with(d, parse::duration)
+    with(d, crate::time::within_a_week)
 }
 
 fn some_natural_break<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaturalBreak>, D::Error> {
@@ -380,7 +380,7 @@ fn some_days<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Days>, D::Error> 
 }
 
 fn some_time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
-    with(d, parse::time_of_day)
+    with(d, crate::time::time_of_day)
 }
 
 fn some_location<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static Location>, D::Error> {
@@ -499,7 +499,7 @@ mod tests {
         let err = parse("[remind]\nlocation = \"neck\"\nevery = \"90x\"\n").unwrap_err().to_string();
         assert_eq!(
             err,
-            "/home/me/.config/backpain/config.toml:3:9: unknown unit `x` in `90x`; units are s, m, h, d: 90m, 2h, 1h30m"
+            "/home/me/.config/backpain/config.toml:3:9: unknown unit `x` in `90x`; units are s, m, h, d, w: 90m, 2h, 1h30m"
         );
         let err = parse("[routine]\nwake_time = \"7\"\n").unwrap_err().to_string();
         assert!(err.contains("config.toml:2:") && err.contains("did you mean `07:00`"), "{err}");

@@ -26,6 +26,7 @@ pub mod report;
 pub mod stdio;
 pub mod style;
 pub mod text;
+pub mod time;
 pub mod tui;
 
 use std::ffi::OsString;

@@ -68,7 +68,7 @@ fn one_line_usage_error(args: &[&str], expected: &str) {
 
 #[test]
 fn bad_values_are_one_line_errors_with_the_right_form() {
-    one_line_usage_error(&["--every", "90x"], "unknown unit `x` in `90x`; units are s, m, h, d: 90m, 2h, 1h30m");
+    one_line_usage_error(&["--every", "90x"], "unknown unit `x` in `90x`; units are s, m, h, d, w: 90m, 2h, 1h30m");
     one_line_usage_error(&["--every", "0s"], "at least 1s");
     one_line_usage_error(&["--natural-break", "5"], "did you mean `5m`?");
     one_line_usage_error(&["--natural-break", "of"], "did you mean `off`?");
@@ -182,7 +182,10 @@ fn a_bad_config_file_is_an_error_naming_file_and_line_and_is_left_alone() {
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert_eq!(
         stderr,
-        format!("backpain: {}:4:9: unknown unit `x` in `90x`; units are s, m, h, d: 90m, 2h, 1h30m\n", file.display())
+        format!(
+            "backpain: {}:4:9: unknown unit `x` in `90x`; units are s, m, h, d, w: 90m, 2h, 1h30m\n",
+            file.display()
+        )
     );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text, "never rewritten");
     assert_eq!(std::fs::metadata(&file).unwrap().modified().unwrap(), before);

@@ -389,15 +389,15 @@ proptest! {
     fn durations_read_back_what_they_say(hours in 0i64..=48, minutes in 0i64..=59, seconds in 0i64..=59) {
         prop_assume!(hours + minutes + seconds > 0);
         let text = format!("{hours}h{minutes}m{seconds}s");
-        let parsed = backpain::remind::parse::duration(&text);
+        let parsed = backpain::time::within_a_week(&text);
         prop_assert_eq!(parsed, Ok(chrono::Duration::seconds(hours * 3600 + minutes * 60 + seconds)));
         let spaced = format!(" {}H{}M ", hours.max(1), minutes);
-        prop_assert!(backpain::remind::parse::duration(&spaced).is_ok(), "{spaced:?}");
+        prop_assert!(backpain::time::within_a_week(&spaced).is_ok(), "{spaced:?}");
     }
 
     #[test]
     fn any_duration_text_is_read_or_refused_in_one_line(text in "\\PC{0,16}") {
-        if let Err(message) = backpain::remind::parse::duration(&text) {
+        if let Err(message) = backpain::time::within_a_week(&text) {
             prop_assert!(one_line_refusal(&message), "{text:?}: {message:?}");
         }
     }
@@ -405,8 +405,8 @@ proptest! {
     #[test]
     fn times_of_day_read_back_what_they_say(hour in 0u32..24, minute in 0u32..60) {
         let expected = chrono::NaiveTime::from_hms_opt(hour, minute, 0);
-        prop_assert_eq!(backpain::remind::parse::time_of_day(&format!("{hour:02}:{minute:02}")).ok(), expected);
-        prop_assert_eq!(backpain::remind::parse::time_of_day(&format!("{hour}:{minute:02}")).ok(), expected);
+        prop_assert_eq!(backpain::time::time_of_day(&format!("{hour:02}:{minute:02}")).ok(), expected);
+        prop_assert_eq!(backpain::time::time_of_day(&format!("{hour}:{minute:02}")).ok(), expected);
         let wake: Result<backpain::plan::morning::WakeTime, _> = format!("{hour:02}:{minute:02}").parse();
         prop_assert_eq!(wake.map(|w| (u32::from(w.hour), u32::from(w.minute))), Ok((hour, minute)));
     }
@@ -415,8 +415,8 @@ proptest! {
     fn out_of_range_times_are_refused(hour in 24u32..100, minute in 60u32..100) {
         let late = format!("{hour}:00");
         let past = format!("12:{minute}");
-        prop_assert!(backpain::remind::parse::time_of_day(&late).is_err(), "{}", late);
-        prop_assert!(backpain::remind::parse::time_of_day(&past).is_err(), "{}", past);
+        prop_assert!(backpain::time::time_of_day(&late).is_err(), "{}", late);
+        prop_assert!(backpain::time::time_of_day(&past).is_err(), "{}", past);
     }
 
     #[test]

@@ -67,7 +67,7 @@ pub fn report(args: &DoctorArgs, config_path: Option<&Path>) -> DoctorReport {
         history,
         remind: RemindView {
             natural_break: match file.natural_break.unwrap_or(NaturalBreak(Some(DEFAULT_NATURAL_BREAK))) {
-                NaturalBreak(Some(after)) => crate::remind::schedule::human(after),
+                NaturalBreak(Some(after)) => crate::time::compact(after),
                 NaturalBreak(None) => "off".into(),
             },
             when_fullscreen: busy(file.when_fullscreen),

@@ -9,7 +9,7 @@ use crate::cli::HistoryArgs;
 use crate::config::Config;
 use crate::error::UsageError;
 use crate::history::store::{Listed, Store};
-use crate::history::{when, Entry};
+use crate::history::Entry;
 use crate::render::history::{Csv, Sink, Table};
 
 impl super::Run for HistoryArgs {
@@ -29,7 +29,9 @@ fn run<Tz: TimeZone>(
         return cx.print(format!("{}\n", store.dir.display()).as_bytes());
     }
     let since = match &args.since {
-        Some(text) => Some(when::since(text, now).map_err(|err| UsageError::Invalid(format!("--since: {err}")))?),
+        Some(text) => {
+            Some(crate::time::since(text, now).map_err(|err| UsageError::Invalid(format!("--since: {err}")))?)
+        }
         None => None,
     };
     // Files are named by each entry's own local month: start a month early, then filter by time.

@@ -5,7 +5,7 @@ use chrono::{DateTime, TimeZone};
 use crate::cli::{LogArgs, LogCommand, LogEntryArgs};
 use crate::config::Config;
 use crate::error::UsageError;
-use crate::history::{when, Entry, Kind};
+use crate::history::{Entry, Kind};
 use crate::report::LoggedReport;
 
 /// The entry `command` describes, at `now` unless `--at` says otherwise.
@@ -15,7 +15,7 @@ pub fn entry<Tz: TimeZone>(command: &LogCommand, now: &DateTime<Tz>) -> Result<E
         LogCommand::Done(args) => (Kind::Break, args.location, &args.entry),
     };
     let at = match &common.at {
-        Some(text) => when::at(text, now).map_err(|err| UsageError::Invalid(format!("--at: {err}")))?,
+        Some(text) => crate::time::at(text, now).map_err(|err| UsageError::Invalid(format!("--at: {err}")))?,
         None => now.fixed_offset(),
     };
     let mut entry = Entry::new(kind, at);

@@ -207,7 +207,7 @@ fn scheduled_job(
     // `--once` picks its drill from the number of whole intervals since the epoch: without the
     // same --every as the schedule, runs 90 minutes apart would count 2-hour steps and repeat
     // or skip drills instead of rotating.
-    args.extend(["--every".into(), crate::remind::schedule::human(settings.plan.every)]);
+    args.extend(["--every".into(), crate::time::compact(settings.plan.every)]);
     // The flags' conditions and region go along; the config file's are read again at each run.
     for condition in &profile.conditions {
         args.extend(["--condition".into(), condition.id.into()]);

@@ -3,7 +3,7 @@
 //! (`--guided`). `prepare` is shared with `route` and the guided player.
 
 use crate::cli::RoutineArgs;
-use crate::dataset::{self, minutes_or_seconds, Drill, Location, Variant};
+use crate::dataset::{self, Drill, Location, Variant};
 use crate::error::{Interrupted, UsageError};
 use crate::guided::{self, SessionEnd};
 use crate::plan::budget::{self, Cut};
@@ -12,6 +12,7 @@ use crate::plan::morning::{self, Swap, WakeTime, Why};
 use crate::plan::Plan;
 use crate::profile::Profile;
 use crate::report::{red_flags, ChangeView, ClaimView, ConditionView, RoutineReport, RuleView, StepView};
+use crate::time::words as minutes_or_seconds;
 
 impl super::Run for RoutineArgs {
     fn run(&self, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {

@@ -207,7 +207,7 @@ impl Dose {
                 format!("{} × {} s hold", self.reps, self.hold_seconds)
             }
         } else if self.reps == 1 {
-            minutes_or_seconds(self.rep_seconds)
+            crate::time::words(self.rep_seconds)
         } else {
             format!("{} reps", self.reps)
         };
@@ -228,18 +228,9 @@ pub fn session_seconds<'a>(doses: impl Iterator<Item = &'a Dose>) -> u32 {
     work + TRANSITION_SECONDS * steps.saturating_sub(1)
 }
 
-/// "2 min", "90 s", "1 min 30 s".
 /// The caution every drill that bends the low back carries (computed from its positions by the
 /// morning rule); screens that show several such drills say it once and mark each drill.
 pub const MORNING_CAUTION: &str = "Bends the low back: skip it in the first ~2 hours after rising";
-
-pub fn minutes_or_seconds(seconds: u32) -> String {
-    match (seconds / 60, seconds % 60) {
-        (0, s) => format!("{s} s"),
-        (m, 0) => format!("{m} min"),
-        (m, s) => format!("{m} min {s} s"),
-    }
-}
 
 impl Step {
     /// The drill this step names. The dataset tests prove every step's drill exists.

@@ -3,18 +3,12 @@
 //! other end of the pipe follows along.
 
 use std::io::{self, Write};
-use std::time::Duration;
 
 use super::cues::Cue;
 use super::player::{Ending, Event, Progress, Summary, View};
-use crate::dataset::{minutes_or_seconds, Urgency};
+use crate::dataset::Urgency;
 use crate::report::{EventLine, EventNote, RoutineReport, SessionEvent};
-
-/// "4:05": minutes and seconds of session time.
-pub fn clock_text(duration: Duration) -> String {
-    let seconds = duration.as_secs();
-    format!("{}:{:02}", seconds / 60, seconds % 60)
-}
+use crate::time::{clock as clock_text, words as minutes_or_seconds};
 
 /// What a cue says, in one line.
 pub fn describe(cue: &Cue) -> String {

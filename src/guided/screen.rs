@@ -11,11 +11,12 @@ use crate::style::{styled, Tone};
 use crossterm::{cursor, queue, style, terminal};
 
 use super::cues::Cue;
-use super::lines::{clock_text, intro, Said};
+use super::lines::{intro, Said};
 use super::player::{Event, Progress, View};
 use crate::clock::Clock;
-use crate::dataset::{minutes_or_seconds, Urgency};
+use crate::dataset::Urgency;
 use crate::report::RoutineReport;
+use crate::time::{clock as clock_text, words as minutes_or_seconds};
 use crate::tui::{self, wrap, Key, Keys};
 
 /// How a line is shown.

@@ -8,7 +8,6 @@
 
 pub mod stats;
 pub mod store;
-pub mod when;
 
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::{Deserialize, Serialize};

@@ -623,10 +623,7 @@ mod tests {
         assert_eq!(report.heatmap[0].week, "2026-03-30");
         assert_eq!(report.heatmap[0].days, [Some(1), Some(0), None, None, None, None, None]);
         assert_eq!(report.streak.current_days, 2, "the 29th and the 30th, across the change");
-        assert_eq!(
-            super::super::when::start_of_day(date("2026-03-29"), &Cet).to_rfc3339(),
-            "2026-03-29T00:00:00+01:00"
-        );
+        assert_eq!(crate::time::start_of_day(date("2026-03-29"), &Cet).to_rfc3339(), "2026-03-29T00:00:00+01:00");
     }
 
     #[test]

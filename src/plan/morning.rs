@@ -31,7 +31,7 @@ impl FromStr for WakeTime {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        crate::remind::parse::time_of_day(text).map(WakeTime::from)
+        crate::time::time_of_day(text).map(WakeTime::from)
     }
 }
 

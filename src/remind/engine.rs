@@ -537,7 +537,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         writeln!(
             self.stdout,
             "Reminders every {}{limits}; the first at {when}. Ctrl-C stops.",
-            super::schedule::human(plan.every)
+            crate::time::compact(plan.every)
         )?;
         if let Some(line) = presence_line(&self.settings, &self.presence.sources()) {
             writeln!(self.stdout, "{line}")?;

@@ -68,7 +68,7 @@ impl DesktopNotifier {
             actions,
             stop,
             expire,
-            snooze_label: format!("Snooze {}", crate::dataset::minutes_or_seconds(seconds)),
+            snooze_label: format!("Snooze {}", crate::time::words(seconds)),
             stuck: Arc::new(AtomicUsize::new(0)),
             listening: Arc::new(AtomicUsize::new(0)),
         }

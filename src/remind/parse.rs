@@ -1,7 +1,7 @@
-//! The text forms of `--every`, `--between`, `--days` and `wake_time`, shared by the command
-//! line and the config file. Every error is one line: what was wrong and what would be right.
+//! The text forms of `--natural-break`, `--between`, `--days` and the habit, shared by the
+//! command line and the config file (spans and times of day are `crate::time`'s). Every error is one line: what was wrong and what would be right.
 
-use chrono::{Duration, NaiveTime, Weekday};
+use chrono::Weekday;
 
 use super::schedule::{Days, Window};
 
@@ -14,7 +14,9 @@ pub fn natural_break(text: &str) -> Result<super::NaturalBreak, String> {
     if ["of", "offf", "0ff", "no", "none", "never", "false", "disable", "disabled"].contains(&word.as_str()) {
         return Err(format!("`{text}` is not a duration (did you mean `off`?); use a duration such as 5m, or off"));
     }
-    duration(text).map(|length| super::NaturalBreak(Some(length))).map_err(|err| format!("{err}, or off"))
+    crate::time::within_a_week(text)
+        .map(|length| super::NaturalBreak(Some(length)))
+        .map_err(|err| format!("{err}, or off"))
 }
 
 /// `when-fullscreen` and `when-dnd` in the config file: `hold` or `notify`.
@@ -26,107 +28,13 @@ pub fn busy(text: &str) -> Result<super::Busy, String> {
     }
 }
 
-/// "1.5h" -> "`1h30m`": what a one-number decimal duration means in whole units, so the error
-/// can say exactly what to type; `None` when `text` is not one.
-fn decimal(text: &str) -> Option<String> {
-    let number_len = text.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b',').count();
-    let (number, unit) = text.split_at(number_len);
-    if !number.contains(['.', ',']) {
-        return None;
-    }
-    let value: f64 = number.replace(',', ".").parse().ok()?;
-    let unit_seconds = match unit.trim() {
-        "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
-        "m" | "min" | "mins" | "minute" | "minutes" => 60.0,
-        "h" | "hr" | "hrs" | "hour" | "hours" | "" => 3600.0,
-        "d" | "day" | "days" => 86_400.0,
-        _ => return Some("e.g. 1h30m, 90m".to_string()),
-    };
-    let seconds = (value * unit_seconds).round();
-    if !(1.0..=7.0 * 86_400.0).contains(&seconds) {
-        return Some("e.g. 1h30m, 90m".to_string());
-    }
-    // Whole seconds that fit in 7 days: the cast cannot truncate.
-    Some(format!("`{}`", super::schedule::human(Duration::seconds(seconds as i64))))
-}
-
-pub fn duration(text: &str) -> Result<Duration, String> {
-    let trimmed = text.trim().to_ascii_lowercase();
-    let example = "use a number and a unit: 90m, 2h, 1h30m";
-    if trimmed.is_empty() {
-        return Err(format!("empty duration; {example}"));
-    }
-    if trimmed.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("`{text}` has no unit (did you mean `{trimmed}m`?); {example}"));
-    }
-    if let Some(whole) = decimal(&trimmed) {
-        return Err(format!("decimals are not accepted in `{text}`; write it in whole units: {whole}"));
-    }
-    let mut total = Duration::zero();
-    let mut rest = trimmed.as_str();
-    while !rest.is_empty() {
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 {
-            return Err(format!("`{text}` is not a duration; {example}"));
-        }
-        let value: i64 = rest[..digits].parse().map_err(|_| format!("`{text}` is too long; at most 7d"))?;
-        rest = rest[digits..].trim_start();
-        let unit_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-        let unit = &rest[..unit_len];
-        let seconds = match unit {
-            "s" | "sec" | "secs" | "second" | "seconds" => 1,
-            "m" | "min" | "mins" | "minute" | "minutes" => 60,
-            "h" | "hr" | "hrs" | "hour" | "hours" => 3600,
-            "d" | "day" | "days" => 86_400,
-            "" => return Err(format!("`{text}` ends without a unit; {example}")),
-            other => {
-                let nearest =
-                    crate::dataset::nearest(other, ["s", "m", "h", "d", "min", "hours", "minutes", "seconds"])
-                        .map(|unit| format!(" (did you mean `{value}{unit}`?)"))
-                        .unwrap_or_default();
-                return Err(format!(
-                    "unknown unit `{other}` in `{text}`{nearest}; units are s, m, h, d: 90m, 2h, 1h30m"
-                ));
-            }
-        };
-        total += Duration::seconds(value.saturating_mul(seconds).min(8 * 86_400));
-        rest = rest[unit_len..].trim_start();
-    }
-    if total <= Duration::zero() {
-        return Err(format!("`{text}` is no time at all; it must be at least 1s, e.g. 2h"));
-    }
-    if total > Duration::days(7) {
-        return Err(format!("`{text}` is longer than a week; at most 7d"));
-    }
-    Ok(total)
-}
-
-/// "09:00", "9:00" or "17:30".
-pub fn time_of_day(text: &str) -> Result<NaiveTime, String> {
-    let trimmed = text.trim();
-    // Digits only: one or two for the hour (7:05 or 07:05), always two for the minute; no sign.
-    let digits = |part: &str, lengths: std::ops::RangeInclusive<usize>| {
-        (lengths.contains(&part.len()) && part.bytes().all(|byte| byte.is_ascii_digit())).then(|| part.parse().ok())?
-    };
-    let parsed = trimmed
-        .split_once(':')
-        .and_then(|(hours, minutes)| NaiveTime::from_hms_opt(digits(hours, 1..=2)?, digits(minutes, 2..=2)?, 0));
-    parsed.ok_or_else(|| {
-        let hint = match trimmed.parse::<u32>() {
-            Ok(hour) if hour < 24 => format!(" (did you mean `{hour:02}:00`?)"),
-            _ => String::new(),
-        };
-        format!("`{text}` is not a time of day{hint}; use 24-hour HH:MM, e.g. 09:00 or 17:30")
-    })
-}
-
 /// "09:00-17:30"; an end before the start wraps past midnight ("22:00-02:00").
 pub fn window(text: &str) -> Result<Window, String> {
     let example = "use HH:MM-HH:MM in 24-hour time, e.g. 09:00-17:30";
     let Some((start, end)) = text.trim().split_once('-') else {
         return Err(format!("`{text}` is not a time window; {example}"));
     };
-    match (time_of_day(start), time_of_day(end)) {
+    match (crate::time::time_of_day(start), crate::time::time_of_day(end)) {
         (Ok(start), Ok(end)) if start == end => {
             Err(format!("`{text}` opens and closes at the same time; {example}, or leave --between out"))
         }
@@ -243,30 +151,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn durations_in_the_forms_people_type() {
-        assert_eq!(duration("90m"), Ok(Duration::minutes(90)));
-        assert_eq!(duration("2h"), Ok(Duration::hours(2)));
-        assert_eq!(duration("1h30m"), Ok(Duration::minutes(90)));
-        assert_eq!(duration("1h 30min"), Ok(Duration::minutes(90)));
-        assert_eq!(duration("45S"), Ok(Duration::seconds(45)));
-    }
-
-    #[test]
-    fn bad_durations_say_what_would_be_right() {
-        assert_eq!(duration("90x").unwrap_err(), "unknown unit `x` in `90x`; units are s, m, h, d: 90m, 2h, 1h30m");
-        assert!(duration("90").unwrap_err().contains("did you mean `90m`?"));
-        assert!(duration("0s").unwrap_err().contains("at least 1s"));
-        assert!(duration("2hours3").unwrap_err().contains("ends without a unit"));
-        assert!(duration("8d").unwrap_err().contains("at most 7d"));
-        assert!(duration("99999999999999999999h").is_err());
-        assert!(duration("h").is_err());
-    }
-
-    #[test]
     fn windows() {
         let window = window("09:00-17:30").unwrap();
         assert_eq!(window.to_string(), "09:00-17:30");
-        assert_eq!(super::window("9:00-17:30").unwrap().start, NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+        assert_eq!(super::window("9:00-17:30").unwrap().start, chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap());
         assert!(super::window("22:00-02:00").is_ok());
     }
 

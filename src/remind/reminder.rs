@@ -44,7 +44,7 @@ impl Note {
         // conditions or of another location takes 1 min 30 s or 2 min 50 s.
         let work: u32 = routine.iter().map(|step| step.dose.seconds()).sum();
         let gaps = crate::dataset::TRANSITION_SECONDS * (routine.len() as u32).saturating_sub(1);
-        let length = crate::dataset::minutes_or_seconds(work + gaps);
+        let length = crate::time::words(work + gaps);
         let summary = match (&habit.trigger, &habit.action) {
             (Some(trigger), Some(action)) => format!("IF {trigger}, THEN {action}"),
             (Some(trigger), None) => format!("IF {trigger}, THEN stretch: {length} desk break"),

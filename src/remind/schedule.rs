@@ -175,12 +175,12 @@ impl Schedule {
         };
         if self.every > longest {
             let limit = match self.window {
-                Some(window) => format!("the window {window} is {}", human(longest)),
-                None => format!("the longest run of --days {} is {}", self.days, human(longest)),
+                Some(window) => format!("the window {window} is {}", crate::time::compact(longest)),
+                None => format!("the longest run of --days {} is {}", self.days, crate::time::compact(longest)),
             };
             return Err(format!(
                 "--every {} never fits: {limit}; use a shorter --every or a wider window",
-                human(self.every)
+                crate::time::compact(self.every)
             ));
         }
         Ok(())
@@ -219,22 +219,6 @@ fn at<Tz: TimeZone>(tz: &Tz, date: NaiveDate, time: NaiveTime) -> DateTime<Tz> {
         shifted += Duration::minutes(30);
     }
     tz.from_utc_datetime(&naive)
-}
-
-/// "2h", "1h30m", "90s": the shortest way to write a duration, as `--every` takes it.
-pub fn human(duration: Duration) -> String {
-    let total = duration.num_seconds();
-    let (days, hours, minutes, seconds) = (total / 86_400, total / 3600 % 24, total / 60 % 60, total % 60);
-    let mut text = String::new();
-    for (value, unit) in [(days, "d"), (hours, "h"), (minutes, "m"), (seconds, "s")] {
-        if value > 0 {
-            text.push_str(&format!("{value}{unit}"));
-        }
-    }
-    if text.is_empty() {
-        text.push_str("0s");
-    }
-    text
 }
 
 #[cfg(test)]
@@ -339,8 +323,8 @@ mod tests {
 
     #[test]
     fn durations_print_as_typed() {
-        assert_eq!(human(Duration::minutes(90)), "1h30m");
-        assert_eq!(human(Duration::hours(2)), "2h");
-        assert_eq!(human(Duration::seconds(1)), "1s");
+        assert_eq!(crate::time::compact(Duration::minutes(90)), "1h30m");
+        assert_eq!(crate::time::compact(Duration::hours(2)), "2h");
+        assert_eq!(crate::time::compact(Duration::seconds(1)), "1s");
     }
 }

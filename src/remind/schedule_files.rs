@@ -5,7 +5,8 @@
 use chrono::Timelike;
 
 use super::parse::control_character;
-use super::schedule::{human, Days, Schedule};
+use super::schedule::{Days, Schedule};
+use crate::time::compact;
 
 /// Which scheduler to print files for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -80,7 +81,7 @@ pub fn render(kind: ScheduleKind, plan: &Schedule, job: &Job) -> Result<String, 
     if plan.every.num_seconds() % 60 != 0 {
         return Err(format!(
             "--print-schedule needs --every in whole minutes, not {}; e.g. {}m",
-            human(plan.every),
+            compact(plan.every),
             (plan.every.num_minutes()).max(1)
         ));
     }
@@ -163,14 +164,14 @@ fn systemd_timer(plan: &Schedule) -> String {
             ) + "\nPersistent=true"
         }
         None => {
-            let every = human(plan.every);
+            let every = compact(plan.every);
             format!("# {every} does not repeat within a day: a monotonic timer, counted while awake.\nOnActiveSec={every}\nOnUnitActiveSec={every}")
         }
     };
     format!(
         "[Unit]\nDescription=backpain desk-break reminder, every {} ({})\n\n[Timer]\n{}{when}\nAccuracySec=1min\n\n\
          [Install]\nWantedBy=timers.target\n",
-        human(plan.every),
+        compact(plan.every),
         describe_window(plan),
         hash_hint(plan)
     )
@@ -241,7 +242,7 @@ fn cron(plan: &Schedule, job: &Job) -> Result<String, String> {
     let times = times_of_day(plan).ok_or_else(|| {
         format!(
             "cron cannot repeat every {} across days; use an interval that divides 24h (2h, 90m, 3h) or --between",
-            human(plan.every)
+            compact(plan.every)
         )
     })?;
     // Single-quoted for the shell. cron ends the command at a bare %, and unescapes `\%`; a `\`
@@ -249,7 +250,8 @@ fn cron(plan: &Schedule, job: &Job) -> Result<String, String> {
     // outside the quotes as `\%`: cron turns it into `%`, which the shell keeps as it is.
     let quote = |word: &str| format!("'{}'", word.replace('\'', "'\\''").replace('%', "'\\%'"));
     let command = join(std::iter::once(&job.program).chain(&job.args).map(|word| quote(word)), " ");
-    let mut text = format!("# backpain: desk-break reminder every {} ({})\n", human(plan.every), describe_window(plan));
+    let mut text =
+        format!("# backpain: desk-break reminder every {} ({})\n", compact(plan.every), describe_window(plan));
     text.push_str(&hash_hint(plan));
     for (minute, days, hours) in grouped(&times) {
         text.push_str(&format!("{minute} {} * * {} {command}\n", join(hours, ","), cron_days(days)));
@@ -393,7 +395,7 @@ fn windows_task(plan: &Schedule, job: &Job) -> String {
          \x20   <ExecutionTimeLimit>PT5M</ExecutionTimeLimit>\n    <Enabled>true</Enabled>\n  </Settings>\n\
          \x20 <Actions Context=\"Author\">\n    <Exec>\n      <Command>{}</Command>\n      \
          <Arguments>{}</Arguments>\n    </Exec>\n  </Actions>\n</Task>\n",
-        xml(&format!("backpain desk-break reminder, every {} ({})", human(plan.every), describe_window(plan))),
+        xml(&format!("backpain desk-break reminder, every {} ({})", compact(plan.every), describe_window(plan))),
         windows_triggers(plan),
         xml(&job.program),
         xml(&arguments)
@@ -407,7 +409,7 @@ mod tests {
 
     fn plan(every: &str, between: Option<&str>, days: Option<&str>) -> Schedule {
         Schedule {
-            every: parse::duration(every).unwrap(),
+            every: crate::time::within_a_week(every).unwrap(),
             window: between.map(|text| parse::window(text).unwrap()),
             days: days.map(|text| parse::days(text).unwrap()).unwrap_or(Days::ALL),
         }

@@ -6,12 +6,13 @@ use comfy_table::{presets, Attribute, Cell, Color, ColumnConstraint, ContentArra
 
 use super::bodymap::{self, Layout};
 use super::{Render, Theme};
-use crate::dataset::{self, minutes_or_seconds, Citation, Status, Urgency, Variant};
+use crate::dataset::{self, Citation, Status, Urgency, Variant};
 use crate::report::{
     ClaimView, ConditionView, DrillsReport, EvidenceView, FaqReport, LocationsReport, MythsReport, RedFlagView,
     RouteReport, RoutineReport, RoutineSummary, RuleView, StepView,
 };
 use crate::style::Tone;
+use crate::time::words as minutes_or_seconds;
 
 impl Theme {
     fn table(&self) -> Table {
