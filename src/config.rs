@@ -208,7 +208,7 @@ fn explain(message: &str, text: &str, offset: usize) -> String {
         // The kebab-case spelling stands for its snake_case alias.
         let kebab: Vec<String> = known.iter().map(|key| key.replace('_', "-")).collect();
         known.retain(|key| !key.contains('_') || !kebab.contains(&key.replace('_', "-")));
-        let nearest = crate::dataset::nearest(wrong, known.iter().map(String::as_str));
+        let nearest = crate::text::nearest(wrong, known.iter().map(String::as_str));
         let header = line.trim_start().starts_with('[');
         return match (table, header) {
             // `[remnd]`: a table at the top level.

@@ -16,6 +16,8 @@ pub mod generate;
 pub mod guided;
 mod help;
 pub mod history;
+#[cfg(test)]
+mod layers;
 pub mod pager;
 pub mod plan;
 pub mod presence;
@@ -321,6 +323,11 @@ enum Globals {
     All,
 }
 
+/// The global options `Typed` carries from the subcommand to `Cli`, in `Cli`'s order: a new
+/// `global = true` option must be read there too (a test holds this list to `Cli`).
+#[cfg(test)]
+const GLOBALS: [&str; 3] = ["color", "no_pager", "config"];
+
 /// The global options typed after the subcommand (`myths --color never`), which win over the top
 /// level's as they do with clap's own propagation; `parse_command` leaves them in the
 /// subcommand's matches. Read before `Cli` takes the subcommand's matches apart.
@@ -423,4 +430,35 @@ fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write
         Command::Man(args) => args,
     };
     command.run(&cx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A `global = true` option that `Typed` does not carry would be parsed after the
+    /// subcommand and then silently dropped (issue 19): every one is in `GLOBALS`.
+    #[test]
+    fn every_global_option_is_carried_by_typed() {
+        use clap::CommandFactory;
+        let command = Cli::command();
+        let globals: Vec<String> =
+            command.get_arguments().filter(|arg| arg.is_global_set()).map(|arg| arg.get_id().to_string()).collect();
+        assert_eq!(globals, GLOBALS, "add the new global option to Typed and GLOBALS");
+        for (args, check) in [
+            (&["backpain", "myths", "--color", "always"][..], "color"),
+            (&["backpain", "myths", "--no-pager"], "no_pager"),
+            (&["backpain", "myths", "--config", "x.toml"], "config"),
+        ] {
+            let (command, _) = parse_command(&args.iter().map(OsString::from).collect::<Vec<_>>(), Globals::Typed);
+            let matches = command.clone().try_get_matches_from(args.iter()).unwrap();
+            let typed = Typed::of(&matches);
+            let carried = match check {
+                "color" => typed.color == Some(ColorWhen::Always),
+                "no_pager" => typed.no_pager,
+                _ => typed.config.as_deref() == Some(std::path::Path::new("x.toml")),
+            };
+            assert!(carried, "{args:?}: {check} typed after the subcommand is carried");
+        }
+    }
 }

@@ -8,7 +8,6 @@ use crate::dataset::{
     Variant,
 };
 use crate::plan::Plan;
-use crate::remind::reminder::{Delivery, Note};
 
 /// A claim's evidence with its sources resolved to full references.
 #[derive(Debug, Serialize)]
@@ -363,94 +362,6 @@ pub struct FaqReport {
 #[serde(transparent)]
 pub struct SourcesReport(pub Listing<&'static Citation>);
 
-/// One line of `routine --guided --json` (README, "JSON events"): the event, and `at`, the
-/// session second it happened at.
-#[derive(Debug, Serialize)]
-pub struct EventLine<'a> {
-    #[serde(flatten)]
-    pub event: SessionEvent<'a>,
-    pub at: u64,
-}
-
-/// A cue (a drill, a hold, a rest, ...: its `event` names it) or another moment of the session.
-#[derive(Debug, Serialize)]
-#[serde(untagged)]
-pub enum SessionEvent<'a> {
-    Cue(&'a crate::guided::cues::Cue),
-    Note(EventNote<'a>),
-}
-
-#[derive(Debug, Serialize)]
-#[serde(tag = "event", rename_all = "snake_case")]
-pub enum EventNote<'a> {
-    /// The first line: the whole routine report, as `routine --json` prints it.
-    Start {
-        routine: &'a RoutineReport,
-    },
-    Paused,
-    Resumed,
-    Skipped {
-        step: usize,
-        name: &'static str,
-    },
-    End {
-        /// `finished`, `quit` or `interrupted`.
-        ending: &'static str,
-        steps: usize,
-        done: usize,
-        skipped: usize,
-        /// 1 when a drill was under way at a quit or interrupt, else 0.
-        stopped: usize,
-        not_reached: usize,
-        seconds: u64,
-        paused_seconds: u64,
-    },
-}
-
-/// One line of `backpain remind --json` (README, "Reminders").
-#[derive(Debug, Serialize)]
-pub struct ReminderLine {
-    /// When it fired, RFC 3339 in local time.
-    pub time: String,
-    pub location: &'static str,
-    pub summary: String,
-    pub drills: Vec<DrillRef>,
-    /// Shown: "notification", "terminal" or "dry-run". Not shown: "held" (it falls due while
-    /// the person is away or busy and comes when that ends), "skipped" (a natural break or a
-    /// closed window covered it) or "retimed" (a natural break moved the next one to `next`).
-    pub delivered: &'static str,
-    /// Why it is not a notification, or not shown; null when it is, or in a dry run.
-    pub reason: Option<String>,
-    /// A repeat asked for with "Snooze 10 min".
-    pub snoozed: bool,
-    /// Why a shown reminder came later than the plain schedule (it was held, or a natural break
-    /// re-timed it); null when it came on time.
-    pub retimed: Option<String>,
-    /// After a skipped or re-timed one: when the next reminder is due, RFC 3339; else null.
-    pub next: Option<String>,
-}
-
-impl ReminderLine {
-    pub fn new(time: String, note: &Note, delivery: &Delivery, snoozed: bool) -> ReminderLine {
-        let (delivered, reason) = match delivery {
-            Delivery::Notification => ("notification", None),
-            Delivery::Terminal { reason } => ("terminal", Some(reason.clone())),
-            Delivery::DryRun => ("dry-run", None),
-        };
-        ReminderLine {
-            time,
-            location: note.location.id,
-            summary: note.summary.clone(),
-            drills: note.steps.iter().map(|step| DrillRef { id: step.drill.id, name: step.drill.name }).collect(),
-            delivered,
-            reason,
-            snoozed,
-            retimed: None,
-            next: None,
-        }
-    }
-}
-
 /// `backpain stats`: what the history says about the last `weeks` weeks (README, "History").
 #[derive(Debug, Serialize)]
 pub struct StatsReport {
@@ -559,13 +470,6 @@ pub struct PainVsBreaks {
 pub struct PainGroup {
     pub weeks: usize,
     pub average_pain: f64,
-}
-
-/// `backpain log`: what was recorded, and where.
-#[derive(Debug, Serialize)]
-pub struct LoggedReport {
-    pub entry: crate::history::Entry,
-    pub file: String,
 }
 
 /// `backpain doctor`: what this desktop offers reminders, and what backpain will do with it.

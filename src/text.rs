@@ -289,6 +289,17 @@ fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
     })
 }
 
+/// The known name closest to `wrong`, when it is close enough to be a likely typo.
+pub fn nearest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wrong = wrong.trim().to_lowercase();
+    known
+        .into_iter()
+        .map(|name| (strsim::jaro_winkler(&wrong, &name.to_lowercase()), name))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -96,7 +96,7 @@ pub fn span(text: &str, limit: &Limit) -> Result<Duration, String> {
             }
             None => {
                 let names = ["s", "m", "h", "d", "w", "min", "hours", "minutes", "seconds", "days", "weeks"];
-                let nearest = crate::dataset::nearest(unit, names)
+                let nearest = crate::text::nearest(unit, names)
                     .map(|unit| format!(" (did you mean `{value}{unit}`?)"))
                     .unwrap_or_default();
                 return Err(format!(

@@ -5,8 +5,8 @@ use chrono::{DateTime, TimeZone};
 use crate::cli::{LogArgs, LogCommand, LogEntryArgs};
 use crate::config::Config;
 use crate::error::UsageError;
+use crate::history::LoggedReport;
 use crate::history::{Entry, Kind};
-use crate::report::LoggedReport;
 
 /// The entry `command` describes, at `now` unless `--at` says otherwise.
 pub fn entry<Tz: TimeZone>(command: &LogCommand, now: &DateTime<Tz>) -> Result<Entry, UsageError> {

@@ -157,7 +157,7 @@ fn use_session_bus() {
     }
     let runtime_dir = std::env::var_os("XDG_RUNTIME_DIR").map(std::path::PathBuf::from);
     let uid = rustix::process::getuid().as_raw();
-    if let Some(found) = notifier::session_bus(None, runtime_dir.as_deref(), uid, Path::exists) {
+    if let Some(found) = crate::presence::session_bus(None, runtime_dir.as_deref(), uid, Path::exists) {
         std::env::set_var("DBUS_SESSION_BUS_ADDRESS", found);
     }
 }

@@ -417,13 +417,4 @@ pub fn citation(id: &str) -> Option<&'static Citation> {
     DATASET.citations.iter().find(|citation| citation.id == id)
 }
 
-/// The known name closest to `wrong`, when it is close enough to be a likely typo.
-pub fn nearest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let wrong = wrong.trim().to_lowercase();
-    known
-        .into_iter()
-        .map(|name| (strsim::jaro_winkler(&wrong, &name.to_lowercase()), name))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, name)| name)
-}
+pub use crate::text::nearest;

@@ -7,7 +7,9 @@ use std::io::{self, Write};
 use super::cues::Cue;
 use super::player::{Ending, Event, Progress, Summary, View};
 use crate::dataset::Urgency;
-use crate::report::{EventLine, EventNote, RoutineReport, SessionEvent};
+use serde::Serialize;
+
+use crate::report::RoutineReport;
 use crate::time::{clock as clock_text, words as minutes_or_seconds};
 
 /// What a cue says, in one line.
@@ -252,6 +254,50 @@ impl View for JsonLines<'_> {
     fn event(&mut self, event: &Event, status: &Progress) -> io::Result<()> {
         self.line(&event_line(event, status))
     }
+}
+
+/// One line of `routine --guided --json` (README, "JSON events"): the event, and `at`, the
+/// session second it happened at.
+#[derive(Debug, Serialize)]
+pub struct EventLine<'a> {
+    #[serde(flatten)]
+    pub event: SessionEvent<'a>,
+    pub at: u64,
+}
+
+/// A cue (a drill, a hold, a rest, ...: its `event` names it) or another moment of the session.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum SessionEvent<'a> {
+    Cue(&'a Cue),
+    Note(EventNote<'a>),
+}
+
+#[derive(Debug, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum EventNote<'a> {
+    /// The first line: the whole routine report, as `routine --json` prints it.
+    Start {
+        routine: &'a RoutineReport,
+    },
+    Paused,
+    Resumed,
+    Skipped {
+        step: usize,
+        name: &'static str,
+    },
+    End {
+        /// `finished`, `quit` or `interrupted`.
+        ending: &'static str,
+        steps: usize,
+        done: usize,
+        skipped: usize,
+        /// 1 when a drill was under way at a quit or interrupt, else 0.
+        stopped: usize,
+        not_reached: usize,
+        seconds: u64,
+        paused_seconds: u64,
+    },
 }
 
 #[cfg(test)]

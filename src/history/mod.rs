@@ -282,6 +282,13 @@ impl<J: Journal> Warned<J> {
     }
 }
 
+/// `backpain log`: what was recorded, and where.
+#[derive(Debug, Serialize)]
+pub struct LoggedReport {
+    pub entry: Entry,
+    pub file: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

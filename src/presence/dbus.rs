@@ -20,7 +20,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use zbus::OwnedVariant;
 
-use super::desktop::{NotificationServer, Reading, Source};
+use super::source::{NotificationServer, Reading, Source};
 
 /// How long one call may take before its source counts as not answering.
 const CALL_TIMEOUT: Duration = Duration::from_millis(250);

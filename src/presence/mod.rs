@@ -17,12 +17,14 @@
 mod dbus;
 mod desktop;
 mod parts;
+mod source;
 #[cfg(all(unix, not(target_os = "macos")))]
 mod wayland;
 #[cfg(all(unix, not(target_os = "macos")))]
 mod x11;
 
-pub use desktop::{combine, Desktop, NotificationServer, Reading, Source};
+pub use desktop::Desktop;
+pub use source::{combine, session_bus, NotificationServer, Reading, Source};
 
 use std::time::Duration;
 

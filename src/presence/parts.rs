@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use super::desktop::{NotificationServer, Reading, Source};
+use super::source::{NotificationServer, Reading, Source};
 
 #[cfg(all(unix, not(target_os = "macos")))]
 pub use freedesktop::Parts;
@@ -77,7 +77,7 @@ mod freedesktop {
             };
             let remaining = deadline.saturating_duration_since(Instant::now());
             let reader = parts.clone();
-            let readings = super::super::desktop::within(remaining, move || reader.read_all(&Source::ORDER));
+            let readings = super::super::source::within(remaining, move || reader.read_all(&Source::ORDER));
             parts.answered = readings
                 .unwrap_or_default()
                 .into_iter()
@@ -113,7 +113,7 @@ mod freedesktop {
     /// The part `receiver` brings, if it comes by `deadline`.
     fn wait<T>(receiver: mpsc::Receiver<Result<T, String>>, deadline: Instant, what: &str) -> Result<T, String> {
         receiver.recv_timeout(deadline.saturating_duration_since(Instant::now())).unwrap_or_else(|_| {
-            Err(format!("{what} did not answer within {} ms", super::super::desktop::CONNECT_LIMIT.as_millis()))
+            Err(format!("{what} did not answer within {} ms", super::super::source::CONNECT_LIMIT.as_millis()))
         })
     }
 
@@ -140,7 +140,7 @@ mod freedesktop {
         let address = std::env::var("DBUS_SESSION_BUS_ADDRESS").ok();
         let runtime_dir = std::env::var_os("XDG_RUNTIME_DIR").map(std::path::PathBuf::from);
         let uid = rustix::process::getuid().as_raw();
-        crate::remind::notifier::session_bus(address.as_deref(), runtime_dir.as_deref(), uid, Path::exists)
+        super::super::source::session_bus(address.as_deref(), runtime_dir.as_deref(), uid, Path::exists)
     }
 }
 

@@ -11,13 +11,13 @@ use std::io::{self, Write};
 
 use chrono::{DateTime, Duration, SecondsFormat, TimeZone};
 
+use super::reminder::ReminderLine;
 use super::reminder::{Delivery, Habit, Note};
 use super::schedule::Schedule;
 use super::Busy;
 use crate::dataset::Location;
 use crate::history::{Entry, Journal, Kind, Warned};
 use crate::presence::{Presence, Signal, Snapshot};
-use crate::report::ReminderLine;
 
 /// How long "Snooze 10 min" snoozes unless the config file says otherwise.
 pub const DEFAULT_SNOOZE: Duration = Duration::minutes(10);

@@ -5,7 +5,6 @@
 //! Threads are bounded: while two deliveries are still stuck on a silent server no third is
 //! started, and at most a few notifications at a time keep a thread waiting for a click.
 
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::Duration;
@@ -24,23 +23,6 @@ const SLICE: Duration = Duration::from_millis(50);
 const MAX_STUCK: usize = 2;
 /// Notifications whose buttons a thread is listening to.
 const MAX_LISTENING: usize = 4;
-
-/// The session bus address to use: `DBUS_SESSION_BUS_ADDRESS` when set, else the user's bus
-/// socket (`$XDG_RUNTIME_DIR/bus`, then `/run/user/<uid>/bus`) as cron and launchers leave the
-/// variable unset. `None` when there is none.
-pub fn session_bus(
-    address: Option<&str>,
-    runtime_dir: Option<&Path>,
-    uid: u32,
-    exists: impl Fn(&Path) -> bool,
-) -> Option<String> {
-    if let Some(address) = address.filter(|address| !address.trim().is_empty()) {
-        return Some(address.to_string());
-    }
-    let candidates =
-        runtime_dir.map(|dir| dir.join("bus")).into_iter().chain([PathBuf::from(format!("/run/user/{uid}/bus"))]);
-    candidates.into_iter().find(|path| exists(path)).map(|path| format!("unix:path={}", path.display()))
-}
 
 /// Sends desktop notifications.
 pub struct DesktopNotifier {
@@ -220,23 +202,6 @@ impl Notifier for DryRun {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_bus_is_found_where_cron_leaves_it() {
-        let none = |_: &Path| false;
-        let all = |_: &Path| true;
-        assert_eq!(session_bus(Some("unix:path=/x"), None, 1000, none).as_deref(), Some("unix:path=/x"));
-        assert_eq!(
-            session_bus(None, Some(Path::new("/run/user/1000")), 1000, all).as_deref(),
-            Some("unix:path=/run/user/1000/bus")
-        );
-        let only_run_user = |path: &Path| path == Path::new("/run/user/1001/bus");
-        assert_eq!(
-            session_bus(Some(""), Some(Path::new("/tmp/rt")), 1001, only_run_user).as_deref(),
-            Some("unix:path=/run/user/1001/bus")
-        );
-        assert_eq!(session_bus(None, None, 1000, none), None);
-    }
 
     #[test]
     fn errors_are_told_apart_by_their_text() {

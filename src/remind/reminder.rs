@@ -1,5 +1,5 @@
 //! What one reminder says: the habit cue and the next drills of a micro routine, rotating so
-//! consecutive reminders lead with a different drill (its JSON line is `report::ReminderLine`).
+//! consecutive reminders lead with a different drill (its JSON line is `ReminderLine`).
 
 use crate::dataset::Location;
 use crate::plan::PlannedStep;
@@ -83,6 +83,54 @@ pub enum Delivery {
     Terminal { reason: String },
     /// `--dry-run`: printed, on purpose.
     DryRun,
+}
+
+/// One line of `backpain remind --json` (README, "Reminders").
+#[derive(Debug, serde::Serialize)]
+pub struct ReminderLine {
+    /// When it fired, RFC 3339 in local time.
+    pub time: String,
+    pub location: &'static str,
+    pub summary: String,
+    pub drills: Vec<crate::report::DrillRef>,
+    /// Shown: "notification", "terminal" or "dry-run". Not shown: "held" (it falls due while
+    /// the person is away or busy and comes when that ends), "skipped" (a natural break or a
+    /// closed window covered it) or "retimed" (a natural break moved the next one to `next`).
+    pub delivered: &'static str,
+    /// Why it is not a notification, or not shown; null when it is, or in a dry run.
+    pub reason: Option<String>,
+    /// A repeat asked for with "Snooze 10 min".
+    pub snoozed: bool,
+    /// Why a shown reminder came later than the plain schedule (it was held, or a natural break
+    /// re-timed it); null when it came on time.
+    pub retimed: Option<String>,
+    /// After a skipped or re-timed one: when the next reminder is due, RFC 3339; else null.
+    pub next: Option<String>,
+}
+
+impl ReminderLine {
+    pub fn new(time: String, note: &Note, delivery: &Delivery, snoozed: bool) -> ReminderLine {
+        let (delivered, reason) = match delivery {
+            Delivery::Notification => ("notification", None),
+            Delivery::Terminal { reason } => ("terminal", Some(reason.clone())),
+            Delivery::DryRun => ("dry-run", None),
+        };
+        ReminderLine {
+            time,
+            location: note.location.id,
+            summary: note.summary.clone(),
+            drills: note
+                .steps
+                .iter()
+                .map(|step| crate::report::DrillRef { id: step.drill.id, name: step.drill.name })
+                .collect(),
+            delivered,
+            reason,
+            snoozed,
+            retimed: None,
+            next: None,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 use std::fmt::Write as _;
 
 use super::{Render, Theme};
-use crate::report::{LoggedReport, StatsReport};
+use crate::history::LoggedReport;
+use crate::report::StatsReport;
 
 /// Heatmap shades for 0, 1, 2, 3 and 4 or more breaks in a day.
 const HEAT_UNICODE: [char; 5] = ['·', '░', '▒', '▓', '█'];
