@@ -148,15 +148,6 @@ impl HoldReason {
         }
     }
 
-    pub fn id(self) -> &'static str {
-        match self {
-            HoldReason::Locked => "locked",
-            HoldReason::Away => "away",
-            HoldReason::Dnd => "dnd",
-            HoldReason::Fullscreen => "fullscreen",
-        }
-    }
-
     /// "the screen is locked": what holds it, in words.
     pub fn words(self) -> &'static str {
         match self {
