@@ -57,10 +57,10 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         'backpain;route' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
-            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
-            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Where it hurts: a location, its letter (A-E) or an alias such as lumbar')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Where it hurts: a location, its letter (A-E) or an alias such as lumbar')
             [CompletionResult]::new('--condition', '--condition', [CompletionResultType]::ParameterName, 'A condition whose precautions apply to you, such as pregnancy or a hip replacement (by approach when you know it); repeat it for several')
-            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Where you are, so red flags name your emergency numbers [default: neutral wording that names no country''s numbers]')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (the shapes are documented in the README)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -70,12 +70,12 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
         'backpain;routine' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
-            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
-            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Where it hurts: a location, its letter (A-E) or an alias such as lumbar')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Where it hurts: a location, its letter (A-E) or an alias such as lumbar')
             [CompletionResult]::new('--minutes', '--minutes', [CompletionResultType]::ParameterName, 'Fit the routine into this many minutes (core drills first, then fewer sets)')
             [CompletionResult]::new('--wake-time', '--wake-time', [CompletionResultType]::ParameterName, 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself')
             [CompletionResult]::new('--condition', '--condition', [CompletionResultType]::ParameterName, 'A condition whose precautions apply to you, such as pregnancy or a hip replacement (by approach when you know it); repeat it for several')
-            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Where you are, so red flags name your emergency numbers [default: neutral wording that names no country''s numbers]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--micro', '--micro', [CompletionResultType]::ParameterName, 'The 2-3 minute desk-break routine instead of the full one')
@@ -133,7 +133,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--when-fullscreen', '--when-fullscreen', [CompletionResultType]::ParameterName, 'A reminder due while a window is fullscreen waits for it to end (hold) or comes anyway (notify) [default: hold]')
             [CompletionResult]::new('--when-dnd', '--when-dnd', [CompletionResultType]::ParameterName, 'A reminder due in do-not-disturb waits for it to end (hold) or comes anyway (notify) [default: hold]')
             [CompletionResult]::new('--condition', '--condition', [CompletionResultType]::ParameterName, 'A condition whose precautions apply to you, such as pregnancy or a hip replacement (by approach when you know it); repeat it for several')
-            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in, eu [default: neutral wording that names no country''s numbers]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Where you are, so red flags name your emergency numbers [default: neutral wording that names no country''s numbers]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print reminders instead of sending notifications, and record nothing in the history')
@@ -155,8 +155,8 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             break
         }
         'backpain;log;pain' {
-            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
-            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Where it hurts: a location, its letter (A-E) or an alias such as lumbar')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Where it hurts: a location, its letter (A-E) or an alias such as lumbar')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A few words of your own (at most 500 characters)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it was: HH:MM (today), YYYY-MM-DD HH:MM, or RFC 3339 [default: now]')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The entry''s id (a UUID), so a script that retries records it once: entries with one id count once [default: a new random one]')
@@ -170,8 +170,8 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             break
         }
         'backpain;log;done' {
-            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Which routine: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
-            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Which routine: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar)')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Which routine: a location, its letter (A-E) or an alias such as lumbar')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Which routine: a location, its letter (A-E) or an alias such as lumbar')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A few words of your own (at most 500 characters)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it was: HH:MM (today), YYYY-MM-DD HH:MM, or RFC 3339 [default: now]')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The entry''s id (a UUID), so a script that retries records it once: entries with one id count once [default: a new random one]')

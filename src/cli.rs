@@ -245,15 +245,15 @@ pub struct ProfileArgs {
     #[arg(long = "condition", value_name = "NAME", value_parser = condition_parser())]
     pub conditions: Vec<&'static dataset::Condition>,
 
-    /// Where you are, so red flags name your emergency numbers: uk, us, ca, au, nz, ie, de, in,
-    /// eu [default: neutral wording that names no country's numbers].
+    /// Where you are, so red flags name your emergency numbers [default: neutral wording that
+    /// names no country's numbers].
     #[arg(long, value_name = "REGION", value_parser = region_parser())]
     pub region: Option<&'static dataset::Region>,
 }
 
 #[derive(Debug, Args)]
 pub struct RouteArgs {
-    /// Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar).
+    /// Where it hurts: a location, its letter (A-E) or an alias such as lumbar.
     ///
     /// Without it, on a terminal, a body map (back view) lets you pick a zone: press its letter,
     /// or move with the arrow keys and press Enter; q or Esc cancels (exit 0), Ctrl-C exits 130.
@@ -274,7 +274,7 @@ pub struct RouteArgs {
 
 #[derive(Debug, Args)]
 pub struct RoutineArgs {
-    /// Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar).
+    /// Where it hurts: a location, its letter (A-E) or an alias such as lumbar.
     #[arg(long, short, value_name = "LOCATION", value_parser = location_parser())]
     pub location: Option<&'static Location>,
 
@@ -449,12 +449,12 @@ pub struct DataArgs {
 pub enum LogCommand {
     /// A pain rating from 0 (no pain) to 10 (worst imaginable) for a location.
     #[command(
-        after_help = "Examples:\n  backpain log pain 4 --location lower\n  backpain log pain 2 -l neck --note 'after the walk' --at 08:30"
+        after_help = "Examples:\n  backpain log pain 4 lower\n  backpain log pain 2 -l neck --note 'after the walk' --at 08:30"
     )]
     Pain(LogPainArgs),
     /// A routine or break you did without backpain.
     #[command(
-        after_help = "Examples:\n  backpain log done --location lower\n  backpain log done -l neck --micro --note 'at the desk'"
+        after_help = "Examples:\n  backpain log done lower\n  backpain log done -l neck --micro --note 'at the desk'"
     )]
     Done(LogDoneArgs),
 }
@@ -465,9 +465,13 @@ pub struct LogPainArgs {
     #[arg(value_name = "N", value_parser = parse_rating)]
     pub rating: u8,
 
-    /// Where it hurts: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar).
+    /// Where it hurts: a location, its letter (A-E) or an alias such as lumbar.
     #[arg(long, short, value_name = "LOCATION", value_parser = location_parser())]
-    pub location: &'static Location,
+    pub location: Option<&'static Location>,
+
+    /// The same as --location, in words: `backpain log pain 4 lower`.
+    #[arg(value_name = "WHERE", num_args = 1.., conflicts_with = "location", value_hint = ValueHint::Other)]
+    pub place: Vec<String>,
 
     #[command(flatten)]
     pub entry: LogEntryArgs,
@@ -475,9 +479,13 @@ pub struct LogPainArgs {
 
 #[derive(Debug, Args)]
 pub struct LogDoneArgs {
-    /// Which routine: lower, upper, sciatic, hip, neck (or A-E, or an alias such as lumbar).
+    /// Which routine: a location, its letter (A-E) or an alias such as lumbar.
     #[arg(long, short, value_name = "LOCATION", value_parser = location_parser())]
-    pub location: &'static Location,
+    pub location: Option<&'static Location>,
+
+    /// The same as --location, in words: `backpain log done neck`.
+    #[arg(value_name = "WHERE", num_args = 1.., conflicts_with = "location", value_hint = ValueHint::Other)]
+    pub place: Vec<String>,
 
     /// It was the 2-3 minute desk break, not the full routine.
     #[arg(long)]

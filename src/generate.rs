@@ -144,14 +144,17 @@ fn after_help_sections(text: &str) -> String {
 
 /// `backpain man DIR`: every page written into `dir` (created if missing), each through a
 /// temporary file renamed into place, so a planted symlink is never followed.
-pub fn write_man_pages(dir: &std::path::Path) -> anyhow::Result<()> {
+/// Writes every man page into `dir`; the names of the pages written.
+pub fn write_man_pages(dir: &std::path::Path) -> anyhow::Result<Vec<String>> {
     use anyhow::Context as _;
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut written = Vec::new();
     for (name, page) in man_pages() {
         crate::fsutil::write_atomic(dir, &name, &page)
             .with_context(|| format!("cannot write {}", dir.join(&name).display()))?;
+        written.push(name);
     }
-    Ok(())
+    Ok(written)
 }
 
 /// One line of text for roff: backslashes and hyphens escaped, a leading dot or quote disarmed.

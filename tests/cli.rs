@@ -299,9 +299,15 @@ fn completions_print_for_every_shell() {
 fn man_writes_pages_into_a_directory() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("man1");
-    backpain().arg("man").arg(&target).assert().success();
+    let output = backpain().arg("man").arg(&target).output().unwrap();
+    assert!(output.status.success());
     assert!(target.join("backpain.1").is_file());
     assert!(target.join("backpain-route.1").is_file());
+    // Issue 19: success was silence; it says how many pages, where, and how to read one.
+    let pages = std::fs::read_dir(&target).unwrap().count();
+    let said = String::from_utf8(output.stdout).unwrap();
+    assert!(said.starts_with(&format!("Wrote {pages} man pages into {}", target.display())), "{said}");
+    assert!(said.contains("backpain.1"), "{said}");
 }
 
 /// Runs the binary with stdout on a real pseudo-terminal (util-linux `script`), so `--color

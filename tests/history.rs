@@ -102,6 +102,26 @@ fn log_json_prints_the_entry_and_its_file() {
     assert!(file.starts_with(dir.path().join("history").to_str().unwrap()) && file.ends_with(".jsonl"), "{file}");
 }
 
+/// Issue 19: `log pain 5 lower` was refused though `route lower` takes the location in words:
+/// `log` takes it the same way, and refuses a word that names no location the same way too.
+#[test]
+fn log_takes_the_location_in_words_as_route_does() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["log", "pain", "5", "lower"]);
+    ok(dir.path(), &["log", "done", "low", "back", "--micro"]);
+    ok(dir.path(), &["log", "pain", "2", "E"]);
+    let listed = ok(dir.path(), &["history", "--json"]);
+    let locations: Vec<String> = listed
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap()["location"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(locations, ["lower", "lower", "neck"]);
+    let err = refused(dir.path(), &["log", "pain", "5", "elbow"], Exit::Usage);
+    assert!(err.contains("unknown location `elbow`; valid: lower, upper, sciatic, hip, neck"), "{err}");
+    let err = refused(dir.path(), &["log", "pain", "5"], Exit::Usage);
+    assert!(err.contains("`backpain log pain 4 lower` (or --location lower)"), "{err}");
+}
+
 #[test]
 fn bad_input_is_one_line_that_says_what_would_be_right() {
     let dir = tempfile::tempdir().unwrap();

@@ -10,10 +10,18 @@ use crate::history::{Entry, Kind};
 
 /// The entry `command` describes, at `now` unless `--at` says otherwise.
 pub fn entry<Tz: TimeZone>(command: &LogCommand, now: &DateTime<Tz>) -> Result<Entry, UsageError> {
-    let (kind, location, common) = match command {
-        LogCommand::Pain(args) => (Kind::Pain, args.location, &args.entry),
-        LogCommand::Done(args) => (Kind::Break, args.location, &args.entry),
+    let (kind, name, flag, place, common) = match command {
+        LogCommand::Pain(args) => (Kind::Pain, "log pain", args.location, &args.place, &args.entry),
+        LogCommand::Done(args) => (Kind::Break, "log done", args.location, &args.place, &args.entry),
     };
+    // As `route` and `routine` take it: --location, or the words after the command.
+    let location = super::location(flag, place, name)?.ok_or_else(|| {
+        let example = if kind == Kind::Pain { "log pain 4 lower" } else { "log done lower" };
+        UsageError::Invalid(format!(
+            "{name} needs a location: `backpain {example}` (or --location lower); valid: lower, upper, sciatic, \
+             hip, neck; see 'backpain {name} --help'"
+        ))
+    })?;
     let at = match &common.at {
         Some(text) => crate::time::at(text, now).map_err(|err| UsageError::Invalid(format!("--at: {err}")))?,
         None => now.fixed_offset(),

@@ -3,7 +3,15 @@
 use crate::cli::ManArgs;
 
 impl super::Run for ManArgs {
-    fn run(&self, _cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
-        crate::generate::write_man_pages(&self.dir)
+    fn run(&self, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
+        let written = crate::generate::write_man_pages(&self.dir)?;
+        // Said, so that success is not silence: how many, where, and how to read one.
+        let dir = self.dir.display();
+        let text = format!(
+            "Wrote {} man pages into {dir} (backpain.1 and one per subcommand); read one with \
+             `man {dir}/backpain.1`, or add the directory's parent to MANPATH.\n",
+            written.len()
+        );
+        cx.print(text.as_bytes())
     }
 }

@@ -334,8 +334,8 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
                     if let Press::Snooze(which) = action {
                         let until = self.clock.now() + self.settings.snooze;
                         if !self.settings.json {
-                            let clock = self.clock.now().format("%H:%M").to_string();
-                            writeln!(self.stdout, "{clock}  snoozed until {}", until.format("%H:%M"))?;
+                            let clock = self.clock.now().format(self.hm()).to_string();
+                            writeln!(self.stdout, "{clock}  snoozed until {}", until.format(self.hm()))?;
                             self.stdout.flush()?;
                         }
                         snooze = Some((until, which));
@@ -361,7 +361,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
                 if !self.settings.json {
                     if let Some(line) = presence_line(&self.settings, &self.presence.sources()) {
                         let line = line.replacen("Holding", "holding", 1);
-                        writeln!(self.stdout, "{}  now watching: {line}", now.format("%H:%M"))?;
+                        writeln!(self.stdout, "{}  now watching: {line}", now.format(self.hm()))?;
                     }
                 }
             }
@@ -414,7 +414,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
                         writeln!(
                             self.stdout,
                             "{}  still holding the reminder: {}",
-                            now.format("%H:%M"),
+                            now.format(self.hm()),
                             now_holding.words()
                         )?;
                         self.stdout.flush()?;
@@ -429,7 +429,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
                 if plan.window.is_some() && plan.period_at(&now).is_none() {
                     let why = format!(
                         "held from {} while {}, until after its window had closed",
-                        h.since.format("%H:%M"),
+                        h.since.format(self.hm()),
                         h.while_text()
                     );
                     self.withheld(&now, h.rotation, h.snoozed, "skipped", &why, None)?;
@@ -437,7 +437,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
                     due = replan(&now);
                     continue;
                 }
-                let note = format!("held from {} while {}", h.since.format("%H:%M"), h.while_text());
+                let note = format!("held from {} while {}", h.since.format(self.hm()), h.while_text());
                 Some((h.rotation, h.snoozed, h.last, Some(note)))
             } else if let Some((at, which)) = snooze.clone() {
                 if now < at {
@@ -512,6 +512,17 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
     }
 
     /// "Reminders every 2h (09:00-17:30, mon-fri); the first at 11:00. Ctrl-C stops."
+    /// How times are printed: to the minute, or to the second when reminders or snoozes come
+    /// in seconds (`--every 20s` printed 10:01, 10:01, 10:01).
+    fn hm(&self) -> &'static str {
+        let seconds = |span: Duration| span.num_seconds() % 60 != 0;
+        if seconds(self.settings.plan.every) || seconds(self.settings.snooze) {
+            "%H:%M:%S"
+        } else {
+            "%H:%M"
+        }
+    }
+
     fn announce(&mut self, now: &DateTime<C::Tz>, due: &DateTime<C::Tz>) -> io::Result<()> {
         let plan = &self.settings.plan;
         let mut limits = Vec::new();
@@ -524,7 +535,10 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             limits.push(plan.days.to_string());
         }
         let limits = if limits.is_empty() { String::new() } else { format!(" ({})", limits.join(", ")) };
-        let when = if due.date_naive() == now.date_naive() { due.format("%H:%M") } else { due.format("%a %H:%M") };
+        let when = match due.date_naive() == now.date_naive() {
+            true => due.format(self.hm()).to_string(),
+            false => due.format(&format!("%a {}", self.hm())).to_string(),
+        };
         writeln!(
             self.stdout,
             "Reminders every {}{limits}; the first at {when}. Ctrl-C stops.",
@@ -570,8 +584,8 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         let window = self.settings.plan.window.map(|window| format!(" {window}")).unwrap_or_default();
         entry.reason = Some(format!(
             "due at {} but woken at {}, after its{window} window had closed (asleep or suspended?)",
-            due.format("%Y-%m-%d %H:%M"),
-            now.format("%Y-%m-%d %H:%M")
+            due.format(&format!("%Y-%m-%d {}", self.hm())),
+            now.format(&format!("%Y-%m-%d {}", self.hm()))
         ));
         self.record(&entry);
     }
@@ -601,8 +615,9 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             self.stdout.write_all(&bytes)?;
         } else if !self.settings.once || self.settings.bell {
             // A scheduled --once prints nothing for cron to mail; a person trying it sees why.
-            let clock = now.format("%H:%M");
-            let then = next.map(|next| format!("; the next reminder at {}", next.format("%H:%M"))).unwrap_or_default();
+            let clock = now.format(self.hm());
+            let then =
+                next.map(|next| format!("; the next reminder at {}", next.format(self.hm()))).unwrap_or_default();
             let away = why.strip_prefix("a natural break: ");
             match (delivered, away) {
                 // --once holds nothing: nothing stays running to show it later.
@@ -624,7 +639,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         entry.location = Some(self.settings.location.id.to_string());
         entry.delivered = Some(delivered.into());
         entry.reason = Some(match next {
-            Some(next) => format!("{why}; next at {}", next.format("%Y-%m-%d %H:%M")),
+            Some(next) => format!("{why}; next at {}", next.format(&format!("%Y-%m-%d {}", self.hm()))),
             None => why.to_string(),
         });
         entry.snoozed = Some(snoozed);
@@ -653,7 +668,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             bytes.push(b'\n');
             self.stdout.write_all(&bytes)?;
         } else {
-            let clock = now.format("%H:%M").to_string();
+            let clock = now.format(self.hm()).to_string();
             let again = match (snoozed, &later) {
                 (_, Some(later)) => format!(" ({later})"),
                 (true, None) => " (snoozed)".to_string(),
@@ -1274,6 +1289,18 @@ mod tests {
         let latest = run.entries[..answered].iter().rev().find(|entry| entry.kind == Kind::Reminder).unwrap();
         assert_eq!(answers[0].reminder.as_ref(), Some(&latest.id), "the latest is still answerable");
         assert_eq!(answers[1].reminder, None, "the first is no longer kept: the map stays small");
+    }
+
+    /// Issue 19: `--every 20s` printed 08:00, 08:00, 08:01: times now show their seconds when
+    /// reminders come in seconds, and stay to the minute otherwise.
+    #[test]
+    fn times_show_seconds_when_reminders_come_in_seconds() {
+        let fast = run(every(Duration::seconds(20)), t("23T08:00:00"), t("23T08:01:05"), vec![], |_| {});
+        for time in ["08:00:20", "08:00:40", "08:01:00"] {
+            assert!(fast.stdout.contains(&format!("{time}  ")), "{time}: {}", fast.stdout);
+        }
+        let slow = run(every(Duration::hours(2)), t("23T08:00:00"), t("23T10:30:00"), vec![], |_| {});
+        assert!(slow.stdout.contains("10:00  ") && !slow.stdout.contains("10:00:00"), "{}", slow.stdout);
     }
 
     #[test]

@@ -150,6 +150,7 @@ pub fn describe(entry: &Entry) -> String {
         Kind::Response => {
             let action = match entry.action.as_deref() {
                 Some("done") => "Done",
+                Some("open") => "Open (the routine, in a terminal)",
                 Some("snooze") => "Snooze",
                 Some("expired") => "closed unanswered",
                 Some(other) => other,
