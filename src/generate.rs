@@ -1,5 +1,5 @@
 //! Completions and man pages, generated from the same `Cli` the binary parses. `completions/`
-//! and `man/` hold the committed copies; `tests/sync.rs` fails when they drift.
+//! and `man/` hold the committed copies; `tests/it/sync.rs` fails when they drift.
 
 use clap::CommandFactory;
 use clap_complete::Shell;

@@ -2,12 +2,11 @@
 //! (every struct denies unknown fields). The README documents the same shapes.
 #![allow(dead_code)]
 
-use assert_cmd::Command;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 fn parse<T: DeserializeOwned>(args: &[&str]) -> T {
-    let output = Command::cargo_bin("backpain").unwrap().args(args).arg("--json").output().unwrap();
+    let output = crate::common::backpain().args(args).arg("--json").output().unwrap();
     assert!(output.status.success(), "{args:?}");
     serde_json::from_slice(&output.stdout).unwrap_or_else(|err| panic!("{args:?}: {err}"))
 }

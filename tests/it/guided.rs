@@ -11,7 +11,7 @@ use backpain::guided::cues::cues;
 use backpain::plan::Plan;
 use serde::Deserialize;
 
-mod common;
+use crate::common;
 
 fn guided(args: &[&str], speed: &str) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_backpain"))

@@ -23,7 +23,7 @@ use wayland_server::{
     Client, DataInit, Dispatch, Display, DisplayHandle, GlobalDispatch, ListeningSocket, New, Resource,
 };
 
-mod common;
+use crate::common;
 
 /// The socket's name in the stand-in's XDG_RUNTIME_DIR, as WAYLAND_DISPLAY gives it.
 const SOCKET: &str = "wayland-backpain-test";

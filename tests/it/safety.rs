@@ -2,7 +2,6 @@
 //! every drill that needs them, complete and calibrated red flags, honest grades and exact
 //! citations) and what a person sees with `--condition` and `--region`.
 
-use assert_cmd::Command;
 use backpain::cmd::routine::{prepare, Request};
 use backpain::dataset::{self, Condition, Drill, KeyPosition, Kind, Limb, Posture, Urgency, Variant};
 use backpain::plan::conditions;
@@ -10,14 +9,7 @@ use backpain::plan::morning::Why;
 use backpain::plan::{Plan, PlannedStep};
 use backpain::profile::Profile;
 
-mod common;
-
-fn backpain() -> Command {
-    let mut command = Command::cargo_bin("backpain").unwrap();
-    command.env_remove("NO_COLOR").env("COLUMNS", "80").env("XDG_CONFIG_HOME", "/nonexistent/backpain-test");
-    command.env("XDG_DATA_HOME", common::data_home());
-    command
-}
+use crate::common::backpain;
 
 fn stdout_of(args: &[&str]) -> String {
     let output = backpain().args(args).output().unwrap();

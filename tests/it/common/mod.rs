@@ -5,7 +5,28 @@
 pub mod session;
 
 use std::io::Write as _;
+use std::path::Path;
 use std::process::Command;
+
+/// The binary as every test runs it (the one builder): nothing leaks in from the machine
+/// running the tests (no user config, history or desktop bus, no colour settings), a UTF-8
+/// terminal type and locale unless a test says otherwise, 80 columns, and the history in a
+/// directory of the test run's own.
+pub fn backpain() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("backpain").unwrap();
+    cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").env("COLUMNS", "80");
+    cmd.env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_CTYPE").env("TERM", "xterm");
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent/backpain-test").env("XDG_DATA_HOME", data_home());
+    cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/backpain-test-bus");
+    cmd
+}
+
+/// `backpain()` with its config and data under `home`.
+pub fn backpain_in(home: &Path) -> assert_cmd::Command {
+    let mut cmd = backpain();
+    cmd.env("XDG_CONFIG_HOME", home).env("XDG_DATA_HOME", home);
+    cmd
+}
 
 /// Every line of the history in `dir` (its month files, oldest first), parsed.
 #[allow(dead_code)]

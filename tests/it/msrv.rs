@@ -43,6 +43,6 @@ fn rust_version_is_the_real_minimum_of_the_locked_tree() {
     );
     // Equal, not just enough: a minimum higher than any crate needs turns away users for nothing.
     assert_eq!(version(newest.0), version(ours), "rust-version {ours} is higher than the tree needs ({})", newest.0);
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     assert!(readme.contains(&format!("Rust {ours} or newer")), "the README names Rust {ours} as the minimum");
 }

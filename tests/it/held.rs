@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-mod common;
+use crate::common;
 use common::session::Session;
 
 /// `backpain remind ARGS` on the session's bus and display, recording into `data`.

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::{Child, Command as Process, Output, Stdio};
 use std::time::{Duration, Instant};
 
-mod common;
+use crate::common;
 use common::session::Session;
 use serde_json::Value;
 

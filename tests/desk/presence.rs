@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use backpain::presence::{Desktop, Presence, Snapshot, Source};
 use serde::Deserialize;
 
-mod common;
+use crate::common;
 use common::session::Session;
 
 static ENV: Mutex<()> = Mutex::new(());

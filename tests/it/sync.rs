@@ -5,7 +5,7 @@ use std::path::Path;
 
 use backpain::generate;
 
-const REFRESH: &str = "run `cargo run -- completions <shell>` / `cargo run -- man man/` (or BACKPAIN_BLESS=1 cargo test --test sync) to refresh";
+const REFRESH: &str = "run `cargo run -- completions <shell>` / `cargo run -- man man/` (or BACKPAIN_BLESS=1 cargo test --test it sync::) to refresh";
 
 fn check(path: &Path, expected: &[u8]) {
     if std::env::var_os("BACKPAIN_BLESS").is_some() {

@@ -3,18 +3,11 @@
 
 use std::io::{self, Write};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-mod common;
+use crate::common::backpain;
 
-fn backpain() -> Command {
-    let mut cmd = Command::cargo_bin("backpain").unwrap();
-    cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").env("COLUMNS", "80");
-    // A UTF-8 terminal unless a test says otherwise: the locale decides the borders.
-    cmd.env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_CTYPE").env("TERM", "xterm");
-    cmd
-}
+use crate::common;
 
 fn stdout_of(args: &[&str]) -> String {
     let output = backpain().args(args).output().unwrap();

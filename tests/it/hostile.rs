@@ -5,15 +5,7 @@
 use std::path::Path;
 use std::process::Output;
 
-use assert_cmd::Command;
-
-fn backpain(config_home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("backpain").unwrap();
-    cmd.env("XDG_CONFIG_HOME", config_home)
-        .env("XDG_DATA_HOME", config_home)
-        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/backpain-test-bus");
-    cmd
-}
+use crate::common::backpain_in;
 
 /// The one line on stderr of a failed run with `code`; fails if there is more or no line.
 fn one_line(output: &Output, code: i32, what: &str) -> String {
@@ -32,14 +24,14 @@ fn control_characters_never_reach_a_printed_schedule() {
     for kind in ["cron", "systemd", "systemd-service", "launchd"] {
         for flag in ["--trigger", "--action"] {
             let output =
-                backpain(dir.path()).args(["remind", "--print-schedule", kind, flag, hostile]).output().unwrap();
+                backpain_in(dir.path()).args(["remind", "--print-schedule", kind, flag, hostile]).output().unwrap();
             let stderr = one_line(&output, 2, &format!("{kind} {flag}"));
             assert!(stderr.contains("contains a newline (U+000A)"), "{stderr}");
             assert!(output.stdout.is_empty(), "nothing printed: {}", String::from_utf8_lossy(&output.stdout));
         }
         // (A NUL cannot be in an argument at all; the config file test below has one.)
         for text in ["a\rb", "a\u{1b}[2Jb", "a\tb"] {
-            let output = backpain(dir.path()).args(["remind", "--print-schedule", kind, "--trigger", text]).output();
+            let output = backpain_in(dir.path()).args(["remind", "--print-schedule", kind, "--trigger", text]).output();
             one_line(&output.unwrap(), 2, &format!("{kind} {text:?}"));
         }
     }
@@ -47,16 +39,16 @@ fn control_characters_never_reach_a_printed_schedule() {
     let file = dir.path().join("hostile.toml");
     std::fs::write(&file, "[remind]\naction = \"x\\n* * * * * touch /tmp/p #\"\n").unwrap();
     let output =
-        backpain(dir.path()).args(["remind", "--print-schedule", "cron", "--config"]).arg(&file).output().unwrap();
+        backpain_in(dir.path()).args(["remind", "--print-schedule", "cron", "--config"]).arg(&file).output().unwrap();
     let stderr = one_line(&output, 2, "config");
     assert!(stderr.contains("hostile.toml:2:10: the action contains a newline"), "{stderr}");
     std::fs::write(&file, "[remind]\ntrigger = \"a\\u0000b\"\n").unwrap();
     let output =
-        backpain(dir.path()).args(["remind", "--print-schedule", "cron", "--config"]).arg(&file).output().unwrap();
+        backpain_in(dir.path()).args(["remind", "--print-schedule", "cron", "--config"]).arg(&file).output().unwrap();
     let stderr = one_line(&output, 2, "config NUL");
     assert!(stderr.contains("hostile.toml:2:11: the trigger contains a NUL byte"), "{stderr}");
     // Ordinary text with shell and cron specials is quoted, one line per time.
-    let output = backpain(dir.path())
+    let output = backpain_in(dir.path())
         .args(["remind", "--print-schedule", "cron", "--between", "09:00-17:30", "--trigger", "it's 100% $HOME; `x`"])
         .output()
         .unwrap();
@@ -74,7 +66,7 @@ fn a_config_path_that_is_not_utf8_is_refused_for_schedules() {
     let file = dir.path().join(std::ffi::OsStr::from_bytes(b"conf\xffig.toml"));
     std::fs::write(&file, "[remind]\nevery = \"2h\"\n").unwrap();
     let output =
-        backpain(dir.path()).args(["remind", "--print-schedule", "cron", "--config"]).arg(&file).output().unwrap();
+        backpain_in(dir.path()).args(["remind", "--print-schedule", "cron", "--config"]).arg(&file).output().unwrap();
     let stderr = one_line(&output, 2, "non-UTF-8 --config");
     assert!(stderr.contains("is not valid UTF-8"), "{stderr}");
     assert!(output.stdout.is_empty());
@@ -89,7 +81,7 @@ fn standard_config_is_refused(what: &str, make: impl Fn(&Path), problem: &str) {
     make(&config);
     for args in [&["remind", "--dry-run", "--once"][..], &["routine", "--location", "neck"]] {
         let started = std::time::Instant::now();
-        let output = backpain(dir.path()).args(args).timeout(std::time::Duration::from_secs(10)).output().unwrap();
+        let output = backpain_in(dir.path()).args(args).timeout(std::time::Duration::from_secs(10)).output().unwrap();
         assert!(started.elapsed() < std::time::Duration::from_secs(5), "{what}: {args:?} took {:?}", started.elapsed());
         let stderr = one_line(&output, 2, &format!("{what}: {args:?}"));
         assert!(stderr.contains(&config.display().to_string()), "{what}: names the file: {stderr}");
@@ -163,7 +155,7 @@ fn config_devices_and_fifos_end_at_once() {
     assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
     for path in [Path::new("/dev/zero"), Path::new("/dev/urandom"), &fifo] {
         let started = std::time::Instant::now();
-        let output = backpain(dir.path())
+        let output = backpain_in(dir.path())
             .args(["remind", "--dry-run", "--once", "--config"])
             .arg(path)
             .timeout(std::time::Duration::from_secs(10))
@@ -185,7 +177,7 @@ fn man_never_follows_a_symlink_planted_in_its_directory() {
     std::fs::create_dir(&man).unwrap();
     std::os::unix::fs::symlink(&victim, man.join("backpain.1")).unwrap();
     std::os::unix::fs::symlink(outside.path().join("created"), man.join("backpain-route.1")).unwrap();
-    let output = backpain(dir.path()).arg("man").arg(&man).output().unwrap();
+    let output = backpain_in(dir.path()).arg("man").arg(&man).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious", "the link's target is untouched");
     assert!(!outside.path().join("created").exists(), "a dangling link's target is not created");
@@ -277,7 +269,7 @@ fn a_time_zone_that_is_not_a_zone_file_is_refused_not_read() {
     assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
     for tz in ["/dev/zero".to_string(), format!(":{}", fifo.display()), dir.path().display().to_string()] {
         for command in [&["history", "--since", "1d"][..], &["stats"], &["log", "pain", "2", "-l", "neck"]] {
-            let output = backpain(dir.path())
+            let output = backpain_in(dir.path())
                 .args(command)
                 .arg("--data-dir")
                 .arg(dir.path())
@@ -291,8 +283,12 @@ fn a_time_zone_that_is_not_a_zone_file_is_refused_not_read() {
             assert!(stderr.contains("not a time zone file; using the system's time zone"), "{stderr}");
         }
     }
-    let output =
-        backpain(dir.path()).args(["stats", "--data-dir"]).arg(dir.path()).env("TZ", "Europe/London").output().unwrap();
+    let output = backpain_in(dir.path())
+        .args(["stats", "--data-dir"])
+        .arg(dir.path())
+        .env("TZ", "Europe/London")
+        .output()
+        .unwrap();
     assert!(output.status.success() && output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
 }
 
@@ -303,7 +299,7 @@ fn an_error_echoing_a_huge_value_stays_one_short_line() {
     let dir = tempfile::tempdir().unwrap();
     let huge = "x".repeat(120_000);
     for args in [vec!["route", huge.as_str()], vec!["log", "pain", "3", "-l", "lower", "--id", huge.as_str()]] {
-        let output = backpain(dir.path()).args(&args).output().unwrap();
+        let output = backpain_in(dir.path()).args(&args).output().unwrap();
         let stderr = one_line(&output, 2, args[0]);
         assert!(stderr.len() < 400, "{}: {} bytes", args[0], stderr.len());
         assert!(stderr.contains("characters left out") && stderr.contains("see 'backpain"), "{stderr}");

@@ -6,19 +6,10 @@ use std::path::Path;
 use std::process::{Child, Command as Process, Stdio};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
+use crate::common::backpain_in;
 use serde::Deserialize;
 
-mod common;
-
-fn backpain(config_home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("backpain").unwrap();
-    // No user config and no desktop leaks in from the machine running the tests.
-    cmd.env("XDG_CONFIG_HOME", config_home).env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/backpain-test-bus");
-    // Reminders record themselves: never in the real home.
-    cmd.env("XDG_DATA_HOME", config_home);
-    cmd
-}
+use crate::common;
 
 /// A tool a test needs: missing, it fails under BACKPAIN_REQUIRE_REAL (CI) and skips loudly
 /// elsewhere.
@@ -58,7 +49,7 @@ fn lines(stdout: &[u8]) -> Vec<Line> {
 
 fn one_line_usage_error(args: &[&str], expected: &str) {
     let dir = tempfile::tempdir().unwrap();
-    let output = backpain(dir.path()).arg("remind").args(args).output().unwrap();
+    let output = backpain_in(dir.path()).arg("remind").args(args).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
     assert_eq!(stderr.lines().count(), 1, "{args:?}: one line: {stderr}");
@@ -89,7 +80,7 @@ fn bad_values_are_one_line_errors_with_the_right_form() {
 #[test]
 fn dry_run_json_lines_rotate_drills() {
     let dir = tempfile::tempdir().unwrap();
-    let output = backpain(dir.path())
+    let output = backpain_in(dir.path())
         .args(["remind", "--dry-run", "--json", "--every", "1s", "--count", "3", "--location", "neck"])
         .timeout(Duration::from_secs(20))
         .output()
@@ -111,7 +102,7 @@ fn dry_run_json_lines_rotate_drills() {
 fn once_without_a_bus_prints_the_reminder_and_the_reason_in_time() {
     let dir = tempfile::tempdir().unwrap();
     let started = Instant::now();
-    let output = backpain(dir.path())
+    let output = backpain_in(dir.path())
         .args(["remind", "--once", "--location", "neck", "--trigger", "I stand up", "--action", "3 chin tucks"])
         .timeout(Duration::from_secs(20))
         .output()
@@ -142,13 +133,13 @@ fn flags_override_the_config_file() {
         .unwrap();
 
     // Found at $XDG_CONFIG_HOME/backpain/config.toml without --config.
-    let output = backpain(dir.path()).args(["remind"]).timeout(Duration::from_secs(20)).output().unwrap();
+    let output = backpain_in(dir.path()).args(["remind"]).timeout(Duration::from_secs(20)).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let from_file = lines(&output.stdout);
     assert_eq!(from_file.len(), 2);
     assert!(from_file.iter().all(|line| line.location == "neck" && line.delivered == "dry-run"));
 
-    let output = backpain(dir.path())
+    let output = backpain_in(dir.path())
         .args(["remind", "--location", "hip", "--count", "1"])
         .timeout(Duration::from_secs(20))
         .output()
@@ -161,7 +152,7 @@ fn flags_override_the_config_file() {
     let other = dir.path().join("other.toml");
     std::fs::write(&other, "[remind]\nevery = \"1s\"\nlocation = \"upper\"\ncount = 1\ndry-run = true\njson = true\n")
         .unwrap();
-    let output = backpain(dir.path())
+    let output = backpain_in(dir.path())
         .args(["remind", "--config"])
         .arg(&other)
         .timeout(Duration::from_secs(20))
@@ -177,7 +168,7 @@ fn a_bad_config_file_is_an_error_naming_file_and_line_and_is_left_alone() {
     let text = "# mine\n[remind]\nlocation = \"neck\"\nevery = \"90x\"\n";
     std::fs::write(&file, text).unwrap();
     let before = std::fs::metadata(&file).unwrap().modified().unwrap();
-    let output = backpain(dir.path()).args(["remind", "--dry-run", "--config"]).arg(&file).output().unwrap();
+    let output = backpain_in(dir.path()).args(["remind", "--dry-run", "--config"]).arg(&file).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert_eq!(
@@ -193,7 +184,7 @@ fn a_bad_config_file_is_an_error_naming_file_and_line_and_is_left_alone() {
     // The same file at the standard path is not skipped either.
     std::fs::create_dir_all(dir.path().join("backpain")).unwrap();
     std::fs::write(dir.path().join("backpain/config.toml"), "[remind]\nevry = \"2h\"\n").unwrap();
-    let output = backpain(dir.path()).args(["remind", "--dry-run"]).output().unwrap();
+    let output = backpain_in(dir.path()).args(["remind", "--dry-run"]).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2));
     assert!(
@@ -203,13 +194,13 @@ fn a_bad_config_file_is_an_error_naming_file_and_line_and_is_left_alone() {
 
     // A blank trigger in the file is refused as on the command line.
     std::fs::write(dir.path().join("backpain/config.toml"), "[remind]\ntrigger = \"\"\n").unwrap();
-    let output = backpain(dir.path()).args(["remind", "--dry-run", "--once"]).output().unwrap();
+    let output = backpain_in(dir.path()).args(["remind", "--dry-run", "--once"]).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("backpain/config.toml:2:11: the trigger is empty;"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 
-    let output = backpain(dir.path()).args(["remind", "--config", "/nonexistent/backpain.toml"]).output().unwrap();
+    let output = backpain_in(dir.path()).args(["remind", "--config", "/nonexistent/backpain.toml"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read config file /nonexistent/backpain.toml"));
 }
@@ -230,7 +221,8 @@ fn printed_systemd_units_pass_systemd_analyze_verify() {
     for args in cases {
         for (kind, file) in [("systemd-service", "backpain-remind.service"), ("systemd-timer", "backpain-remind.timer")]
         {
-            let output = backpain(dir.path()).args(["remind", "--print-schedule", kind]).args(*args).output().unwrap();
+            let output =
+                backpain_in(dir.path()).args(["remind", "--print-schedule", kind]).args(*args).output().unwrap();
             assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
             std::fs::write(dir.path().join(file), &output.stdout).unwrap();
         }
@@ -258,7 +250,7 @@ fn printed_systemd_units_pass_systemd_analyze_verify() {
 #[test]
 fn printed_cron_and_launchd_schedules() {
     let dir = tempfile::tempdir().unwrap();
-    let output = backpain(dir.path())
+    let output = backpain_in(dir.path())
         .args(["remind", "--print-schedule", "cron", "--between", "09:00-17:30", "--days", "mon-fri", "-l", "neck"])
         .output()
         .unwrap();
@@ -269,13 +261,13 @@ fn printed_cron_and_launchd_schedules() {
         "{cron}"
     );
     assert!(!cron.contains("at night"), "{cron}");
-    let output = backpain(dir.path()).args(["remind", "--print-schedule", "cron"]).output().unwrap();
+    let output = backpain_in(dir.path()).args(["remind", "--print-schedule", "cron"]).output().unwrap();
     let cron = String::from_utf8_lossy(&output.stdout);
     assert!(
         cron.contains("\n# No --between: this fires at night too. For working hours only, print it again with --between 09:00-17:30 --days mon-fri.\n0 0,2,4,"),
         "{cron}"
     );
-    let output = backpain(dir.path()).args(["remind", "--print-schedule", "launchd"]).output().unwrap();
+    let output = backpain_in(dir.path()).args(["remind", "--print-schedule", "launchd"]).output().unwrap();
     let plist = String::from_utf8_lossy(&output.stdout);
     assert!(plist.contains("<!-- No time window: this fires at night too."), "{plist}");
     assert!(plist.contains("<key>StartInterval</key>\n  <integer>7200</integer>"), "{plist}");
@@ -289,7 +281,7 @@ fn printed_cron_and_launchd_schedules() {
 fn the_scheduled_command_line_keeps_every() {
     let dir = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| {
-        let output = backpain(dir.path()).args(["remind"]).args(args).output().unwrap();
+        let output = backpain_in(dir.path()).args(["remind"]).args(args).output().unwrap();
         assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
         String::from_utf8_lossy(&output.stdout).into_owned()
     };

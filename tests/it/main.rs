@@ -1,0 +1,27 @@
+//! The integration tests, one binary (issue 19): a module per area, the helpers in `common`.
+//! One link instead of eighteen; `cargo test --test it AREA::` runs one area
+//! (`cargo test --test it sync::`), `cargo test --test it NAME` one test.
+//!
+//! The presence tests are the one other binary (`tests/desk/`): they set this process's
+//! environment (DISPLAY, WAYLAND_DISPLAY, XDG_RUNTIME_DIR) for the presence code they call in
+//! process, and in a shared binary every program another test started meanwhile inherited it
+//! (a reminder loop watching a stand-in compositor that had already gone).
+
+mod common;
+
+mod body_map;
+mod cli;
+mod dataset;
+mod guided;
+mod held;
+mod history;
+mod hostile;
+mod json;
+mod msrv;
+mod notify;
+mod remind;
+mod robustness;
+mod routine_options;
+mod safety;
+mod sync;
+mod terminal;
