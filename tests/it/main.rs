@@ -2,10 +2,10 @@
 //! One link instead of eighteen; `cargo test --test it AREA::` runs one area
 //! (`cargo test --test it sync::`), `cargo test --test it NAME` one test.
 //!
-//! The presence tests are the one other binary (`tests/desk/`): they set this process's
-//! environment (DISPLAY, WAYLAND_DISPLAY, XDG_RUNTIME_DIR) for the presence code they call in
-//! process, and in a shared binary every program another test started meanwhile inherited it
-//! (a reminder loop watching a stand-in compositor that had already gone).
+//! The one other binary, `tests/desk/`, holds the tests that change what every program shares:
+//! the presence tests set this process's environment (DISPLAY, WAYLAND_DISPLAY,
+//! XDG_RUNTIME_DIR) for the presence code they call in process, and a clock test sets the wall
+//! clock thousands of times, which wakes every waiting loop another test is timing.
 
 mod common;
 
