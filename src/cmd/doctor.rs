@@ -92,7 +92,7 @@ fn recent_reminders(store: &Store, since: DateTime<FixedOffset>) -> std::io::Res
             if entry.kind == Kind::Reminder && entry.time().is_some_and(|at| at >= since) {
                 recent.push_back(RecentReminderView {
                     at: entry.at.clone(),
-                    delivered: entry.delivered.clone(),
+                    delivered: entry.delivered.as_deref().map(String::from),
                     reason: entry.reason.clone(),
                     snoozed: entry.snoozed == Some(true),
                 });

@@ -6,7 +6,7 @@ use crate::cli::{LogArgs, LogCommand, LogEntryArgs};
 use crate::config::Config;
 use crate::error::UsageError;
 use crate::history::LoggedReport;
-use crate::history::{Entry, Kind};
+use crate::history::{Entry, Kind, RoutineVariant};
 
 /// The entry `command` describes, at `now` unless `--at` says otherwise.
 pub fn entry<Tz: TimeZone>(command: &LogCommand, now: &DateTime<Tz>) -> Result<Entry, UsageError> {
@@ -34,7 +34,9 @@ pub fn entry<Tz: TimeZone>(command: &LogCommand, now: &DateTime<Tz>) -> Result<E
     entry.note = common.note.clone();
     match command {
         LogCommand::Pain(args) => entry.rating = Some(args.rating),
-        LogCommand::Done(args) => entry.variant = Some(if args.micro { "micro" } else { "full" }.into()),
+        LogCommand::Done(args) => {
+            entry.variant = Some(if args.micro { RoutineVariant::Micro } else { RoutineVariant::Full })
+        }
     }
     Ok(entry)
 }

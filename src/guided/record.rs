@@ -34,23 +34,14 @@ pub fn entry(
     };
     let mut entry = Entry::new(Kind::Session, at);
     entry.location = Some(report.location.to_string());
-    entry.variant = Some(
-        match report.variant {
-            crate::dataset::Variant::Full => "full",
-            crate::dataset::Variant::Micro => "micro",
-        }
-        .into(),
-    );
+    entry.variant = Some(report.variant.into());
     entry.conditions = report.conditions.iter().map(|condition| condition.id.to_string()).collect();
     entry.morning = Some(morning);
-    entry.ending = Some(
-        match summary.ending {
-            Ending::Finished => "finished",
-            Ending::Quit => "quit",
-            Ending::Interrupted => "interrupted",
-        }
-        .into(),
-    );
+    entry.ending = Some(match summary.ending {
+        Ending::Finished => crate::history::Ending::Finished,
+        Ending::Quit => crate::history::Ending::Quit,
+        Ending::Interrupted => crate::history::Ending::Interrupted,
+    });
     entry.steps = Some(summary.steps as u32);
     entry.done = summary.done.iter().filter_map(|&step| drill(step)).collect();
     entry.skipped = summary.skipped.iter().filter_map(|&step| drill(step)).collect();

@@ -1,6 +1,6 @@
 //! The history: what was done and felt, one JSON line per entry, appended to a file per month
 //! (README, "History"). `Entry` is the line format, `store` reads and appends the files,
-//! `when` parses the times people type, and `stats` turns entries into figures (pure: "now"
+//! and `stats` turns entries into figures (pure: "now"
 //! and the time zone are arguments).
 //!
 //! The format is stable: fields and kinds are only ever added, so every reader ignores fields
@@ -8,11 +8,13 @@
 
 pub mod stats;
 pub mod store;
+mod words;
 
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::{Deserialize, Serialize};
 
 pub use store::Store;
+pub use words::{Answer, Delivered, Ending, RoutineVariant};
 
 /// The line format's version; bumped only if a field ever changed meaning (it has not).
 pub const VERSION: u32 = 1;
@@ -64,7 +66,7 @@ pub struct Entry {
     pub location: Option<String>,
     /// session, break: "full" or "micro".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub variant: Option<String>,
+    pub variant: Option<RoutineVariant>,
     /// session: the condition ids whose precautions applied.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<String>,
@@ -73,7 +75,7 @@ pub struct Entry {
     pub morning: Option<bool>,
     /// session: "finished", "quit" or "interrupted".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ending: Option<String>,
+    pub ending: Option<Ending>,
     /// session: how many drills the plan had.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub steps: Option<u32>,
@@ -95,9 +97,9 @@ pub struct Entry {
     /// session: time spent paused.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paused_seconds: Option<u64>,
-    /// reminder: "notification", "terminal" or "held".
+    /// reminder: "notification", "terminal", "held", "skipped" or "retimed".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delivered: Option<String>,
+    pub delivered: Option<Delivered>,
     /// reminder: why it was shown in the terminal or held back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
@@ -107,9 +109,9 @@ pub struct Entry {
     /// reminder: the drill ids it named.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub drills: Vec<String>,
-    /// response: "done", "snooze" or "expired".
+    /// response: "done", "snooze", "expired" or "open".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub action: Option<String>,
+    pub action: Option<Answer>,
     /// response: the id of the reminder answered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reminder: Option<String>,
@@ -179,7 +181,7 @@ impl Entry {
     pub fn is_activity(&self) -> bool {
         match self.kind {
             Kind::Break => true,
-            Kind::Response => self.action.as_deref() == Some("done"),
+            Kind::Response => self.action == Some(Answer::Done),
             // A session counts once at least one drill was played to the end.
             Kind::Session => !self.done.is_empty(),
             _ => false,

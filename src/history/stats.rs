@@ -11,7 +11,7 @@ use serde::de::IgnoredAny;
 use serde::Deserialize;
 
 use super::store::{Line, LineError};
-use super::{Entry, Fields, Kind};
+use super::{Answer, Delivered, Entry, Fields, Kind};
 use crate::report::{
     AfterSnooze, BreakStats, HeatWeek, PainGroup, PainTrend, PainVsBreaks, SessionStats, StatsReport, Streak, WeekStats,
 };
@@ -41,34 +41,15 @@ struct Day {
     after_snooze_expired: u32,
 }
 
-/// A response's action, as stats count it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Answer {
-    Done,
-    Snooze,
-    Expired,
+/// A reminder entry that was not shown: held, skipped or retimed (`Delivered::withheld`). Only
+/// "held" counts as held back (once: a held reminder that is later dropped is also "skipped");
+/// "skipped" and "retimed" (a natural break moved the next one) are neither held back nor shown.
+fn withheld(delivered: Option<&Delivered>) -> bool {
+    delivered.is_some_and(Delivered::withheld)
 }
 
-impl Answer {
-    fn of(action: &str) -> Option<Answer> {
-        match action {
-            "done" => Some(Answer::Done),
-            "snooze" => Some(Answer::Snooze),
-            "expired" => Some(Answer::Expired),
-            _ => None,
-        }
-    }
-}
-
-/// A reminder entry that was not shown. "held" counts as held back (once: a held reminder that
-/// is later dropped is also "skipped"); "skipped" and "retimed" (a natural break moved the next
-/// one) are neither held back nor shown.
-fn withheld(delivered: Option<&str>) -> bool {
-    matches!(delivered, Some("held" | "skipped" | "retimed"))
-}
-
-fn held_back(delivered: Option<&str>) -> bool {
-    delivered == Some("held")
+fn held_back(delivered: Option<&Delivered>) -> bool {
+    delivered == Some(&Delivered::Held)
 }
 
 /// What stats need of an entry, and no more: reading only this much of each line is what
@@ -99,10 +80,10 @@ impl Counted {
             kind: entry.kind,
             location: entry.location.clone(),
             activity: entry.is_activity(),
-            held: withheld(entry.delivered.as_deref()),
-            held_back: held_back(entry.delivered.as_deref()),
+            held: withheld(entry.delivered.as_ref()),
+            held_back: held_back(entry.delivered.as_ref()),
             snoozed: entry.snoozed == Some(true),
-            action: entry.action.as_deref().and_then(Answer::of),
+            action: entry.action.clone(),
             seconds: entry.seconds.unwrap_or(0),
             rating: entry.rating,
         }
@@ -121,12 +102,12 @@ struct CountedLine<'a> {
     kind: Kind,
     #[serde(default, borrow)]
     location: Option<Cow<'a, str>>,
-    #[serde(default, borrow)]
-    delivered: Option<Cow<'a, str>>,
+    #[serde(default)]
+    delivered: Option<Delivered>,
     #[serde(default)]
     snoozed: Option<bool>,
-    #[serde(default, borrow)]
-    action: Option<Cow<'a, str>>,
+    #[serde(default)]
+    action: Option<Answer>,
     #[serde(default)]
     done: Vec<IgnoredAny>,
     #[serde(default)]
@@ -147,7 +128,7 @@ impl Line for Counted {
             has_action: line.action.is_some(),
         };
         let at = fields.check().map_err(LineError::Invalid)?;
-        let action = line.action.as_deref().and_then(Answer::of);
+        let action = line.action;
         // The same rule as `Entry::is_activity`, on the fields read here.
         let activity = match line.kind {
             Kind::Break => true,
@@ -161,8 +142,8 @@ impl Line for Counted {
             kind: line.kind,
             location: line.location.map(Cow::into_owned),
             activity,
-            held: withheld(line.delivered.as_deref()),
-            held_back: held_back(line.delivered.as_deref()),
+            held: withheld(line.delivered.as_ref()),
+            held_back: held_back(line.delivered.as_ref()),
             snoozed: line.snoozed == Some(true),
             action,
             seconds: line.seconds.unwrap_or(0),
@@ -228,7 +209,7 @@ impl<Tz: TimeZone> Aggregates<Tz> {
                 day.reminded += 1;
                 day.snoozed_shown += u32::from(snoozed);
             }
-            Kind::Response => match entry.action {
+            Kind::Response => match &entry.action {
                 Some(Answer::Done) => {
                     day.done_on_notification += 1;
                     day.after_snooze_done += u32::from(snoozed);
@@ -241,7 +222,8 @@ impl<Tz: TimeZone> Aggregates<Tz> {
                     day.expired += 1;
                     day.after_snooze_expired += u32::from(snoozed);
                 }
-                None => {}
+                // Opening the routine is not an answer stats count; nor is a newer version's word.
+                Some(Answer::Open | Answer::Unknown(_)) | None => {}
             },
             Kind::Break => day.logged += 1,
             Kind::Pain | Kind::Other => {}

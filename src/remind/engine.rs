@@ -16,7 +16,7 @@ use super::reminder::{Delivery, Habit, Note};
 use super::schedule::Schedule;
 use super::Busy;
 use crate::dataset::Location;
-use crate::history::{Entry, Journal, Kind, Warned};
+use crate::history::{Answer, Delivered, Entry, Journal, Kind, Warned};
 use crate::presence::{Presence, Signal, Snapshot};
 
 /// How long "Snooze 10 min" snoozes unless the config file says otherwise.
@@ -397,7 +397,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
                         let which = held.take().map(|h| (h.rotation, h.snoozed));
                         let skipped = which.is_some();
                         let (which, snoozed) = which.unwrap_or((rotation, false));
-                        let delivered = if skipped { "skipped" } else { "retimed" };
+                        let delivered = if skipped { Delivered::Skipped } else { Delivered::Retimed };
                         self.withheld(&now, which, snoozed, delivered, &why, Some(&due))?;
                         retimed = Some(format!("{why}; a full interval after you came back"));
                         continue;
@@ -432,7 +432,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
                         h.since.format(self.hm()),
                         h.while_text()
                     );
-                    self.withheld(&now, h.rotation, h.snoozed, "skipped", &why, None)?;
+                    self.withheld(&now, h.rotation, h.snoozed, Delivered::Skipped, &why, None)?;
                     anchor = now.clone();
                     due = replan(&now);
                     continue;
@@ -465,7 +465,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             let Some((which, snoozed, last, note)) = fire else { continue };
             if let Some(reason) = reason {
                 let why = format!("{}; it comes when that ends", reason.words());
-                self.withheld(&now, which, snoozed, "held", &why, None)?;
+                self.withheld(&now, which, snoozed, Delivered::Held, &why, None)?;
                 held = Some(Held { rotation: which, snoozed, last, since: now.clone(), reasons: vec![reason] });
                 continue;
             }
@@ -498,7 +498,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
                 } else {
                     format!("{} (a scheduled --once reminder is not repeated)", reason.words())
                 };
-                self.withheld(&now, rotation, false, "held", &why, None)?;
+                self.withheld(&now, rotation, false, Delivered::Held, &why, None)?;
                 return Ok(LoopEnd::Finished(0));
             }
         }
@@ -559,15 +559,15 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
 
     /// A Done, Snooze or close on the notification of `reminders`' rotation.
     fn answered(&mut self, action: Press, reminders: &HashMap<u64, (String, bool)>) {
-        let (name, rotation) = match action {
-            Press::Done(rotation) => ("done", rotation),
-            Press::Snooze(rotation) => ("snooze", rotation),
-            Press::Expired(rotation) => ("expired", rotation),
-            Press::Open(rotation) => ("open", rotation),
+        let (answer, rotation) = match action {
+            Press::Done(rotation) => (Answer::Done, rotation),
+            Press::Snooze(rotation) => (Answer::Snooze, rotation),
+            Press::Expired(rotation) => (Answer::Expired, rotation),
+            Press::Open(rotation) => (Answer::Open, rotation),
         };
         let mut entry = Entry::new(Kind::Response, self.clock.now().fixed_offset());
         entry.location = Some(self.settings.location.id.to_string());
-        entry.action = Some(name.into());
+        entry.action = Some(answer);
         if let Some((id, snoozed)) = reminders.get(&rotation) {
             entry.reminder = Some(id.clone());
             entry.snoozed = Some(*snoozed);
@@ -580,7 +580,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
     fn held(&mut self, now: &DateTime<C::Tz>, due: &DateTime<C::Tz>) {
         let mut entry = Entry::new(Kind::Reminder, now.fixed_offset());
         entry.location = Some(self.settings.location.id.to_string());
-        entry.delivered = Some("held".into());
+        entry.delivered = Some(Delivered::MISSED_ASLEEP);
         let window = self.settings.plan.window.map(|window| format!(" {window}")).unwrap_or_default();
         entry.reason = Some(format!(
             "due at {} but woken at {}, after its{window} window had closed (asleep or suspended?)",
@@ -598,7 +598,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         now: &DateTime<C::Tz>,
         rotation: u64,
         snoozed: bool,
-        delivered: &'static str,
+        delivered: Delivered,
         why: &str,
         next: Option<&DateTime<C::Tz>>,
     ) -> io::Result<()> {
@@ -607,7 +607,11 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         let next_text = next.map(|next| next.to_rfc3339_opts(SecondsFormat::Secs, false));
         if self.settings.json {
             let mut line = ReminderLine::new(time, &note, &Delivery::DryRun, snoozed);
-            line.delivered = delivered;
+            line.delivered = match delivered {
+                Delivered::Held => "held",
+                Delivered::Skipped => "skipped",
+                _ => "retimed",
+            };
             line.reason = Some(why.to_string());
             line.next = next_text.clone();
             let mut bytes = serde_json::to_vec(&line).map_err(io::Error::other)?;
@@ -619,11 +623,13 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             let then =
                 next.map(|next| format!("; the next reminder at {}", next.format(self.hm()))).unwrap_or_default();
             let away = why.strip_prefix("a natural break: ");
-            match (delivered, away) {
+            match (&delivered, away) {
                 // --once holds nothing: nothing stays running to show it later.
-                ("held", _) if self.settings.once => writeln!(self.stdout, "{clock}  not reminding now: {why}")?,
-                ("held", _) => writeln!(self.stdout, "{clock}  holding the reminder: {why}")?,
-                ("retimed", Some(away)) => {
+                (Delivered::Held, _) if self.settings.once => {
+                    writeln!(self.stdout, "{clock}  not reminding now: {why}")?
+                }
+                (Delivered::Held, _) => writeln!(self.stdout, "{clock}  holding the reminder: {why}")?,
+                (Delivered::Retimed, Some(away)) => {
                     writeln!(self.stdout, "{clock}  welcome back: {away}, a natural break{then}")?
                 }
                 (_, Some(away)) => writeln!(
@@ -637,7 +643,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         // A dry run's journal is `Nowhere`: recording costs nothing there.
         let mut entry = Entry::new(Kind::Reminder, now.fixed_offset());
         entry.location = Some(self.settings.location.id.to_string());
-        entry.delivered = Some(delivered.into());
+        entry.delivered = Some(delivered);
         entry.reason = Some(match next {
             Some(next) => format!("{why}; next at {}", next.format(&format!("%Y-%m-%d {}", self.hm()))),
             None => why.to_string(),
@@ -703,13 +709,13 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             );
         }
         let delivered = match &delivery {
-            Delivery::Notification => "notification",
-            Delivery::Terminal { .. } => "terminal",
+            Delivery::Notification => Delivered::Notification,
+            Delivery::Terminal { .. } => Delivered::Terminal,
             Delivery::DryRun => return Ok(None),
         };
         let mut entry = Entry::new(Kind::Reminder, now.fixed_offset());
         entry.location = Some(note.location.id.to_string());
-        entry.delivered = Some(delivered.into());
+        entry.delivered = Some(delivered);
         entry.reason = match (delivery, later) {
             (Delivery::Terminal { reason }, Some(later)) => Some(format!("{reason}; {later}")),
             (Delivery::Terminal { reason }, None) => Some(reason),
@@ -841,7 +847,7 @@ mod tests {
         run.entries
             .iter()
             .map(|entry| {
-                let what = entry.delivered.clone().or_else(|| entry.action.clone()).unwrap_or_default();
+                let what = entry.delivered.as_deref().or(entry.action.as_deref()).unwrap_or_default().to_string();
                 (entry.at.clone(), entry.kind.name(), what, entry.snoozed)
             })
             .collect()
@@ -1365,7 +1371,7 @@ mod tests {
         run.entries
             .iter()
             .map(|entry| {
-                let what = entry.delivered.clone().or_else(|| entry.action.clone()).unwrap_or_default();
+                let what = entry.delivered.as_deref().or(entry.action.as_deref()).unwrap_or_default().to_string();
                 (what, entry.reason.clone().unwrap_or_default())
             })
             .collect()

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use crate::history::{Entry, Kind};
+use crate::history::{Answer, Entry, Kind};
 
 /// Receives the entries one at a time, in order.
 pub trait Sink {
@@ -32,6 +32,7 @@ impl Sink for Csv<'_> {
 
     fn entry(&mut self, entry: &Entry, _line: &str) -> io::Result<()> {
         let text = |value: &Option<String>| value.clone().unwrap_or_default();
+        let word = |value: Option<&str>| value.unwrap_or_default().to_string();
         let number = |value: Option<u64>| value.map(|n| n.to_string()).unwrap_or_default();
         let flag = |value: Option<bool>| value.map(|b| b.to_string()).unwrap_or_default();
         let fields = [
@@ -39,10 +40,10 @@ impl Sink for Csv<'_> {
             entry.at.clone(),
             entry.kind.name().to_string(),
             text(&entry.location),
-            text(&entry.variant),
+            word(entry.variant.as_deref()),
             entry.conditions.join(";"),
             flag(entry.morning),
-            text(&entry.ending),
+            word(entry.ending.as_deref()),
             number(entry.steps.map(u64::from)),
             entry.done.join(";"),
             entry.skipped.join(";"),
@@ -50,11 +51,11 @@ impl Sink for Csv<'_> {
             number(entry.planned_seconds),
             number(entry.seconds),
             number(entry.paused_seconds),
-            text(&entry.delivered),
+            word(entry.delivered.as_deref()),
             text(&entry.reason),
             flag(entry.snoozed),
             entry.drills.join(";"),
-            text(&entry.action),
+            word(entry.action.as_deref()),
             text(&entry.reminder),
             number(entry.rating.map(u64::from)),
             text(&entry.after),
@@ -148,12 +149,12 @@ pub fn describe(entry: &Entry) -> String {
             format!("{delivered}{again}{drills}{reason}")
         }
         Kind::Response => {
-            let action = match entry.action.as_deref() {
-                Some("done") => "Done",
-                Some("open") => "Open (the routine, in a terminal)",
-                Some("snooze") => "Snooze",
-                Some("expired") => "closed unanswered",
-                Some(other) => other,
+            let action = match &entry.action {
+                Some(Answer::Done) => "Done",
+                Some(Answer::Snooze) => "Snooze",
+                Some(Answer::Expired) => "closed unanswered",
+                Some(Answer::Open) => "Open (the routine, in a terminal)",
+                Some(Answer::Unknown(other)) => other,
                 None => "?",
             };
             let again = if entry.snoozed == Some(true) { " on a snoozed repeat" } else { "" };
