@@ -2,7 +2,6 @@
 //! own: every step wakes every process waiting on the wall clock, so a test counting a waiting
 //! loop's wake-ups, or timing its reminders, must not run beside it.
 
-use std::process::{Command as Process, Stdio};
 use std::time::{Duration, Instant};
 
 /// Sets the realtime clock to the time it reads: a step of microseconds, but a "clock was set"
@@ -29,14 +28,7 @@ fn a_loop_survives_the_wall_clock_being_set_again_and_again() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Process::new(assert_cmd::cargo::cargo_bin("backpain"))
-        .args(["remind", "--dry-run", "--json", "--every", "1s", "--count", "3"])
-        .env("XDG_CONFIG_HOME", dir.path())
-        .env("XDG_DATA_HOME", dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = crate::common::spawn_remind(dir.path(), &["--dry-run", "--json", "--every", "1s", "--count", "3"]);
     let started = Instant::now();
     let mut steps = 0;
     while child.try_wait().unwrap().is_none() && started.elapsed() < Duration::from_secs(20) {

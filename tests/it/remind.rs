@@ -2,8 +2,7 @@
 //! file, JSON lines, printed schedules checked by systemd-analyze, and signals.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Child, Command as Process, Stdio};
+use std::process::{Command as Process, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::common::backpain_in;
@@ -298,23 +297,11 @@ fn the_scheduled_command_line_keeps_every() {
 }
 
 /// `backpain remind ARGS` as a child with its own config and data in `dir`, its output piped.
-fn spawn_remind(dir: &Path, args: &[&str]) -> Child {
-    Process::new(assert_cmd::cargo::cargo_bin("backpain"))
-        .arg("remind")
-        .args(args)
-        .env("XDG_CONFIG_HOME", dir)
-        .env("XDG_DATA_HOME", dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
-}
-
 /// Starts a waiting `remind --dry-run --every 2s`, waits for its first reminder (so the signal
 /// handlers are in place and it is asleep again), then sends `signal`.
 fn stop_with(signal: i32) {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = spawn_remind(dir.path(), &["--dry-run", "--every", "2s"]);
+    let mut child = common::spawn_remind(dir.path(), &["--dry-run", "--every", "2s"]);
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
     stdout.read_line(&mut line).unwrap();

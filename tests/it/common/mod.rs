@@ -21,6 +21,20 @@ pub fn backpain() -> assert_cmd::Command {
     cmd
 }
 
+/// `backpain remind ARGS` started in the background with its config and data under `dir`,
+/// stdout and stderr piped.
+pub fn spawn_remind(dir: &Path, args: &[&str]) -> std::process::Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("backpain"))
+        .arg("remind")
+        .args(args)
+        .env("XDG_CONFIG_HOME", dir)
+        .env("XDG_DATA_HOME", dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
 /// `backpain()` with its config and data under `home`.
 pub fn backpain_in(home: &Path) -> assert_cmd::Command {
     let mut cmd = backpain();
