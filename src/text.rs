@@ -300,6 +300,84 @@ pub fn nearest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Opt
         .map(|(_, name)| name)
 }
 
+/// The glyphs backpain draws itself, each with the ASCII character shown instead where the
+/// terminal cannot show them (`LANG=C`, `TERM=dumb`, a non-UTF-8 locale): one column each, as
+/// the glyph is, so a table or a screen laid out with the glyph does not drift. Other text (a
+/// person's note in their own language) passes as it is.
+const GLYPHS: [(char, char); 25] = [
+    ('\u{b7}', '-'),   // ·
+    ('\u{d7}', 'x'),   // ×
+    ('\u{a0}', ' '),   // no-break space
+    ('\u{2588}', '#'), // █
+    ('\u{2591}', '.'), // ░
+    ('\u{2592}', '+'), // ▒
+    ('\u{2593}', '#'), // ▓
+    ('\u{2192}', '>'), // →
+    ('\u{2191}', '^'), // ↑
+    ('\u{2193}', 'v'), // ↓
+    ('\u{b0}', 'o'),   // °
+    ('\u{2013}', '-'), // –
+    ('\u{2014}', '-'), // —
+    ('\u{2018}', '\''),
+    ('\u{2019}', '\''),
+    ('\u{201c}', '"'),
+    ('\u{201d}', '"'),
+    ('\u{2026}', '.'), // …
+    ('\u{2581}', '_'), // ▁ to ▇: a sparkline's heights
+    ('\u{2582}', '_'),
+    ('\u{2583}', '-'),
+    ('\u{2584}', '-'),
+    ('\u{2585}', '='),
+    ('\u{2586}', '='),
+    ('\u{2587}', '#'),
+];
+
+/// `text` with backpain's own glyphs in ASCII (`GLYPHS`).
+pub fn ascii_glyphs(text: &str) -> std::borrow::Cow<'_, str> {
+    let glyph = |c: char| GLYPHS.iter().find(|(glyph, _)| *glyph == c).map(|(_, ascii)| *ascii);
+    if text.is_ascii() || !text.chars().any(|c| glyph(c).is_some()) {
+        return text.into();
+    }
+    text.chars().map(|c| glyph(c).unwrap_or(c)).collect::<String>().into()
+}
+
+/// A writer that shows backpain's glyphs in ASCII (`ascii_glyphs`) on their way through, for
+/// output drawn as it goes (a guided session); a character cut between two writes waits for
+/// the rest of it.
+pub struct AsciiGlyphs<W: std::io::Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> AsciiGlyphs<W> {
+    pub fn new(inner: W) -> Self {
+        AsciiGlyphs { inner, pending: Vec::new() }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for AsciiGlyphs<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let whole = match std::str::from_utf8(&self.pending) {
+            Ok(_) => self.pending.len(),
+            // Up to a character cut short at the end; invalid bytes elsewhere pass as they are.
+            Err(err) if err.error_len().is_none() => err.valid_up_to(),
+            Err(_) => self.pending.len(),
+        };
+        let (done, rest) = self.pending.split_at(whole);
+        match std::str::from_utf8(done) {
+            Ok(text) => self.inner.write_all(ascii_glyphs(text).as_bytes())?,
+            Err(_) => self.inner.write_all(done)?,
+        }
+        self.pending = rest.to_vec();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,5 +457,18 @@ mod tests {
     #[test]
     fn hanging_lines_indent_under_the_first() {
         assert_eq!(hang("one two three", 12, "* ", "  "), ["* one two", "  three"]);
+    }
+
+    #[test]
+    fn glyphs_become_ascii_of_the_same_width_and_other_text_stays() {
+        assert_eq!(ascii_glyphs("10 \u{d7} 5 s \u{b7} seated [\u{2588}\u{2588}\u{2591}]"), "10 x 5 s - seated [##.]");
+        assert_eq!(ascii_glyphs("R\u{fc}cken"), "R\u{fc}cken", "a person's words are theirs");
+        let mut out = AsciiGlyphs::new(Vec::new());
+        let bytes = "a \u{b7} b".as_bytes();
+        use std::io::Write;
+        // The middle dot cut between two writes.
+        out.write_all(&bytes[..3]).unwrap();
+        out.write_all(&bytes[3..]).unwrap();
+        assert_eq!(String::from_utf8(out.inner).unwrap(), "a - b");
     }
 }

@@ -68,7 +68,16 @@ fn run(args: &RoutineArgs, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
     let mut stderr = cx.stderr();
     let (mut history, ask_pain) = super::journal(&args.data, config, &mut **stderr);
     let recording = guided::Recording { history: &mut *history, morning, ask_pain, warnings: &mut **stderr };
-    let stdout = &mut **cx.stdout();
+    let mut stdout = cx.stdout();
+    // A terminal that cannot show the screen's glyphs (LANG=C) gets them in ASCII; JSON is
+    // for programs and stays as it is.
+    let mut ascii;
+    let stdout: &mut dyn std::io::Write = if env.ascii && !args.output.json {
+        ascii = crate::text::AsciiGlyphs::new(&mut **stdout);
+        &mut ascii
+    } else {
+        &mut **stdout
+    };
     match guided::run(&report, &cues, output, env.test_speed, stdout, recording)? {
         SessionEnd::Played(_) => Ok(()),
         SessionEnd::Interrupted(_) => Err(Interrupted(None).into()),

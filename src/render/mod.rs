@@ -46,6 +46,10 @@ pub fn render(report: &impl Render, json: bool, theme: &Theme) -> Vec<u8> {
         if !text.ends_with('\n') {
             text.push('\n');
         }
+        if theme.ascii {
+            // Borders are ASCII already; the glyphs in the text become ASCII too.
+            text = crate::text::ascii_glyphs(&text).into_owned();
+        }
         text.into_bytes()
     }
 }

@@ -511,6 +511,14 @@ fn a_c_locale_or_a_dumb_terminal_gets_ascii_borders() {
             assert!(output.status.success());
             assert!(!text.contains(boxes), "{name}={value} {args:?} drew box characters:\n{text}");
             assert!(text.contains("+--") && text.contains('|'), "{name}={value} {args:?}: ASCII borders:\n{text}");
+            // Issue 19: the text's own glyphs too (×, ·, no-break spaces), not only the borders.
+            assert!(text.is_ascii(), "{name}={value} {args:?}: {:?}", text.chars().find(|c| !c.is_ascii()));
+        }
+        for args in [&["routine", "neck", "--micro"][..], &["routine", "neck", "--micro", "--guided"], &["faq"]] {
+            let output = backpain().args(args).env(name, value).env("BACKPAIN_TEST_SPEED", "1000").output().unwrap();
+            let text = String::from_utf8_lossy(&output.stdout);
+            assert!(output.status.success() && text.contains(" x ") || args == ["faq"], "{args:?}: {text}");
+            assert!(text.is_ascii(), "{name}={value} {args:?}: {:?}", text.chars().find(|c| !c.is_ascii()));
         }
     }
     let utf8 = stdout_of(&["drills"]);
