@@ -35,7 +35,7 @@ fn run<Tz: TimeZone>(
         None => None,
     };
     // Files are named by each entry's own local month: start a month early, then filter by time.
-    // A day's margin for an entry in another time zone; `since` is within 1970-9999 (when.rs).
+    // A day's margin for an entry in another time zone; `since` is within 1970-9999 (time.rs).
     let from =
         since.map(|since| since.checked_sub_signed(Duration::days(1)).unwrap_or(since).format("%Y-%m").to_string());
     let location = args.location.map(|location| location.id);
