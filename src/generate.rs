@@ -36,8 +36,68 @@ pub fn man_pages() -> Vec<(String, Vec<u8>)> {
     let command = command.mut_subcommand("help", |help| help.hide(true));
     let mut pages = vec![("backpain.1".to_string(), render_page(command.clone()))];
     add_pages(&command, "backpain", &mut pages);
+    // What every good man page ends with: the top page names the files and the environment,
+    // and every page points to the others it belongs with.
+    let names: Vec<String> = pages.iter().skip(1).map(|(name, _)| name.trim_end_matches(".1").to_string()).collect();
+    for (name, page) in &mut pages {
+        if name == "backpain.1" {
+            page.extend_from_slice(FILES_AND_ENVIRONMENT.as_bytes());
+            let see: Vec<String> =
+                names.iter().map(|name| format!("\\fB{}\\fR(1)", name.replace('-', "\\-"))).collect();
+            page.extend_from_slice(format!(".SH \"SEE ALSO\"\n{}\n", see.join(", ")).as_bytes());
+        } else {
+            page.extend_from_slice(b".SH \"SEE ALSO\"\n\\fBbackpain\\fR(1)\n");
+        }
+    }
     pages
 }
+
+/// The FILES and ENVIRONMENT sections of `backpain.1` (README, "The config file", "History"
+/// and "Testing aid").
+const FILES_AND_ENVIRONMENT: &str = r#".SH FILES
+.TP
+\fI$XDG_CONFIG_HOME/backpain/config.toml\fR
+The config file (usually \fI~/.config/backpain/config.toml\fR; on macOS
+\fI~/Library/Application Support/backpain/config.toml\fR); \fB\-\-config\fR names another.
+.TP
+\fI$XDG_DATA_HOME/backpain/history/YYYY\-MM.jsonl\fR
+The history, one JSON line per entry, a file per month (usually under \fI~/.local/share\fR);
+\fB\-\-data\-dir\fR or \fBdata\-dir\fR in the config file's [history] table names another
+folder. Copies a sync tool makes of a month are read with it.
+.TP
+\fI~/.config/systemd/user/backpain\-remind.service\fR, \fIbackpain\-remind.timer\fR
+What \fBbackpain remind \-\-print\-schedule systemd\fR prints, for a scheduled reminder.
+.SH ENVIRONMENT
+.TP
+\fBNO_COLOR\fR
+When set and not empty, no colour (as \fB\-\-color never\fR).
+.TP
+\fBBACKPAIN_PAGER\fR, \fBPAGER\fR, \fBLESS\fR
+The pager for long output on a terminal (the first set; empty or \fBcat\fR for none), else
+\fBless \-FRX\fR; \fBLESS\fR is left as it is when set.
+.TP
+\fBCOLUMNS\fR, \fBTERM\fR, \fBLANG\fR, \fBLC_ALL\fR, \fBLC_CTYPE\fR
+The width when the terminal does not say; \fBTERM=dumb\fR or a locale that is not UTF\-8 gets
+plain ASCII.
+.TP
+\fBTERMINAL\fR
+The terminal a click on a reminder opens the routine in, when the config file sets no
+\fBopen\-command\fR (without either, \fBx\-terminal\-emulator\fR).
+.TP
+\fBDBUS_SESSION_BUS_ADDRESS\fR, \fBXDG_RUNTIME_DIR\fR, \fBDISPLAY\fR, \fBWAYLAND_DISPLAY\fR
+Where notifications go and where presence (idle, lock, do\-not\-disturb, fullscreen) is read;
+\fBbackpain doctor\fR shows what was found.
+.TP
+\fBTZ\fR
+The time zone; a value naming a file that cannot be a zone file is said once and ignored.
+.TP
+\fBXDG_CONFIG_HOME\fR, \fBXDG_DATA_HOME\fR
+Where the config file and the history live (see FILES).
+.TP
+\fBBACKPAIN_TEST_SPEED\fR
+A testing aid: guided sessions and reminder loops run this many times faster than the wall
+clock. Not meant for use.
+"#;
 
 /// A page for every visible subcommand of `command` (typed as `typed`), and for theirs in turn
 /// (`backpain log pain` is backpain-log-pain.1), so every page a SEE ALSO names exists.

@@ -58,6 +58,19 @@ fn man_pages_read_well() {
             assert!(!page.contains("What applies to you"), "{name}: the description is the command's own");
         }
         assert!(!page.contains(".SH EXTRA"), "{name}: no catch-all EXTRA section");
+        // Issue 19: the pages lacked FILES, ENVIRONMENT and SEE ALSO.
+        let see_also = section("\"SEE ALSO\"").unwrap_or_else(|| panic!("{name} has SEE ALSO"));
+        if name == "backpain.1" {
+            let files = section("FILES").unwrap_or_else(|| panic!("backpain.1 has FILES"));
+            assert!(files.contains("config.toml") && files.contains("history"), "{files}");
+            let environment = section("ENVIRONMENT").unwrap_or_else(|| panic!("backpain.1 has ENVIRONMENT"));
+            for variable in ["NO_COLOR", "BACKPAIN_PAGER", "TERMINAL", "TZ", "XDG_CONFIG_HOME"] {
+                assert!(environment.contains(variable), "ENVIRONMENT names {variable}:\n{environment}");
+            }
+            assert_eq!(see_also.matches("(1)").count(), pages.len() - 1, "backpain.1 points to every page");
+        } else {
+            assert!(see_also.contains("\\fBbackpain\\fR(1)"), "{name} points to backpain(1): {see_also}");
+        }
         let examples = section("EXAMPLES").unwrap_or_else(|| panic!("{name} has EXAMPLES"));
         assert!(examples.contains("backpain"), "{name}: EXAMPLES holds example commands:\n{examples}");
         for word in page.split(|c: char| c.is_whitespace()) {
