@@ -337,7 +337,7 @@ sciatic\t'Sciatic nerve'
 hip\t'Hip & pelvis'
 neck\t'Neck & upper back'"
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -l note -d 'A few words of your own (at most 500 characters)' -r
-complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -l at -d 'When it was: HH:MM (today), YYYY-MM-DD HH:MM, or RFC 3339 [default: now]' -r
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -l at -d 'When it was: HH:MM (today), yesterday HH:MM, YYYY-MM-DD HH:MM, or RFC 3339 [default: now]' -r
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -l id -d 'The entry\'s id (a UUID), so a script that retries records it once: entries with one id count once [default: a new random one]' -r
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -l data-dir -d 'The data directory; the history is its history/ folder [default: `data-dir` in the config file\'s [history] table, else $XDG_DATA_HOME/backpain or the platform\'s data dir]' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
@@ -353,7 +353,7 @@ sciatic\t'Sciatic nerve'
 hip\t'Hip & pelvis'
 neck\t'Neck & upper back'"
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l note -d 'A few words of your own (at most 500 characters)' -r
-complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l at -d 'When it was: HH:MM (today), YYYY-MM-DD HH:MM, or RFC 3339 [default: now]' -r
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l at -d 'When it was: HH:MM (today), yesterday HH:MM, YYYY-MM-DD HH:MM, or RFC 3339 [default: now]' -r
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l id -d 'The entry\'s id (a UUID), so a script that retries records it once: entries with one id count once [default: a new random one]' -r
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l data-dir -d 'The data directory; the history is its history/ folder [default: `data-dir` in the config file\'s [history] table, else $XDG_DATA_HOME/backpain or the platform\'s data dir]' -r -F
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''

@@ -502,7 +502,7 @@ pub struct LogEntryArgs {
     #[arg(long, value_name = "TEXT", value_parser = parse_note)]
     pub note: Option<String>,
 
-    /// When it was: HH:MM (today), YYYY-MM-DD HH:MM, or RFC 3339 [default: now].
+    /// When it was: HH:MM (today), yesterday HH:MM, YYYY-MM-DD HH:MM, or RFC 3339 [default: now].
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
 

@@ -95,7 +95,13 @@ impl Env {
         } else {
             None
         };
-        let pager = pager::command(std::env::var("BACKPAIN_PAGER").ok(), std::env::var("PAGER").ok());
+        let (backpain_pager, pager) = (std::env::var("BACKPAIN_PAGER").ok(), std::env::var("PAGER").ok());
+        // A dumb terminal (an editor's shell buffer) cannot page: less warns and waits there.
+        // Only a pager asked for by name runs on one.
+        let pager = match dumb_terminal && backpain_pager.is_none() && pager.is_none() {
+            true => None,
+            false => pager::command(backpain_pager, pager),
+        };
         Env { stdout_is_terminal, columns, no_color, test_speed: test_speed(), ascii, dumb_terminal, rows, pager }
     }
 

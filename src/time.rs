@@ -196,7 +196,8 @@ pub fn time_of_day(text: &str) -> Result<NaiveTime, String> {
 }
 
 const SINCE_EXAMPLE: &str = "use a date (2026-11-01) or a span back from now (7d, 4w, 12h, 30m)";
-const AT_EXAMPLE: &str = "use HH:MM (today), YYYY-MM-DD HH:MM, or RFC 3339 (2026-12-01T09:30:00+01:00)";
+const AT_EXAMPLE: &str =
+    "use HH:MM (today), yesterday HH:MM, YYYY-MM-DD HH:MM, or RFC 3339 (2026-12-01T09:30:00+01:00)";
 
 /// The local midnight starting `date`; on a day whose midnight a DST change skips, the first
 /// moment of the day that exists.
@@ -259,6 +260,20 @@ fn since_any_year<Tz: TimeZone>(text: &str, now: &DateTime<Tz>) -> Result<DateTi
     Err(format!("`{text}` is not a date or a span; {SINCE_EXAMPLE}"))
 }
 
+/// "yesterday …" or "today …" (any case): that local date, and what follows the word.
+fn relative_day<'t, Tz: TimeZone>(text: &'t str, now: &DateTime<Tz>) -> Option<(NaiveDate, Option<&'t str>)> {
+    let (word, rest) = match text.split_once(' ') {
+        Some((word, rest)) => (word, Some(rest)),
+        None => (text, None),
+    };
+    let today = now.naive_local().date();
+    match word.to_ascii_lowercase().as_str() {
+        "today" => Some((today, rest)),
+        "yesterday" => Some((today.pred_opt()?, rest)),
+        _ => None,
+    }
+}
+
 /// `--at`: `09:30` (today), `2026-12-01 09:30` (or with a `T`), or RFC 3339; never in the future,
 /// never before 1970.
 pub fn at<Tz: TimeZone>(text: &str, now: &DateTime<Tz>) -> Result<DateTime<FixedOffset>, String> {
@@ -283,6 +298,17 @@ fn at_any_year<Tz: TimeZone>(text: &str, now: &DateTime<Tz>) -> Result<DateTime<
         local(naive)
     } else if let Ok(time) = time_of_day(trimmed) {
         local(now.naive_local().date().and_time(time))
+    } else if let Some((day, time)) = relative_day(trimmed, now) {
+        // "yesterday 18:00", "today 9:30".
+        match time.map(|time| time_of_day(time.trim())) {
+            Some(Ok(time)) => local(day.and_time(time)),
+            _ => Err(format!(
+                "`{text}` needs a time of day: `{} 18:00`; {AT_EXAMPLE}",
+                trimmed.split(' ').next().unwrap_or(trimmed)
+            )),
+        }
+    } else if NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").is_ok() {
+        Err(format!("`{text}` needs a time of day: `{trimmed} 18:00`; {AT_EXAMPLE}"))
     } else {
         Err(format!("`{text}` is not a time; {AT_EXAMPLE}"))
     }?;
@@ -394,5 +420,12 @@ mod tests {
         assert_eq!(at("2026-11-30T17:05:00Z", &now()).unwrap().to_rfc3339(), "2026-11-30T17:05:00+00:00");
         assert!(at("11:00", &now()).unwrap_err().contains("is in the future"));
         assert!(at("9.30", &now()).unwrap_err().contains("use HH:MM"));
+        // Issue 19: `--at yesterday` and a date alone were refused as "not a time".
+        assert_eq!(at("yesterday 18:05", &now()).unwrap().to_rfc3339(), "2026-11-30T18:05:00+01:00");
+        assert_eq!(at("Today 09:15", &now()).unwrap().to_rfc3339(), "2026-12-01T09:15:00+01:00");
+        assert!(at("yesterday", &now()).unwrap_err().starts_with("`yesterday` needs a time of day: `yesterday 18:00`"));
+        assert!(at("2026-11-30", &now())
+            .unwrap_err()
+            .starts_with("`2026-11-30` needs a time of day: `2026-11-30 18:00`"));
     }
 }

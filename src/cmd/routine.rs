@@ -65,6 +65,12 @@ fn run(args: &RoutineArgs, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
         guided::Output::Plain
     };
     let cues = guided::cues::cues(&prepared.plan);
+    if env.stdout_is_terminal && env.dumb_terminal && !args.output.json {
+        // Plain lines on a person's screen: say how it is steered, since no keys are read.
+        cx.print(
+            b"This terminal (TERM=dumb) cannot take keys: the session plays through to its end; Ctrl-C stops it.\n",
+        )?;
+    }
     let mut stderr = cx.stderr();
     let (mut history, ask_pain) = super::journal(&args.data, config, &mut **stderr);
     let recording = guided::Recording { history: &mut *history, morning, ask_pain, warnings: &mut **stderr };

@@ -645,3 +645,45 @@ fn every_command_reads_the_config_file_one_global_option_names() {
         );
     }
 }
+
+/// Issue 19: on a dumb terminal (an editor's shell buffer) long output went to `less`, which
+/// warns there and waits; and a guided session played with no word on how to steer it. On a
+/// real pseudo-terminal with TERM=dumb and no pager asked for, nothing is paged, and the session
+/// says that keys are not read and Ctrl-C stops it.
+#[test]
+fn a_dumb_terminal_is_not_paged_and_a_session_says_how_it_is_steered() {
+    if !common::require_tools(&["script", "timeout"], "the dumb-terminal test") {
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("backpain");
+    let dir = tempfile::tempdir().unwrap();
+    for (args, expect) in [
+        ("routine lower", "Pain type A: Lower back (lumbar)"),
+        (
+            "routine neck --micro --guided",
+            "This terminal (TERM=dumb) cannot take keys: the session plays through to its end; Ctrl-C stops it.",
+        ),
+    ] {
+        let output = std::process::Command::new("timeout")
+            .args([
+                "20",
+                "script",
+                "-qec",
+                // The pseudo-terminal a screen tall, as a person's is (script's starts at 0 x 0).
+                &format!("stty rows 24 cols 80; '{}' {args} --data-dir '{}'", bin.display(), dir.path().display()),
+            ])
+            .arg("/dev/null")
+            .env("TERM", "dumb")
+            .env_remove("PAGER")
+            .env_remove("BACKPAIN_PAGER")
+            .env("BACKPAIN_TEST_SPEED", "1000")
+            .env("COLUMNS", "80")
+            .env("LINES", "24")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(0), "{args}: not finished within 20 s (paged?):\n{text}");
+        assert!(text.contains(expect), "{args}:\n{text}");
+        assert!(!text.contains("not fully functional"), "{args}: less ran on a dumb terminal:\n{text}");
+    }
+}
