@@ -335,7 +335,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
                         let until = self.clock.now() + self.settings.snooze;
                         if !self.settings.json {
                             let clock = self.clock.now().format(self.hm()).to_string();
-                            writeln!(self.stdout, "{clock}  snoozed until {}", until.format(self.hm()))?;
+                            self.say(&format!("{clock}  snoozed until {}", until.format(self.hm())))?;
                             self.stdout.flush()?;
                         }
                         snooze = Some((until, which));
@@ -361,7 +361,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
                 if !self.settings.json {
                     if let Some(line) = presence_line(&self.settings, &self.presence.sources()) {
                         let line = line.replacen("Holding", "holding", 1);
-                        writeln!(self.stdout, "{}  now watching: {line}", now.format(self.hm()))?;
+                        self.say(&format!("{}  now watching: {line}", now.format(self.hm())))?;
                     }
                 }
             }
@@ -411,12 +411,11 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
                     // Still held, for another reason now (do-not-disturb after the person came
                     // back): said, so the wait is explained; recorded once when it ends.
                     if !self.settings.json {
-                        writeln!(
-                            self.stdout,
+                        self.say(&format!(
                             "{}  still holding the reminder: {}",
                             now.format(self.hm()),
                             now_holding.words()
-                        )?;
+                        ))?;
                         self.stdout.flush()?;
                     }
                     held = Some(Held { reasons: [h.reasons.clone(), vec![now_holding]].concat(), ..h });
@@ -511,6 +510,20 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         Ok(LoopEnd::Finished(1))
     }
 
+    /// One line of what the loop says, word-wrapped to the terminal when it is one (the time
+    /// stays alone in its column: continuation lines start under the text after it).
+    fn say(&mut self, line: &str) -> io::Result<()> {
+        let Some(width) = self.settings.width else { return writeln!(self.stdout, "{line}") };
+        // "10:00  " or "10:00:20  ", when the line starts with a time: kept as it is, the text
+        // wrapped after it.
+        let lead = line.find("  ").filter(|&at| at <= 8 && line[..at].bytes().all(|b| b.is_ascii_digit() || b == b':'));
+        let (first, text) = line.split_at(lead.map_or(0, |at| at + 2));
+        for part in crate::text::hang(text, width, first, &" ".repeat(first.len())) {
+            writeln!(self.stdout, "{part}")?;
+        }
+        Ok(())
+    }
+
     /// "Reminders every 2h (09:00-17:30, mon-fri); the first at 11:00. Ctrl-C stops."
     /// How times are printed: to the minute, or to the second when reminders or snoozes come
     /// in seconds (`--every 20s` printed 10:01, 10:01, 10:01).
@@ -539,13 +552,12 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             true => due.format(self.hm()).to_string(),
             false => due.format(&format!("%a {}", self.hm())).to_string(),
         };
-        writeln!(
-            self.stdout,
+        self.say(&format!(
             "Reminders every {}{limits}; the first at {when}. Ctrl-C stops.",
             crate::time::compact(plan.every)
-        )?;
+        ))?;
         if let Some(line) = presence_line(&self.settings, &self.presence.sources()) {
-            writeln!(self.stdout, "{line}")?;
+            self.say(&line)?;
         }
         self.stdout.flush()
     }
@@ -626,17 +638,16 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             match (&delivered, away) {
                 // --once holds nothing: nothing stays running to show it later.
                 (Delivered::Held, _) if self.settings.once => {
-                    writeln!(self.stdout, "{clock}  not reminding now: {why}")?
+                    self.say(&format!("{clock}  not reminding now: {why}"))?
                 }
-                (Delivered::Held, _) => writeln!(self.stdout, "{clock}  holding the reminder: {why}")?,
+                (Delivered::Held, _) => self.say(&format!("{clock}  holding the reminder: {why}"))?,
                 (Delivered::Retimed, Some(away)) => {
-                    writeln!(self.stdout, "{clock}  welcome back: {away}, a natural break{then}")?
+                    self.say(&format!("{clock}  welcome back: {away}, a natural break{then}"))?
                 }
-                (_, Some(away)) => writeln!(
-                    self.stdout,
+                (_, Some(away)) => self.say(&format!(
                     "{clock}  welcome back: {away}, a natural break, so the held reminder is dropped{then}"
-                )?,
-                _ => writeln!(self.stdout, "{clock}  reminder skipped: {why}{then}")?,
+                ))?,
+                _ => self.say(&format!("{clock}  reminder skipped: {why}{then}"))?,
             }
         }
         self.stdout.flush()?;
@@ -683,7 +694,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             match &delivery {
                 // The notification is the output of `--once`: cron mails whatever a job prints.
                 Delivery::Notification if self.settings.once => {}
-                Delivery::Notification => writeln!(self.stdout, "{clock}  notified{again}: {}", note.drill_names())?,
+                Delivery::Notification => self.say(&format!("{clock}  notified{again}: {}", note.drill_names()))?,
                 Delivery::Terminal { .. } | Delivery::DryRun => {
                     let bell = if self.settings.bell && delivery != Delivery::DryRun { "\x07" } else { "" };
                     writeln!(self.stdout, "{bell}{clock}  {}{again}", note.summary)?;
@@ -1307,6 +1318,22 @@ mod tests {
         }
         let slow = run(every(Duration::hours(2)), t("23T08:00:00"), t("23T10:30:00"), vec![], |_| {});
         assert!(slow.stdout.contains("10:00  ") && !slow.stdout.contains("10:00:00"), "{}", slow.stdout);
+    }
+
+    /// Issue 19: the loop's own lines (the first, "notified", "holding", ...) ran past the edge
+    /// of the terminal; on one they are word-wrapped, the time alone in its column.
+    #[test]
+    fn what_the_loop_says_is_wrapped_to_the_terminal() {
+        let run = run(every(Duration::minutes(90)), t("23T08:00:00"), t("23T11:10:00"), vec![], |settings| {
+            settings.width = Some(30);
+        });
+        let lines: Vec<&str> = run.stdout.lines().collect();
+        assert!(lines.iter().all(|line| line.chars().count() <= 30), "{lines:#?}");
+        let flat = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("Reminders every 1h30m; the first at 09:30. Ctrl-C stops."), "{flat}");
+        let notified = lines.iter().position(|line| line.starts_with("09:30  notified"));
+        let notified = notified.unwrap_or_else(|| panic!("notified: {lines:#?}"));
+        assert!(lines[notified + 1].starts_with("       "), "continued under the text: {lines:#?}");
     }
 
     #[test]
