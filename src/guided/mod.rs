@@ -100,6 +100,8 @@ pub fn run(
                 Some(summary) => lines::summary_text(summary, cues),
                 None => "Not started.".to_string(),
             };
+            // Word-wrapped to the terminal: a session with several drills skipped runs long.
+            let text = crate::text::wrap(&text, usize::from(tui::size().0)).join("\n");
             match writeln!(out, "{text}").and_then(|()| out.flush()) {
                 Err(err) if tui::hung_up(&err) => return Ok(SessionEnd::Interrupted(summary)),
                 shown => shown?,

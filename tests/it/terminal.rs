@@ -201,10 +201,14 @@ fn guided_session_pauses_skips_and_quits_and_gives_the_terminal_back() {
     tmux.keys(&["q"]);
     let text = tmux.assert_restored(0);
     assert!(text.contains("Stopped after 0:"), "the summary stays on the screen:\n{text}");
+    // Word-wrapped to the 80-column terminal (issue 19): read as one text, no line past the edge.
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        text.contains("0 of 3 drills done, 1 skipped (Chin tuck), 1 stopped part-way (Neck side-bend), 1 not reached."),
+        flat.contains("0 of 3 drills done, 1 skipped (Chin tuck), 1 stopped part-way (Neck side-bend), 1 not reached."),
         "{text}"
     );
+    // (The shell's own lines, the typed commands, are the terminal's to wrap.)
+    assert!(text.lines().filter(|line| !line.starts_with('$')).all(|line| line.chars().count() <= 80), "{text}");
 }
 
 #[test]
@@ -217,7 +221,8 @@ fn ctrl_c_stops_the_session_with_130_and_gives_the_terminal_back() {
     tmux.keys(&["C-c"]);
     let text = tmux.assert_restored(130);
     assert!(text.contains("Interrupted after 0:0"), "{text}");
-    assert!(text.contains("0 of 3 drills done, 1 stopped part-way (Chin tuck), 2 not reached."), "{text}");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("0 of 3 drills done, 1 stopped part-way (Chin tuck), 2 not reached."), "{text}");
     assert!(text.contains("backpain: interrupted"), "{text}");
 }
 
