@@ -420,6 +420,12 @@ fn subcommand(args: &[OsString]) -> Option<String> {
 /// errors decide the exit code.
 fn dispatch(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write) -> anyhow::Result<()> {
     let cx = cmd::Context::new(env, env.theme(cli.color), cli.no_pager, cli.config.as_deref(), stdout, stderr);
+    // A file named with --config is read whatever the command, so a mistyped path or a broken
+    // file is never passed over; the standard file is read only when it is needed. `doctor`
+    // reads it itself: a broken file is one of the things it reports.
+    if cli.config.is_some() && !matches!(cli.command, Command::Doctor(_)) {
+        cx.config()?;
+    }
     let command: &dyn cmd::Run = match &cli.command {
         Command::Myths(args) => args,
         Command::Route(args) => args,

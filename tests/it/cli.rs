@@ -631,10 +631,18 @@ fn every_command_reads_the_config_file_one_global_option_names() {
     for args in [&["myths", "--config", config][..], &["faq", "--config", config], &["drills", "--config", config]] {
         run(args);
     }
-    // A file that is not there is refused the same way by every command that reads it.
-    for args in
-        [&["route", "lower"][..], &["routine", "lower"], &["history"], &["stats"], &["log", "done", "-l", "neck"]]
-    {
+    // A file that is not there is refused the same way by every command, also by those that
+    // need the file only for the pager: a file named on purpose is always read.
+    for args in [
+        &["route", "lower"][..],
+        &["routine", "lower"],
+        &["history"],
+        &["stats"],
+        &["log", "done", "-l", "neck"],
+        &["myths"],
+        &["drills"],
+        &["faq"],
+    ] {
         let output = backpain().args(args).args(["--config", "/nonexistent/backpain.toml"]).output().unwrap();
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
