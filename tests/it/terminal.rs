@@ -147,8 +147,11 @@ impl Tmux {
 
 /// A shell command printing `name=value` such that the typed command itself never shows
 /// `name=` (its echo on the screen must not be mistaken for the output).
+///
+/// It starts with a newline: a typed command that fills the width exactly is joined to what
+/// follows it in the scrollback, and the value must still start a line.
 fn report(name: &str, value: &str) -> String {
-    format!("printf '{name}%s\\n' \"={value}\"")
+    format!("printf '\\n{name}%s\\n' \"={value}\"")
 }
 
 impl Drop for Tmux {
@@ -706,7 +709,9 @@ fn a_long_routine_goes_through_the_pager_and_no_pager_does_not() {
     let dir = tempfile::tempdir().unwrap();
     let record = |name: &str| dir.path().join(name);
     // A pager that records what it was given and says so on the screen.
-    let pager = |name: &str| format!("BACKPAIN_PAGER='cat > {}; echo PAGER-RAN'", record(name).display());
+    // The pager's own line is `PAGER-42-RAN`, which the typed command does not contain: a
+    // command that fills the width exactly is joined to the next line in the scrollback.
+    let pager = |name: &str| format!("BACKPAIN_PAGER='cat > {}; echo PAGER-$((6*7))-RAN'", record(name).display());
     let run = |env: String, args: &str, name: &str| {
         tmux.type_line("clear");
         tmux.type_line(&format!("{env} {BIN} {args}; {}", report(name, "$?")));
@@ -718,7 +723,7 @@ fn a_long_routine_goes_through_the_pager_and_no_pager_does_not() {
     let paged = std::fs::read_to_string(record("long")).expect("the pager was given the routine");
     assert!(paged.contains("Pain type A: Lower back (lumbar) · full routine"), "{paged}");
     assert!(paged.contains("Next:") && paged.lines().count() > 24, "the whole routine, not a screenful");
-    let ran = |screen: &str| screen.lines().any(|line| line.trim() == "PAGER-RAN");
+    let ran = |screen: &str| screen.contains("PAGER-42-RAN");
     assert!(ran(&screen), "{screen}");
 
     let (rc, screen) = run(pager("no-pager"), "routine lower --no-pager", "nopager");
@@ -766,7 +771,7 @@ fn a_long_history_goes_through_the_pager_and_a_short_one_does_not() {
     std::fs::create_dir_all(short.join("history")).unwrap();
     std::fs::write(short.join("history/2026-11.jsonl"), (0..3).map(line).collect::<String>()).unwrap();
     let record = |name: &str| dir.path().join(name);
-    let pager = |name: &str| format!("BACKPAIN_PAGER='cat > {}; echo PAGER-RAN'", record(name).display());
+    let pager = |name: &str| format!("BACKPAIN_PAGER='cat > {}; echo PAGER-$((6*7))-RAN'", record(name).display());
     let run = |env: String, args: String, name: &str| {
         tmux.type_line("clear");
         tmux.type_line(&format!("{env} {BIN} {args}; {}", report(name, "$?")));
@@ -777,7 +782,7 @@ fn a_long_history_goes_through_the_pager_and_a_short_one_does_not() {
     assert_eq!(rc, "0", "{screen}");
     let paged = std::fs::read_to_string(record("long")).expect("the pager was given the history");
     assert_eq!(paged.lines().count(), 5000, "every line, not a screenful");
-    assert!(screen.lines().any(|line| line.trim() == "PAGER-RAN"), "{screen}");
+    assert!(screen.contains("PAGER-42-RAN"), "{screen}");
 
     // A pager that reads a little and quits, as `q` in less does: no error, exit 0.
     let (rc, screen) =
