@@ -15,8 +15,10 @@ use crate::history::Warned;
 use crate::plan::conditions;
 use crate::profile::Profile;
 use crate::remind::engine::{Engine, LoopEnd, Notifier, Settings};
+use crate::remind::recorder::Recorder;
 use crate::remind::reminder::{self, Habit};
 use crate::remind::schedule::{Days, Schedule};
+use crate::remind::view::View;
 use crate::remind::{
     clock, engine, notifier, open, schedule_files, Busy, DEFAULT_EVERY, DEFAULT_LOCATION, DEFAULT_NATURAL_BREAK,
 };
@@ -129,9 +131,10 @@ fn run(
         let words = open::command_line(open_command.as_deref(), terminal.as_deref(), &routine.clone()?)?;
         open::spawn(&words)
     });
-    let ending = Engine { settings, clock, notifier, stdout, stderr, history, presence, open }
-        .run()
-        .context("cannot write to stdout")?;
+    let view = View::new(&settings, stdout, stderr);
+    let recorder = Recorder::new(&settings, history);
+    let ending =
+        Engine { settings, clock, notifier, view, recorder, presence, open }.run().context("cannot write to stdout")?;
     match ending {
         LoopEnd::Finished(_) => Ok(()),
         LoopEnd::Stopped(shown) => {

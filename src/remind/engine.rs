@@ -5,47 +5,38 @@
 //! many deadlines passed meanwhile (a laptop that slept through three fires once on waking),
 //! then the schedule re-anchors on the time it fired. A reminder missed while its window closed
 //! is dropped. A clock set backwards re-plans from the new time instead of waiting out the gap.
+//!
+//! The loop decides; it says nothing itself. Each thing it does is an `Event` that the `View`
+//! prints and the `Recorder` writes to the history.
 
-use std::collections::HashMap;
-use std::io::{self, Write};
+use std::io;
 
-use chrono::{DateTime, Duration, SecondsFormat, TimeZone};
+use chrono::{DateTime, Duration, TimeZone};
 
-use super::reminder::ReminderLine;
+pub use super::event::HoldReason;
+use super::event::{Event, Why};
+use super::recorder::Recorder;
 use super::reminder::{Delivery, Habit, Note};
 use super::schedule::Schedule;
+use super::view::View;
 use super::Busy;
 use crate::dataset::Location;
-use crate::history::{Answer, Delivered, Entry, Journal, Kind, Warned};
-use crate::presence::{Presence, Signal, Snapshot};
+use crate::history::{Answer, Delivered};
+use crate::presence::{Presence, Snapshot};
 
 /// How long "Snooze 10 min" snoozes unless the config file says otherwise.
 pub const DEFAULT_SNOOZE: Duration = Duration::minutes(10);
 
-/// How many of the latest reminders an answer (Done, Snooze, a click) can still name: a day
-/// and more of them at the shortest usual interval.
-const ANSWERABLE: u64 = 64;
-
-/// What the user did with a notification, by its rotation number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Press {
-    Done(u64),
-    Snooze(u64),
-    /// Closed without Done or Snooze: it timed out or was dismissed (the server does not say which).
-    Expired(u64),
-    /// The notification's body was clicked (its default action): open the guided routine.
-    Open(u64),
-}
-
 /// Why `WallClock::wait_until` returned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Wake {
     /// The deadline passed (perhaps long ago, after a suspend).
     Due,
     /// The wall clock was set; deadlines must be checked again.
     ClockChanged,
-    /// The user acted on a notification.
-    Press(Press),
+    /// The person answered the notification of reminder `rotation`: Done, Snooze, a click on
+    /// its body (`Open`), or closed without either (`Expired`).
+    Answered(Answer, u64),
     /// SIGINT or SIGTERM.
     Stop,
 }
@@ -110,22 +101,13 @@ pub struct Engine<'a, C: WallClock, N: Notifier> {
     pub settings: Settings,
     pub clock: C,
     pub notifier: N,
-    pub stdout: &'a mut dyn Write,
-    pub stderr: &'a mut dyn Write,
-    /// Where each reminder, answer and held-back reminder is recorded (nowhere in a dry run).
-    pub history: Warned<&'a mut dyn Journal>,
+    /// Says what the loop does (text or JSON lines).
+    pub view: View<'a>,
+    /// Writes each reminder, answer and held-back reminder to the history.
+    pub recorder: Recorder<'a>,
     /// Whether the person is at the desk; `Absent` makes the loop wake only for reminders.
     pub presence: Box<dyn Presence + 'a>,
     pub open: Open<'a>,
-}
-
-/// Why a reminder that fell due waits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HoldReason {
-    Locked,
-    Away,
-    Dnd,
-    Fullscreen,
 }
 
 impl HoldReason {
@@ -145,16 +127,6 @@ impl HoldReason {
             Some(HoldReason::Away)
         } else {
             None
-        }
-    }
-
-    /// "the screen is locked": what holds it, in words.
-    pub fn words(self) -> &'static str {
-        match self {
-            HoldReason::Locked => "the screen is locked",
-            HoldReason::Away => "nobody is at the keyboard",
-            HoldReason::Dnd => "do-not-disturb is on",
-            HoldReason::Fullscreen => "a window is fullscreen",
         }
     }
 }
@@ -200,23 +172,46 @@ struct Held<Tz: TimeZone> {
     reasons: Vec<HoldReason>,
 }
 
-impl<Tz: TimeZone> Held<Tz> {
-    /// "nobody is at the keyboard, then do-not-disturb is on".
-    fn while_text(&self) -> String {
-        self.reasons.iter().map(|reason| reason.words()).collect::<Vec<_>>().join(", then ")
-    }
+/// A reminder to show now.
+struct Due<Tz: TimeZone> {
+    rotation: u64,
+    snoozed: bool,
+    last: bool,
+    /// Why it comes later than the plain schedule said.
+    later: Option<Why<Tz>>,
 }
 
-/// "12 min", "45 s", "1h 5min": a spell's length for a line of text.
-fn spell(length: Duration) -> String {
-    let seconds = length.num_seconds().max(0);
-    if seconds < 60 {
-        format!("{seconds} s")
-    } else if seconds < 2 * 3600 {
-        format!("{} min", seconds / 60)
-    } else {
-        format!("{}h {:02}min", seconds / 3600, seconds / 60 % 60)
-    }
+/// What the loop does after a wake-up.
+enum Next<Tz: TimeZone> {
+    /// Nothing yet: wait again.
+    Wait,
+    /// Nothing to show, but the schedule moves on from now.
+    Replan,
+    Show(Due<Tz>),
+}
+
+/// Everything the loop keeps between wake-ups.
+struct State<Tz: TimeZone> {
+    /// How many reminders were shown.
+    shown: u64,
+    /// Whether the loop asks the desktop if the person is there.
+    watching: bool,
+    /// When the schedule was last anchored (the start, or the last reminder).
+    anchor: DateTime<Tz>,
+    /// When the next scheduled reminder is due.
+    due: DateTime<Tz>,
+    /// When to ask the desktop next.
+    next_poll: DateTime<Tz>,
+    /// The next scheduled reminder's number.
+    rotation: u64,
+    /// Snooze: until when, and which reminder comes again then.
+    snooze: Option<(DateTime<Tz>, u64)>,
+    /// A reminder that fell due and waits for the person.
+    held: Option<Held<Tz>>,
+    /// When the person went away, while they are.
+    away_since: Option<DateTime<Tz>>,
+    /// Why the next reminder comes later than the plain schedule said (a natural break).
+    retimed: Option<Why<Tz>>,
 }
 
 impl Settings {
@@ -230,256 +225,243 @@ impl Settings {
     pub fn watches_presence(&self) -> bool {
         self.natural_break.is_some() || [self.when_away, self.when_fullscreen, self.when_dnd].contains(&Busy::Hold)
     }
-}
 
-/// What the loop will do with what the desktop tells, said once when it starts: "Holding
-/// reminders while you are away (x11) or in do-not-disturb (dunst); 5 min away counts as a
-/// break." `None` when nothing is asked for (every setting off).
-fn presence_line(settings: &Settings, sources: &[(Signal, &str)]) -> Option<String> {
-    if !settings.watches_presence() {
-        return None;
-    }
-    let from = |signal: Signal| sources.iter().find(|(found, _)| *found == signal).map(|(_, source)| *source);
-    let mut holds = Vec::new();
-    if settings.when_away == Busy::Hold {
-        if let Some(source) = from(Signal::Idle) {
-            holds.push(format!("away ({source})"));
+    /// How times are said: to the minute, or to the second when reminders or snoozes come in
+    /// seconds (`--every 20s` printed 10:01, 10:01, 10:01).
+    pub fn time_format(&self) -> &'static str {
+        let seconds = |span: Duration| span.num_seconds() % 60 != 0;
+        if seconds(self.plan.every) || seconds(self.snooze) {
+            "%H:%M:%S"
+        } else {
+            "%H:%M"
         }
-        if let Some(source) = from(Signal::Locked) {
-            holds.push(format!("locked ({source})"));
-        }
-    }
-    if settings.when_dnd == Busy::Hold {
-        if let Some(source) = from(Signal::Dnd) {
-            holds.push(format!("in do-not-disturb ({source})"));
-        }
-    }
-    if settings.when_fullscreen == Busy::Hold {
-        if let Some(source) = from(Signal::Fullscreen) {
-            holds.push(format!("fullscreen ({source})"));
-        }
-    }
-    let natural = settings.natural_break.filter(|_| from(Signal::Idle).is_some() || from(Signal::Locked).is_some());
-    let natural = natural.map(|after| format!("{} away counts as a break", spell(after)));
-    let holding = match holds.as_slice() {
-        [] => None,
-        [one] => Some(format!("Holding reminders while you are {one}")),
-        [rest @ .., last] => Some(format!("Holding reminders while you are {} or {last}", rest.join(", "))),
-    };
-    match (holding, natural) {
-        (Some(holding), Some(natural)) => Some(format!("{holding}; {natural}.")),
-        (Some(holding), None) => Some(format!("{holding}.")),
-        (None, Some(natural)) => Some(format!("{}{}.", natural[..1].to_uppercase(), &natural[1..])),
-        (None, None) if sources.is_empty() => {
-            Some("No presence sources here (see backpain doctor): reminders come on the clock.".to_string())
-        }
-        (None, None) => Some(
-            "Nothing this desktop tells is watched with these settings (see backpain doctor): reminders come on \
-             the clock."
-                .to_string(),
-        ),
     }
 }
 
 impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
     pub fn run(&mut self) -> io::Result<LoopEnd> {
-        let plan = self.settings.plan;
-        let mut shown = 0;
-        // The last reminder shown for each rotation, so that an answer names the one it answers.
-        let mut reminders: HashMap<u64, (String, bool)> = HashMap::new();
-        let mut watching = self.settings.watches_presence() && self.presence.available();
         if self.settings.once {
             return self.once();
         }
-        let mut anchor = self.clock.now();
-        // `check` has proven an interval fits, so there always is a next due time; if that were
-        // ever wrong, waiting a week and trying again is the harmless way out.
-        let replan =
-            |after: &DateTime<C::Tz>| plan.next_due(after).unwrap_or_else(|| after.clone() + Duration::days(7));
-        let mut due = replan(&anchor);
-        if !self.settings.json {
-            self.announce(&anchor, &due)?;
-        }
-        let poll = poll_interval(&self.settings);
-        let mut next_poll = anchor.clone() + poll;
-        let mut rotation = 0;
-        let mut snooze: Option<(DateTime<C::Tz>, u64)> = None;
-        let mut held: Option<Held<C::Tz>> = None;
-        // When the person went away, while they are.
-        let mut away_since: Option<DateTime<C::Tz>> = None;
-        // Why the next reminder comes later than the plain schedule said (a natural break).
-        let mut retimed: Option<String> = None;
+        let now = self.clock.now();
+        let mut state = State {
+            shown: 0,
+            watching: self.settings.watches_presence() && self.presence.available(),
+            due: self.replan(&now),
+            next_poll: now.clone() + poll_interval(&self.settings),
+            anchor: now.clone(),
+            rotation: 0,
+            snooze: None,
+            held: None,
+            away_since: None,
+            retimed: None,
+        };
+        self.emit(&now, Event::Started { first: state.due.clone(), sources: self.presence.sources() })?;
         loop {
-            // While snoozed, Snooze holds every reminder; while one is held, it waits for the
-            // person, not the clock.
-            let mut target = match (&held, &snooze) {
-                (Some(_), _) => next_poll.clone(),
-                (None, Some((at, _))) => at.clone(),
-                (None, None) => due.clone(),
-            };
-            if watching && next_poll < target {
-                target = next_poll.clone();
-            }
-            match self.clock.wait_until(&target)? {
-                Wake::Stop => return Ok(LoopEnd::Stopped(shown)),
-                Wake::Press(Press::Open(which)) => {
-                    self.answered(Press::Open(which), &reminders);
-                    if let Err(err) = (self.open)(self.settings.location) {
-                        let _ = writeln!(self.stderr, "backpain: cannot open the routine: {err}");
-                    }
-                    continue;
-                }
-                Wake::Press(action) => {
-                    self.answered(action, &reminders);
-                    if let Press::Snooze(which) = action {
-                        let until = self.clock.now() + self.settings.snooze;
-                        if !self.settings.json {
-                            let clock = self.clock.now().format(self.hm()).to_string();
-                            self.say(&format!("{clock}  snoozed until {}", until.format(self.hm())))?;
-                            self.stdout.flush()?;
-                        }
-                        snooze = Some((until, which));
-                    }
-                    continue;
-                }
-                Wake::ClockChanged | Wake::Due => {}
-            }
-            let now = self.clock.now();
-            if now < anchor {
-                // The clock went back: plan from the new time rather than wait out the difference.
-                anchor = now.clone();
-                due = replan(&now);
-                next_poll = now.clone() + poll;
-                snooze = snooze.map(|(at, which)| (at.min(now.clone() + self.settings.snooze), which));
-                continue;
-            }
-            // Started before the desktop (a login service, an early terminal): look again for
-            // sources when a reminder falls due anyway, so finding them costs no wake-up.
-            if !watching && self.settings.watches_presence() && now >= due && self.presence.rediscover() {
-                watching = true;
-                next_poll = now.clone();
-                if !self.settings.json {
-                    if let Some(line) = presence_line(&self.settings, &self.presence.sources()) {
-                        let line = line.replacen("Holding", "holding", 1);
-                        self.say(&format!("{}  now watching: {line}", now.format(self.hm())))?;
-                    }
-                }
-            }
-            let mut reason = None;
-            let looked = watching && (now >= next_poll || now >= target);
-            if looked {
-                next_poll = now.clone() + poll;
-                let snapshot = self.presence.snapshot();
-                let idle = snapshot.idle.and_then(|idle| Duration::from_std(idle).ok()).unwrap_or_default();
-                let gone =
-                    snapshot.locked == Some(true) || snapshot.idle.is_some_and(|i| i >= away_after(&self.settings));
-                if gone {
-                    let left = now.clone() - idle;
-                    away_since = Some(match away_since.take() {
-                        Some(since) if since < left => since,
-                        _ => left,
-                    });
-                } else if let Some(since) = away_since.take() {
-                    let back = now.clone() - idle;
-                    let length = back.clone() - since.clone();
-                    if self.settings.natural_break.is_some_and(|natural| length >= natural) {
-                        // Away long enough: that was a break. The next reminder comes a full
-                        // interval after the person came back, and a held one is dropped.
-                        let why = format!(
-                            "a natural break: away {} from {} to {}",
-                            spell(length),
-                            since.format("%H:%M:%S"),
-                            back.format("%H:%M:%S")
-                        );
-                        snooze = None;
-                        due = replan(&back);
-                        anchor = now.clone();
-                        let which = held.take().map(|h| (h.rotation, h.snoozed));
-                        let skipped = which.is_some();
-                        let (which, snoozed) = which.unwrap_or((rotation, false));
-                        let delivered = if skipped { Delivered::Skipped } else { Delivered::Retimed };
-                        self.withheld(&now, which, snoozed, delivered, &why, Some(&due))?;
-                        retimed = Some(format!("{why}; a full interval after you came back"));
-                        continue;
-                    }
-                }
-                reason = HoldReason::of(&snapshot, &self.settings, away_after(&self.settings));
-            }
-            // What falls due now: a held reminder, a snoozed one, or the schedule's.
-            let fire = if let Some(h) = held.clone() {
-                if let Some(now_holding) = reason.filter(|now_holding| !h.reasons.contains(now_holding)) {
-                    // Still held, for another reason now (do-not-disturb after the person came
-                    // back): said, so the wait is explained; recorded once when it ends.
-                    if !self.settings.json {
-                        self.say(&format!(
-                            "{}  still holding the reminder: {}",
-                            now.format(self.hm()),
-                            now_holding.words()
-                        ))?;
-                        self.stdout.flush()?;
-                    }
-                    held = Some(Held { reasons: [h.reasons.clone(), vec![now_holding]].concat(), ..h });
-                    continue;
-                }
-                if reason.is_some() || !looked {
-                    continue;
-                }
-                held = None;
-                if plan.window.is_some() && plan.period_at(&now).is_none() {
-                    let why = format!(
-                        "held from {} while {}, until after its window had closed",
-                        h.since.format(self.hm()),
-                        h.while_text()
-                    );
-                    self.withheld(&now, h.rotation, h.snoozed, Delivered::Skipped, &why, None)?;
-                    anchor = now.clone();
-                    due = replan(&now);
-                    continue;
-                }
-                let note = format!("held from {} while {}", h.since.format(self.hm()), h.while_text());
-                Some((h.rotation, h.snoozed, h.last, Some(note)))
-            } else if let Some((at, which)) = snooze.clone() {
-                if now < at {
-                    continue;
-                }
-                snooze = None;
-                Some((which, true, false, None))
-            } else if now >= due {
-                let on_time = now.clone() - due.clone() < Duration::minutes(1);
-                let window_still_open = plan.period_at(&now).is_some_and(|(opened, _)| opened <= due);
-                if on_time || window_still_open {
-                    let last = self.settings.count.is_some_and(|count| rotation + 1 >= count);
-                    let which = rotation;
-                    rotation += 1;
-                    Some((which, false, last, None))
-                } else {
-                    self.held(&now, &due);
-                    None
-                }
-            } else {
-                continue;
-            };
-            anchor = now.clone();
-            due = replan(&now);
-            let Some((which, snoozed, last, note)) = fire else { continue };
-            if let Some(reason) = reason {
-                let why = format!("{}; it comes when that ends", reason.words());
-                self.withheld(&now, which, snoozed, Delivered::Held, &why, None)?;
-                held = Some(Held { rotation: which, snoozed, last, since: now.clone(), reasons: vec![reason] });
-                continue;
-            }
-            let note = note.or_else(|| retimed.take());
-            if let Some(id) = self.fire(&now, which, snoozed, !last, note)? {
-                reminders.insert(which, (id, snoozed));
-                // Answers come to recent notifications: the map keeps the last few, so a loop
-                // that runs for months stays the size it was after a day.
-                reminders.retain(|&rotation, _| rotation + ANSWERABLE >= which);
-            }
-            shown += 1;
-            if last {
-                return Ok(LoopEnd::Finished(shown));
+            if let Some(end) = self.step(&mut state)? {
+                return Ok(end);
             }
         }
+    }
+
+    /// The next due time after `after`. `check` has proven an interval fits, so there always is
+    /// one; if that were ever wrong, waiting a week and trying again is the harmless way out.
+    fn replan(&self, after: &DateTime<C::Tz>) -> DateTime<C::Tz> {
+        self.settings.plan.next_due(after).unwrap_or_else(|| after.clone() + Duration::days(7))
+    }
+
+    /// Says and records `event`.
+    fn emit(&mut self, now: &DateTime<C::Tz>, event: Event<C::Tz>) -> io::Result<()> {
+        self.view.show(now, &event)?;
+        if let Some(warning) = self.recorder.record(now, &event) {
+            self.view.warn(&warning);
+        }
+        Ok(())
+    }
+
+    /// One wake-up of the loop; `Some` when the loop ends.
+    fn step(&mut self, state: &mut State<C::Tz>) -> io::Result<Option<LoopEnd>> {
+        // While snoozed, Snooze holds every reminder; while one is held, it waits for the
+        // person, not the clock.
+        let mut target = match (&state.held, &state.snooze) {
+            (Some(_), _) => state.next_poll.clone(),
+            (None, Some((at, _))) => at.clone(),
+            (None, None) => state.due.clone(),
+        };
+        if state.watching && state.next_poll < target {
+            target = state.next_poll.clone();
+        }
+        match self.clock.wait_until(&target)? {
+            Wake::Stop => return Ok(Some(LoopEnd::Stopped(state.shown))),
+            Wake::Answered(answer, rotation) => {
+                self.answered(state, answer, rotation)?;
+                return Ok(None);
+            }
+            Wake::ClockChanged | Wake::Due => {}
+        }
+        let now = self.clock.now();
+        if now < state.anchor {
+            // The clock went back: plan from the new time rather than wait out the difference.
+            state.anchor = now.clone();
+            state.due = self.replan(&now);
+            state.next_poll = now.clone() + poll_interval(&self.settings);
+            let latest = now.clone() + self.settings.snooze;
+            state.snooze = state.snooze.take().map(|(at, which)| (at.min(latest), which));
+            return Ok(None);
+        }
+        // Started before the desktop (a login service, an early terminal): look again for
+        // sources when a reminder falls due anyway, so finding them costs no wake-up.
+        if !state.watching && self.settings.watches_presence() && now >= state.due && self.presence.rediscover() {
+            state.watching = true;
+            state.next_poll = now.clone();
+            self.emit(&now, Event::Watching { sources: self.presence.sources() })?;
+        }
+        let looked = state.watching && (now >= state.next_poll || now >= target);
+        let mut reason = None;
+        if looked {
+            state.next_poll = now.clone() + poll_interval(&self.settings);
+            let snapshot = self.presence.snapshot();
+            if self.back_from_a_break(state, &now, &snapshot)? {
+                return Ok(None);
+            }
+            reason = HoldReason::of(&snapshot, &self.settings, away_after(&self.settings));
+        }
+        let due = match self.what_falls_due(state, &now, looked, reason)? {
+            Next::Wait => return Ok(None),
+            Next::Replan => None,
+            Next::Show(due) => Some(due),
+        };
+        state.anchor = now.clone();
+        state.due = self.replan(&now);
+        let Some(due) = due else { return Ok(None) };
+        let note = self.settings.note(due.rotation);
+        if let Some(reason) = reason {
+            let why = Why::Busy(reason);
+            let delivered = Delivered::Held;
+            self.emit(&now, Event::Withheld { note: &note, snoozed: due.snoozed, delivered, why: &why, next: None })?;
+            let Due { rotation, snoozed, last, .. } = due;
+            state.held = Some(Held { rotation, snoozed, last, since: now.clone(), reasons: vec![reason] });
+            return Ok(None);
+        }
+        let later = due.later.or_else(|| state.retimed.take());
+        let delivery = self.notifier.deliver(&note, !due.last);
+        let later = later.as_ref();
+        self.emit(&now, Event::Fired { note: &note, delivery: &delivery, snoozed: due.snoozed, later })?;
+        state.shown += 1;
+        Ok(due.last.then_some(LoopEnd::Finished(state.shown)))
+    }
+
+    /// Follows the person away and back; true when they came back from a natural break: the
+    /// next reminder then comes a full interval after they came back, and a held one is dropped.
+    fn back_from_a_break(
+        &mut self,
+        state: &mut State<C::Tz>,
+        now: &DateTime<C::Tz>,
+        snapshot: &Snapshot,
+    ) -> io::Result<bool> {
+        let idle = snapshot.idle.and_then(|idle| Duration::from_std(idle).ok()).unwrap_or_default();
+        let gone = snapshot.locked == Some(true) || snapshot.idle.is_some_and(|i| i >= away_after(&self.settings));
+        if gone {
+            let left = now.clone() - idle;
+            state.away_since = Some(match state.away_since.take() {
+                Some(since) if since < left => since,
+                _ => left,
+            });
+            return Ok(false);
+        }
+        let Some(left) = state.away_since.take() else { return Ok(false) };
+        let back = now.clone() - idle;
+        let a_break = self.settings.natural_break.is_some_and(|natural| back.clone() - left.clone() >= natural);
+        if !a_break {
+            return Ok(false);
+        }
+        let why = Why::NaturalBreak { left, back: back.clone() };
+        state.snooze = None;
+        state.due = self.replan(&back);
+        state.anchor = now.clone();
+        let (rotation, snoozed, delivered) = match state.held.take() {
+            Some(held) => (held.rotation, held.snoozed, Delivered::Skipped),
+            None => (state.rotation, false, Delivered::Retimed),
+        };
+        let note = self.settings.note(rotation);
+        let next = Some(state.due.clone());
+        self.emit(now, Event::Withheld { note: &note, snoozed, delivered, why: &why, next })?;
+        state.retimed = Some(why);
+        Ok(true)
+    }
+
+    /// What falls due now: a held reminder, a snoozed one, or the schedule's. `reason` is why
+    /// the person is busy, when the loop `looked`.
+    fn what_falls_due(
+        &mut self,
+        state: &mut State<C::Tz>,
+        now: &DateTime<C::Tz>,
+        looked: bool,
+        reason: Option<HoldReason>,
+    ) -> io::Result<Next<C::Tz>> {
+        let plan = self.settings.plan;
+        if let Some(held) = state.held.as_mut() {
+            if let Some(now_holding) = reason.filter(|now_holding| !held.reasons.contains(now_holding)) {
+                // Still held, for another reason now (do-not-disturb after the person came
+                // back): said, so the wait is explained; recorded once when it ends.
+                held.reasons.push(now_holding);
+                self.emit(now, Event::StillHolding(now_holding))?;
+                return Ok(Next::Wait);
+            }
+            if reason.is_some() || !looked {
+                return Ok(Next::Wait);
+            }
+            let Held { rotation, snoozed, last, since, reasons } = state.held.take().expect("held");
+            if plan.window.is_some() && plan.period_at(now).is_none() {
+                let why = Why::WindowClosed { since, reasons };
+                let note = self.settings.note(rotation);
+                let delivered = Delivered::Skipped;
+                self.emit(now, Event::Withheld { note: &note, snoozed, delivered, why: &why, next: None })?;
+                return Ok(Next::Replan);
+            }
+            return Ok(Next::Show(Due { rotation, snoozed, last, later: Some(Why::Held { since, reasons }) }));
+        }
+        if let Some((at, rotation)) = state.snooze.clone() {
+            if *now < at {
+                return Ok(Next::Wait);
+            }
+            state.snooze = None;
+            return Ok(Next::Show(Due { rotation, snoozed: true, last: false, later: None }));
+        }
+        if *now < state.due {
+            return Ok(Next::Wait);
+        }
+        let on_time = now.clone() - state.due.clone() < Duration::minutes(1);
+        let window_still_open = plan.period_at(now).is_some_and(|(opened, _)| opened <= state.due);
+        if !(on_time || window_still_open) {
+            self.emit(now, Event::MissedAsleep { due: state.due.clone() })?;
+            return Ok(Next::Replan);
+        }
+        let last = self.settings.count.is_some_and(|count| state.rotation + 1 >= count);
+        let rotation = state.rotation;
+        state.rotation += 1;
+        Ok(Next::Show(Due { rotation, snoozed: false, last, later: None }))
+    }
+
+    /// The person answered a notification: recorded; a click opens the routine; Snooze puts
+    /// every reminder off.
+    fn answered(&mut self, state: &mut State<C::Tz>, answer: Answer, rotation: u64) -> io::Result<()> {
+        let now = self.clock.now();
+        self.emit(&now, Event::Answered { answer: answer.clone(), rotation })?;
+        match answer {
+            Answer::Open => {
+                if let Err(err) = (self.open)(self.settings.location) {
+                    self.emit(&now, Event::OpenFailed(err))?;
+                }
+            }
+            Answer::Snooze => {
+                let until = now.clone() + self.settings.snooze;
+                self.emit(&now, Event::Snoozed { until: until.clone() })?;
+                state.snooze = Some((until, rotation));
+            }
+            _ => {}
+        }
+        Ok(())
     }
 
     /// `--once`, from a scheduler: one reminder now, unless the person is not there or busy;
@@ -487,21 +469,23 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
     fn once(&mut self) -> io::Result<LoopEnd> {
         let now = self.clock.now();
         let rotation = super::schedule::once_rotation(&now, self.settings.plan.every);
+        let note = self.settings.note(rotation);
         if self.settings.watches_presence() && self.presence.available() {
             let snapshot = self.presence.snapshot();
             if let Some(reason) = HoldReason::of(&snapshot, &self.settings, once_away_after(&self.settings)) {
                 let idle = snapshot.idle.and_then(|idle| Duration::from_std(idle).ok()).unwrap_or_default();
                 let natural = self.settings.natural_break.is_some_and(|natural| idle >= natural);
-                let why = if natural && reason == HoldReason::Away {
-                    format!("a natural break: away {} so far", spell(idle))
-                } else {
-                    format!("{} (a scheduled --once reminder is not repeated)", reason.words())
+                let why = match natural && reason == HoldReason::Away {
+                    true => Why::OnceAway(idle),
+                    false => Why::OnceBusy(reason),
                 };
-                self.withheld(&now, rotation, false, Delivered::Held, &why, None)?;
+                let delivered = Delivered::Held;
+                self.emit(&now, Event::Withheld { note: &note, snoozed: false, delivered, why: &why, next: None })?;
                 return Ok(LoopEnd::Finished(0));
             }
         }
-        self.fire(&now, rotation, false, false, None)?;
+        let delivery = self.notifier.deliver(&note, false);
+        self.emit(&now, Event::Fired { note: &note, delivery: &delivery, snoozed: false, later: None })?;
         // A signal during the delivery cut it short (the reminder went to the terminal): the
         // run still ends as stopped, as the scheduler and the person asked.
         if self.clock.stop_requested() {
@@ -509,236 +493,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         }
         Ok(LoopEnd::Finished(1))
     }
-
-    /// One line of what the loop says, word-wrapped to the terminal when it is one (the time
-    /// stays alone in its column: continuation lines start under the text after it).
-    fn say(&mut self, line: &str) -> io::Result<()> {
-        let Some(width) = self.settings.width else { return writeln!(self.stdout, "{line}") };
-        // "10:00  " or "10:00:20  ", when the line starts with a time: kept as it is, the text
-        // wrapped after it.
-        let lead = line.find("  ").filter(|&at| at <= 8 && line[..at].bytes().all(|b| b.is_ascii_digit() || b == b':'));
-        let (first, text) = line.split_at(lead.map_or(0, |at| at + 2));
-        for part in crate::text::hang(text, width, first, &" ".repeat(first.len())) {
-            writeln!(self.stdout, "{part}")?;
-        }
-        Ok(())
-    }
-
-    /// "Reminders every 2h (09:00-17:30, mon-fri); the first at 11:00. Ctrl-C stops."
-    /// How times are printed: to the minute, or to the second when reminders or snoozes come
-    /// in seconds (`--every 20s` printed 10:01, 10:01, 10:01).
-    fn hm(&self) -> &'static str {
-        let seconds = |span: Duration| span.num_seconds() % 60 != 0;
-        if seconds(self.settings.plan.every) || seconds(self.settings.snooze) {
-            "%H:%M:%S"
-        } else {
-            "%H:%M"
-        }
-    }
-
-    fn announce(&mut self, now: &DateTime<C::Tz>, due: &DateTime<C::Tz>) -> io::Result<()> {
-        let plan = &self.settings.plan;
-        let mut limits = Vec::new();
-        if let Some(window) = plan.window {
-            // 17:00-09:00 is easy to type for 09:00-17:00; say plainly that it means the night.
-            let overnight = if window.wraps_midnight() { " overnight" } else { "" };
-            limits.push(format!("{window}{overnight}"));
-        }
-        if !plan.days.is_all() {
-            limits.push(plan.days.to_string());
-        }
-        let limits = if limits.is_empty() { String::new() } else { format!(" ({})", limits.join(", ")) };
-        let when = match due.date_naive() == now.date_naive() {
-            true => due.format(self.hm()).to_string(),
-            false => due.format(&format!("%a {}", self.hm())).to_string(),
-        };
-        self.say(&format!(
-            "Reminders every {}{limits}; the first at {when}. Ctrl-C stops.",
-            crate::time::compact(plan.every)
-        ))?;
-        if let Some(line) = presence_line(&self.settings, &self.presence.sources()) {
-            self.say(&line)?;
-        }
-        self.stdout.flush()
-    }
-
-    fn record(&mut self, entry: &Entry) {
-        if let Some(warning) = self.history.record(entry) {
-            // Diagnostics never stop the reminders: a closed stderr is ignored.
-            let _ = writeln!(self.stderr, "{warning}");
-        }
-    }
-
-    /// A Done, Snooze or close on the notification of `reminders`' rotation.
-    fn answered(&mut self, action: Press, reminders: &HashMap<u64, (String, bool)>) {
-        let (answer, rotation) = match action {
-            Press::Done(rotation) => (Answer::Done, rotation),
-            Press::Snooze(rotation) => (Answer::Snooze, rotation),
-            Press::Expired(rotation) => (Answer::Expired, rotation),
-            Press::Open(rotation) => (Answer::Open, rotation),
-        };
-        let mut entry = Entry::new(Kind::Response, self.clock.now().fixed_offset());
-        entry.location = Some(self.settings.location.id.to_string());
-        entry.action = Some(answer);
-        if let Some((id, snoozed)) = reminders.get(&rotation) {
-            entry.reminder = Some(id.clone());
-            entry.snoozed = Some(*snoozed);
-        }
-        self.record(&entry);
-    }
-
-    /// A reminder that was due at `due` but is not shown: its window closed while the computer
-    /// slept or the process was stopped.
-    fn held(&mut self, now: &DateTime<C::Tz>, due: &DateTime<C::Tz>) {
-        let mut entry = Entry::new(Kind::Reminder, now.fixed_offset());
-        entry.location = Some(self.settings.location.id.to_string());
-        entry.delivered = Some(Delivered::MISSED_ASLEEP);
-        let window = self.settings.plan.window.map(|window| format!(" {window}")).unwrap_or_default();
-        entry.reason = Some(format!(
-            "due at {} but woken at {}, after its{window} window had closed (asleep or suspended?)",
-            due.format(&format!("%Y-%m-%d {}", self.hm())),
-            now.format(&format!("%Y-%m-%d {}", self.hm()))
-        ));
-        self.record(&entry);
-    }
-
-    /// A reminder not shown now, with why: `held` (it comes when that ends, or --once: it is
-    /// not repeated), `skipped` (dropped: a natural break or a closed window covered it) or
-    /// `retimed` (a natural break moved the next one to `next`). Printed and recorded.
-    fn withheld(
-        &mut self,
-        now: &DateTime<C::Tz>,
-        rotation: u64,
-        snoozed: bool,
-        delivered: Delivered,
-        why: &str,
-        next: Option<&DateTime<C::Tz>>,
-    ) -> io::Result<()> {
-        let note = self.settings.note(rotation);
-        let time = now.to_rfc3339_opts(SecondsFormat::Secs, false);
-        let next_text = next.map(|next| next.to_rfc3339_opts(SecondsFormat::Secs, false));
-        if self.settings.json {
-            let mut line = ReminderLine::new(time, &note, &Delivery::DryRun, snoozed);
-            line.delivered = match delivered {
-                Delivered::Held => "held",
-                Delivered::Skipped => "skipped",
-                _ => "retimed",
-            };
-            line.reason = Some(why.to_string());
-            line.next = next_text.clone();
-            let mut bytes = serde_json::to_vec(&line).map_err(io::Error::other)?;
-            bytes.push(b'\n');
-            self.stdout.write_all(&bytes)?;
-        } else if !self.settings.once || self.settings.bell {
-            // A scheduled --once prints nothing for cron to mail; a person trying it sees why.
-            let clock = now.format(self.hm());
-            let then =
-                next.map(|next| format!("; the next reminder at {}", next.format(self.hm()))).unwrap_or_default();
-            let away = why.strip_prefix("a natural break: ");
-            match (&delivered, away) {
-                // --once holds nothing: nothing stays running to show it later.
-                (Delivered::Held, _) if self.settings.once => {
-                    self.say(&format!("{clock}  not reminding now: {why}"))?
-                }
-                (Delivered::Held, _) => self.say(&format!("{clock}  holding the reminder: {why}"))?,
-                (Delivered::Retimed, Some(away)) => {
-                    self.say(&format!("{clock}  welcome back: {away}, a natural break{then}"))?
-                }
-                (_, Some(away)) => self.say(&format!(
-                    "{clock}  welcome back: {away}, a natural break, so the held reminder is dropped{then}"
-                ))?,
-                _ => self.say(&format!("{clock}  reminder skipped: {why}{then}"))?,
-            }
-        }
-        self.stdout.flush()?;
-        // A dry run's journal is `Nowhere`: recording costs nothing there.
-        let mut entry = Entry::new(Kind::Reminder, now.fixed_offset());
-        entry.location = Some(self.settings.location.id.to_string());
-        entry.delivered = Some(delivered);
-        entry.reason = Some(match next {
-            Some(next) => format!("{why}; next at {}", next.format(&format!("%Y-%m-%d {}", self.hm()))),
-            None => why.to_string(),
-        });
-        entry.snoozed = Some(snoozed);
-        entry.drills = note.steps.iter().map(|step| step.drill.id.to_string()).collect();
-        self.record(&entry);
-        Ok(())
-    }
-
-    /// Shows reminder `rotation` and returns the id it was recorded under (none in a dry run).
-    /// `later` says why it comes later than the plain schedule (held, a natural break).
-    fn fire(
-        &mut self,
-        now: &DateTime<C::Tz>,
-        rotation: u64,
-        snoozed: bool,
-        actions: bool,
-        later: Option<String>,
-    ) -> io::Result<Option<String>> {
-        let note = self.settings.note(rotation);
-        let delivery = self.notifier.deliver(&note, actions);
-        let time = now.to_rfc3339_opts(SecondsFormat::Secs, false);
-        if self.settings.json {
-            let mut line = ReminderLine::new(time, &note, &delivery, snoozed);
-            line.retimed = later.clone();
-            let mut bytes = serde_json::to_vec(&line).map_err(io::Error::other)?;
-            bytes.push(b'\n');
-            self.stdout.write_all(&bytes)?;
-        } else {
-            let clock = now.format(self.hm()).to_string();
-            let again = match (snoozed, &later) {
-                (_, Some(later)) => format!(" ({later})"),
-                (true, None) => " (snoozed)".to_string(),
-                (false, None) => String::new(),
-            };
-            match &delivery {
-                // The notification is the output of `--once`: cron mails whatever a job prints.
-                Delivery::Notification if self.settings.once => {}
-                Delivery::Notification => self.say(&format!("{clock}  notified{again}: {}", note.drill_names()))?,
-                Delivery::Terminal { .. } | Delivery::DryRun => {
-                    let bell = if self.settings.bell && delivery != Delivery::DryRun { "\x07" } else { "" };
-                    writeln!(self.stdout, "{bell}{clock}  {}{again}", note.summary)?;
-                    for line in note.body.lines() {
-                        match self.settings.width {
-                            Some(width) => {
-                                for part in crate::text::hang(line, width, "       ", "         ") {
-                                    writeln!(self.stdout, "{part}")?;
-                                }
-                            }
-                            None => writeln!(self.stdout, "       {line}")?,
-                        }
-                    }
-                }
-            }
-        }
-        self.stdout.flush()?;
-        if let Delivery::Terminal { reason } = &delivery {
-            // Diagnostics never stop the reminders: a closed stderr is ignored.
-            let _ = writeln!(
-                self.stderr,
-                "backpain: reminder shown here, not as a notification: {reason}; `backpain doctor` says how to fix it"
-            );
-        }
-        let delivered = match &delivery {
-            Delivery::Notification => Delivered::Notification,
-            Delivery::Terminal { .. } => Delivered::Terminal,
-            Delivery::DryRun => return Ok(None),
-        };
-        let mut entry = Entry::new(Kind::Reminder, now.fixed_offset());
-        entry.location = Some(note.location.id.to_string());
-        entry.delivered = Some(delivered);
-        entry.reason = match (delivery, later) {
-            (Delivery::Terminal { reason }, Some(later)) => Some(format!("{reason}; {later}")),
-            (Delivery::Terminal { reason }, None) => Some(reason),
-            (_, later) => later,
-        };
-        entry.snoozed = Some(snoozed);
-        entry.drills = note.steps.iter().map(|step| step.drill.id.to_string()).collect();
-        self.record(&entry);
-        Ok(Some(entry.id))
-    }
 }
-
 #[cfg(test)]
 mod tests {
     use std::cell::RefCell;
@@ -748,8 +503,10 @@ mod tests {
     use chrono::{NaiveTime, Utc, Weekday};
 
     use super::*;
+    use crate::history::{Entry, Kind, Warned};
     use crate::presence::Signal;
     use crate::remind::schedule::{Days, Window};
+    use crate::remind::view::presence_line;
 
     type Time = DateTime<Utc>;
 
@@ -764,9 +521,10 @@ mod tests {
             at: Time,
             to: Time,
         },
-        Act {
+        Answer {
             at: Time,
-            action: Press,
+            answer: Answer,
+            rotation: u64,
         },
         Signal {
             at: Time,
@@ -797,21 +555,21 @@ mod tests {
             assert!(self.waits < 5000, "the loop spins");
             let now = self.now();
             let at = |event: &Event| match event {
-                Event::Jump { at, .. } | Event::Act { at, .. } | Event::Signal { at } => *at,
+                Event::Jump { at, .. } | Event::Answer { at, .. } | Event::Signal { at } => *at,
             };
             if let Some(event) = self.events.front().filter(|event| at(event) < (*deadline).max(now)) {
-                let wake = match *event {
+                let wake = match event {
                     Event::Jump { to, .. } => {
-                        *self.now.borrow_mut() = to;
-                        if to >= *deadline {
+                        *self.now.borrow_mut() = *to;
+                        if to >= deadline {
                             Wake::Due
                         } else {
                             Wake::ClockChanged
                         }
                     }
-                    Event::Act { at, action } => {
-                        *self.now.borrow_mut() = at.max(now);
-                        Wake::Press(action)
+                    Event::Answer { at, answer, rotation } => {
+                        *self.now.borrow_mut() = (*at).max(now);
+                        Wake::Answered(answer.clone(), *rotation)
                     }
                     Event::Signal { .. } => Wake::Stop,
                 };
@@ -986,13 +744,14 @@ mod tests {
         };
         let record_open = opened.clone();
         let clock = FakeClock { now: now.clone(), events: events.into(), horizon, waits: 0 };
+        let view = View::new(&settings, &mut stdout, &mut stderr);
+        let recorder = Recorder::new(&settings, Warned::new(&mut entries));
         let mut engine = Engine {
             settings,
             clock,
             notifier: FakeNotifier { now: now.clone(), shown: shown.clone(), delivery },
-            stdout: &mut stdout,
-            stderr: &mut stderr,
-            history: Warned::new(&mut entries),
+            view,
+            recorder,
             presence,
             open: Box::new(move |location| {
                 record_open.borrow_mut().push(location.id);
@@ -1237,7 +996,7 @@ mod tests {
 
     #[test]
     fn snooze_repeats_the_same_drills_ten_minutes_later_and_reanchors() {
-        let events = vec![Event::Act { at: t("23T10:01:00"), action: Press::Snooze(0) }];
+        let events = vec![Event::Answer { at: t("23T10:01:00"), answer: Answer::Snooze, rotation: 0 }];
         let run = run(every(Duration::hours(2)), t("23T08:00:00"), t("23T12:30:00"), events, |_| {});
         assert_eq!(
             run.shown.iter().map(|s| (s.0, s.1)).collect::<Vec<_>>(),
@@ -1249,9 +1008,9 @@ mod tests {
     #[test]
     fn every_reminder_and_answer_is_recorded_and_answers_name_their_reminder() {
         let events = vec![
-            Event::Act { at: t("23T10:01:00"), action: Press::Snooze(0) },
-            Event::Act { at: t("23T10:12:00"), action: Press::Done(0) },
-            Event::Act { at: t("23T12:30:00"), action: Press::Expired(1) },
+            Event::Answer { at: t("23T10:01:00"), answer: Answer::Snooze, rotation: 0 },
+            Event::Answer { at: t("23T10:12:00"), answer: Answer::Done, rotation: 0 },
+            Event::Answer { at: t("23T12:30:00"), answer: Answer::Expired, rotation: 1 },
         ];
         let run = run(every(Duration::hours(2)), t("23T08:00:00"), t("23T13:00:00"), events, |_| {});
         let at = |time: &str| format!("2026-11-23T{time}+00:00");
@@ -1296,8 +1055,8 @@ mod tests {
     fn answers_name_recent_reminders_and_a_long_loop_keeps_only_those() {
         // 3,000 reminders a minute apart (two days), then a Done on the latest and on the first.
         let events = vec![
-            Event::Act { at: t("25T10:00:30"), action: Press::Done(2999) },
-            Event::Act { at: t("25T10:00:40"), action: Press::Done(0) },
+            Event::Answer { at: t("25T10:00:30"), answer: Answer::Done, rotation: 2999 },
+            Event::Answer { at: t("25T10:00:40"), answer: Answer::Done, rotation: 0 },
         ];
         let run = run(every(Duration::minutes(1)), t("23T08:00:00"), t("25T10:01:00"), events, |_| {});
         let answers: Vec<&Entry> = run.entries.iter().filter(|entry| entry.kind == Kind::Response).collect();
@@ -1338,7 +1097,7 @@ mod tests {
 
     #[test]
     fn done_changes_nothing() {
-        let events = vec![Event::Act { at: t("23T10:01:00"), action: Press::Done(0) }];
+        let events = vec![Event::Answer { at: t("23T10:01:00"), answer: Answer::Done, rotation: 0 }];
         let run = run(every(Duration::hours(2)), t("23T08:00:00"), t("23T12:30:00"), events, |_| {});
         assert_eq!(times(&run), [t("23T10:00:00"), t("23T12:00:00")]);
     }
@@ -1361,6 +1120,26 @@ mod tests {
         assert_eq!(
             run.stderr,
             "backpain: reminder shown here, not as a notification: no D-Bus session bus; `backpain doctor` says how to fix it\n"
+        );
+    }
+
+    /// The JSON line is for the script; the person reading stderr still learns why there was
+    /// no notification (the view once dropped it for JSON).
+    #[test]
+    fn a_fallback_in_json_says_why_on_stderr_too() {
+        let delivery = Delivery::Terminal { reason: "no D-Bus session bus".into() };
+        let run = run_with(every(Duration::hours(2)), t("23T08:00:00"), t("23T11:00:00"), vec![], delivery, |s| {
+            s.json = true
+        });
+        let line: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
+        assert_eq!(
+            (line["delivered"].as_str(), line["reason"].as_str()),
+            (Some("terminal"), Some("no D-Bus session bus"))
+        );
+        assert!(
+            run.stderr.starts_with("backpain: reminder shown here, not as a notification: no D-Bus"),
+            "{}",
+            run.stderr
         );
     }
 
@@ -1669,7 +1448,7 @@ mod tests {
 
     #[test]
     fn snooze_holds_the_regular_reminders_too_and_says_until_when() {
-        let events = vec![Event::Act { at: t("23T08:16:00"), action: Press::Snooze(0) }];
+        let events = vec![Event::Answer { at: t("23T08:16:00"), answer: Answer::Snooze, rotation: 0 }];
         let run = run(every(Duration::minutes(15)), t("23T08:00:00"), t("23T08:55:00"), events, |s| {
             s.snooze = Duration::minutes(20)
         });
@@ -1683,7 +1462,7 @@ mod tests {
 
     #[test]
     fn a_click_on_the_body_opens_the_routine_and_is_recorded() {
-        let events = vec![Event::Act { at: t("23T10:01:00"), action: Press::Open(0) }];
+        let events = vec![Event::Answer { at: t("23T10:01:00"), answer: Answer::Open, rotation: 0 }];
         let run = run(every(Duration::hours(2)), t("23T08:00:00"), t("23T11:00:00"), events, |_| {});
         assert_eq!(run.opened, ["neck"]);
         assert_eq!(recorded(&run)[1].2, "open");

@@ -1,17 +1,21 @@
 //! Desk-break reminders on a wall-clock schedule (the `remind` subcommand's glue is in
 //! `cmd/remind.rs`).
 //!
-//! `schedule` and `parse` are pure; `engine` is the loop over a `WallClock` and a `Notifier`;
+//! `schedule` and `parse` are pure; `engine` is the loop over a `WallClock` and a `Notifier`,
+//! emitting `event`s that `view` prints and `recorder` writes to the history;
 //! `clock` and `notifier` are the real ones; `schedule_files` writes systemd/cron/launchd files.
 
 pub mod clock;
 pub mod engine;
+pub mod event;
 pub mod notifier;
 pub mod open;
 pub mod parse;
+pub mod recorder;
 pub mod reminder;
 pub mod schedule;
 pub mod schedule_files;
+pub mod view;
 
 use chrono::Duration;
 

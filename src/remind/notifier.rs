@@ -12,8 +12,9 @@ use std::time::Duration;
 use notify_rust::{Notification, Timeout};
 
 use super::clock::ActionSender;
-use super::engine::{Notifier, Press};
+use super::engine::Notifier;
 use super::reminder::{Delivery, Note};
+use crate::history::Answer;
 
 /// How long one delivery may take before the reminder goes to the terminal.
 pub const DEADLINE: Duration = Duration::from_secs(3);
@@ -103,10 +104,10 @@ impl Notifier for DesktopNotifier {
                     if let Some(listen) = listener {
                         let _listening = Count::enter(&listening);
                         listen(&mut |action| match action {
-                            "snooze" => sender.send(Press::Snooze(rotation)),
-                            "done" => sender.send(Press::Done(rotation)),
-                            "default" => sender.send(Press::Open(rotation)),
-                            "__closed" => sender.send(Press::Expired(rotation)),
+                            "snooze" => sender.send(Answer::Snooze, rotation),
+                            "done" => sender.send(Answer::Done, rotation),
+                            "default" => sender.send(Answer::Open, rotation),
+                            "__closed" => sender.send(Answer::Expired, rotation),
                             _ => {}
                         });
                     }

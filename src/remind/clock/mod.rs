@@ -18,7 +18,8 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Local};
 
-use super::engine::{Press, Wake, WallClock};
+use super::engine::{Wake, WallClock};
+use crate::history::Answer;
 
 #[cfg(target_os = "linux")]
 use timerfd::RealClock;
@@ -69,19 +70,20 @@ impl WallClock for Box<dyn WallClock<Tz = Local>> {
 /// Where notification threads send what the user clicked; wakes the sleeping loop.
 #[derive(Clone)]
 pub struct ActionSender {
-    actions: Sender<Press>,
+    actions: Sender<(Answer, u64)>,
     /// Wakes the waiting loop after a send (writes to its wake pipe, where it has one).
     wake: Arc<dyn Fn() + Send + Sync>,
 }
 
 impl ActionSender {
-    pub fn new(actions: Sender<Press>, wake: Arc<dyn Fn() + Send + Sync>) -> ActionSender {
+    pub fn new(actions: Sender<(Answer, u64)>, wake: Arc<dyn Fn() + Send + Sync>) -> ActionSender {
         ActionSender { actions, wake }
     }
 
-    pub fn send(&self, action: Press) {
+    /// The person gave `answer` to the notification of reminder `rotation`.
+    pub fn send(&self, answer: Answer, rotation: u64) {
         // The loop may have ended already; then nobody needs to hear about it.
-        if self.actions.send(action).is_ok() {
+        if self.actions.send((answer, rotation)).is_ok() {
             (self.wake)();
         }
     }

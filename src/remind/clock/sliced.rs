@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Local};
 
 use super::ActionSender;
-use crate::remind::engine::{Press, Wake, WallClock};
+use crate::history::Answer;
+use crate::remind::engine::{Wake, WallClock};
 
 /// The longest one wait lasts before the wall clock is read again.
 pub const SLICE: Duration = Duration::from_secs(60);
@@ -107,7 +108,7 @@ pub struct RealClock {
     /// Set by the stop signals, for waits that are not this clock's (a delivery in progress).
     stop: Arc<AtomicBool>,
     ticks: SystemTicks,
-    actions: Receiver<Press>,
+    actions: Receiver<(Answer, u64)>,
 }
 
 impl RealClock {
@@ -188,8 +189,8 @@ impl WallClock for RealClock {
             match wait_until(&mut self.ticks, deadline) {
                 Some(wake) => return Ok(wake),
                 None => {
-                    if let Ok(action) = self.actions.try_recv() {
-                        return Ok(Wake::Press(action));
+                    if let Ok((answer, rotation)) = self.actions.try_recv() {
+                        return Ok(Wake::Answered(answer, rotation));
                     }
                 }
             }
@@ -300,9 +301,9 @@ mod tests {
     #[test]
     fn the_real_clock_stops_on_a_signal_and_takes_a_button_press() {
         let (mut clock, sender) = RealClock::new(1).unwrap();
-        sender.send(Press::Snooze(7));
+        sender.send(Answer::Snooze, 7);
         let deadline = Local::now() + chrono::Duration::hours(1);
-        assert_eq!(clock.wait_until(&deadline).unwrap(), Wake::Press(Press::Snooze(7)));
+        assert_eq!(clock.wait_until(&deadline).unwrap(), Wake::Answered(Answer::Snooze, 7));
         let soon = Local::now() + chrono::Duration::milliseconds(50);
         assert_eq!(clock.wait_until(&soon).unwrap(), Wake::Due);
     }

@@ -16,7 +16,8 @@ use rustix::event::{PollFd, PollFlags};
 use rustix::time::{Itimerspec, TimerfdClockId, TimerfdFlags, TimerfdTimerFlags, Timespec};
 
 use super::ActionSender;
-use crate::remind::engine::{Press, Wake, WallClock};
+use crate::history::Answer;
+use crate::remind::engine::{Wake, WallClock};
 
 pub struct RealClock {
     /// Set by the stop signals, for waits that are not this clock's (a delivery in progress).
@@ -24,7 +25,7 @@ pub struct RealClock {
     timer: OwnedFd,
     signals: UnixStream,
     wake: UnixStream,
-    actions: Receiver<Press>,
+    actions: Receiver<(Answer, u64)>,
 }
 
 impl RealClock {
@@ -105,8 +106,8 @@ impl RealClock {
             if ready[1] {
                 let mut byte = [0u8; 1];
                 let _ = self.wake.read(&mut byte);
-                if let Ok(action) = self.actions.try_recv() {
-                    return Ok(Wake::Press(action));
+                if let Ok((answer, rotation)) = self.actions.try_recv() {
+                    return Ok(Wake::Answered(answer, rotation));
                 }
                 continue;
             }
