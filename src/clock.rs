@@ -25,18 +25,18 @@ pub trait Clock {
 }
 
 /// The wall clock, optionally sped up.
-pub struct RealClock {
+pub struct SessionClock {
     start: Instant,
     speed: u32,
 }
 
-impl RealClock {
+impl SessionClock {
     pub fn new(speed: u32) -> Self {
-        RealClock { start: Instant::now(), speed: speed.max(1) }
+        SessionClock { start: Instant::now(), speed: speed.max(1) }
     }
 }
 
-impl Clock for RealClock {
+impl Clock for SessionClock {
     fn now(&self) -> Duration {
         self.start.elapsed() * self.speed
     }

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::dataset::{
-    self, Citation, Claim, Condition, Dose, Drill, Evidence, Kind, Location, RedFlag, Status, Urgency, UrgencyWording,
-    Variant,
+    self, Citation, Claim, Condition, Dose, Drill, DrillKind, Evidence, Location, RedFlag, Status, Urgency,
+    UrgencyWording, Variant,
 };
 use crate::plan::Plan;
 
@@ -250,7 +250,7 @@ pub struct StepView {
     /// The drill's own cautions, then one line naming the conditions that rule it out.
     pub cautions: Vec<std::borrow::Cow<'static, str>>,
     pub sources: Vec<&'static Citation>,
-    pub kind: Kind,
+    pub kind: DrillKind,
 }
 
 impl StepView {
@@ -326,7 +326,7 @@ pub struct DrillView {
     pub sources: Vec<&'static Citation>,
     pub morning_swap: Option<&'static str>,
     pub locations: Vec<&'static str>,
-    pub kind: Kind,
+    pub kind: DrillKind,
     /// The movement rules its positions meet (computed, `data/conditions.json`).
     pub movements: &'static [&'static str],
     /// The movement, described once: key positions with posture and joint angles.

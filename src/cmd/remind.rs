@@ -27,12 +27,12 @@ use crate::Env;
 /// Flags over the config file over the defaults.
 pub fn settings(args: &RemindArgs, config: &Config, env: &Env) -> Result<Settings, UsageError> {
     let file = &config.remind;
-    let plan = Schedule {
+    let schedule = Schedule {
         every: args.every.or(file.every).unwrap_or(DEFAULT_EVERY),
         window: args.between.or(file.between),
         days: args.days.or(file.days).unwrap_or(Days::ALL),
     };
-    plan.check().map_err(UsageError::Invalid)?;
+    schedule.check().map_err(UsageError::Invalid)?;
     let location = args
         .location
         .or(file.location)
@@ -51,7 +51,7 @@ pub fn settings(args: &RemindArgs, config: &Config, env: &Env) -> Result<Setting
         )));
     }
     Ok(Settings {
-        plan,
+        schedule,
         location,
         routine: routine.steps,
         adapted_for: profile.conditions.iter().map(|condition| condition.name).collect(),
@@ -90,7 +90,7 @@ fn run(
     let settings = settings(args, config, env)?;
     if let Some(kind) = args.print_schedule {
         let job = scheduled_job(&settings, &args.profile, config_path, args.data.data_dir.as_deref())?;
-        let text = schedule_files::render(kind, &settings.plan, &job).map_err(UsageError::Invalid)?;
+        let text = schedule_files::render(kind, &settings.schedule, &job).map_err(UsageError::Invalid)?;
         stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).context("cannot write to stdout")?;
         return Ok(());
     }
@@ -101,7 +101,7 @@ fn run(
     } else {
         use_session_bus();
         // A notification stays up for a while, not past the next reminder.
-        let expire = settings.plan.every.min(Duration::minutes(10)).to_std().unwrap_or_default();
+        let expire = settings.schedule.every.min(Duration::minutes(10)).to_std().unwrap_or_default();
         if !notifier::HAS_BUTTONS && !settings.once {
             // Said once, up front: the loop itself never needs the buttons.
             let _ = writeln!(
@@ -210,7 +210,7 @@ fn scheduled_job(
     // `--once` picks its drill from the number of whole intervals since the epoch: without the
     // same --every as the schedule, runs 90 minutes apart would count 2-hour steps and repeat
     // or skip drills instead of rotating.
-    args.extend(["--every".into(), crate::time::compact(settings.plan.every)]);
+    args.extend(["--every".into(), crate::time::compact(settings.schedule.every)]);
     // The flags' conditions and region go along; the config file's are read again at each run.
     for condition in &profile.conditions {
         args.extend(["--condition".into(), condition.id.into()]);

@@ -97,13 +97,13 @@ impl UrgencyWording {
     }
 }
 
-impl Kind {
+impl DrillKind {
     pub fn label(self) -> &'static str {
         match self {
-            Kind::Stretch => "stretch",
-            Kind::Mobility => "mobility",
-            Kind::Strength => "strength",
-            Kind::Activity => "activity",
+            DrillKind::Stretch => "stretch",
+            DrillKind::Mobility => "mobility",
+            DrillKind::Strength => "strength",
+            DrillKind::Activity => "activity",
         }
     }
 }

@@ -27,7 +27,7 @@ choices! {
 
     /// What a drill trains: the evidence favours strength and activity over stretching alone.
     #[serde(rename_all = "snake_case")]
-    pub enum Kind { Stretch, Mobility, Strength, Activity }
+    pub enum DrillKind { Stretch, Mobility, Strength, Activity }
 
     /// Where the body's weight is in a key position of a drill.
     #[serde(rename_all = "snake_case")]
@@ -268,7 +268,7 @@ records! {
         pub cautions: List<Str>,
         pub sources: List<Str>,
         pub morning_swap: Opt<Str>,
-        pub kind: Kind,
+        pub kind: DrillKind,
         /// The movement, described once: key positions in the order it passes through them.
         pub positions: List<KeyPosition>,
         /// The movement rules its positions meet: computed by the build, never written by hand.

@@ -13,7 +13,7 @@ use std::sync::atomic::Ordering;
 
 use anyhow::Context as _;
 
-use crate::clock::RealClock;
+use crate::clock::SessionClock;
 use crate::history::{Journal, Warned};
 use crate::report::RoutineReport;
 use crate::tui;
@@ -63,7 +63,7 @@ pub fn run(
     recording: Recording,
 ) -> anyhow::Result<SessionEnd> {
     let stop = tui::stop_signal()?;
-    let mut clock = RealClock::new(speed);
+    let mut clock = SessionClock::new(speed);
     let started = chrono::Local::now().fixed_offset();
     let mut history = Warned::new(recording.history);
     let mut recorded: Option<String> = None;

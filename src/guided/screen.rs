@@ -16,8 +16,9 @@ use super::player::{Event, Progress, View};
 use crate::clock::Clock;
 use crate::dataset::Urgency;
 use crate::report::RoutineReport;
+use crate::text::wrap;
 use crate::time::{clock as clock_text, words as minutes_or_seconds};
-use crate::tui::{self, wrap, Key, Keys};
+use crate::tui::{self, Key, Keys};
 
 /// How a line is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -60,7 +60,7 @@ pub trait Notifier {
 /// What to remind of, and how to report it.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub plan: Schedule,
+    pub schedule: Schedule,
     pub location: &'static Location,
     /// The drills the reminders rotate through: the location's micro routine, as the person's
     /// conditions leave it (never empty).
@@ -153,7 +153,7 @@ fn once_away_after(settings: &Settings) -> std::time::Duration {
 /// enough to see a natural break (half of one) and to release a held reminder within a quarter
 /// of an interval; never more than once a second.
 pub fn poll_interval(settings: &Settings) -> Duration {
-    let mut poll = Duration::minutes(1).min(settings.plan.every / 4);
+    let mut poll = Duration::minutes(1).min(settings.schedule.every / 4);
     if let Some(length) = settings.natural_break {
         poll = poll.min(length / 2);
     }
@@ -230,7 +230,7 @@ impl Settings {
     /// seconds (`--every 20s` printed 10:01, 10:01, 10:01).
     pub fn time_format(&self) -> &'static str {
         let seconds = |span: Duration| span.num_seconds() % 60 != 0;
-        if seconds(self.plan.every) || seconds(self.snooze) {
+        if seconds(self.schedule.every) || seconds(self.snooze) {
             "%H:%M:%S"
         } else {
             "%H:%M"
@@ -267,7 +267,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
     /// The next due time after `after`. `check` has proven an interval fits, so there always is
     /// one; if that were ever wrong, waiting a week and trying again is the harmless way out.
     fn replan(&self, after: &DateTime<C::Tz>) -> DateTime<C::Tz> {
-        self.settings.plan.next_due(after).unwrap_or_else(|| after.clone() + Duration::days(7))
+        self.settings.schedule.next_due(after).unwrap_or_else(|| after.clone() + Duration::days(7))
     }
 
     /// Says and records `event`.
@@ -399,7 +399,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         looked: bool,
         reason: Option<HoldReason>,
     ) -> io::Result<Next<C::Tz>> {
-        let plan = self.settings.plan;
+        let plan = self.settings.schedule;
         if let Some(held) = state.held.as_mut() {
             if let Some(now_holding) = reason.filter(|now_holding| !held.reasons.contains(now_holding)) {
                 // Still held, for another reason now (do-not-disturb after the person came
@@ -468,7 +468,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
     /// then it records why and shows nothing.
     fn once(&mut self) -> io::Result<LoopEnd> {
         let now = self.clock.now();
-        let rotation = super::schedule::once_rotation(&now, self.settings.plan.every);
+        let rotation = super::schedule::once_rotation(&now, self.settings.schedule.every);
         let note = self.settings.note(rotation);
         if self.settings.watches_presence() && self.presence.available() {
             let snapshot = self.presence.snapshot();
@@ -698,10 +698,10 @@ mod tests {
     }
 
     /// The defaults `remind` runs with, on the neck's micro routine.
-    fn test_settings(plan: Schedule) -> Settings {
+    fn test_settings(schedule: Schedule) -> Settings {
         let neck = crate::dataset::location("neck").unwrap();
         Settings {
-            plan,
+            schedule,
             location: neck,
             routine: crate::plan::Plan::new(neck, crate::dataset::Variant::Micro).steps,
             adapted_for: Vec::new(),

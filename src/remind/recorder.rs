@@ -34,7 +34,7 @@ impl<'a> Recorder<'a> {
         Recorder {
             history,
             location: settings.location.id,
-            window: settings.plan.window,
+            window: settings.schedule.window,
             hm: settings.time_format(),
             reminders: HashMap::new(),
         }

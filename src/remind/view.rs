@@ -89,7 +89,7 @@ impl<'a> View<'a> {
     where
         Tz::Offset: std::fmt::Display,
     {
-        let plan = &self.settings.plan;
+        let plan = &self.settings.schedule;
         let mut limits = Vec::new();
         if let Some(window) = plan.window {
             // 17:00-09:00 is easy to type for 09:00-17:00; say plainly that it means the night.

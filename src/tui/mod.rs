@@ -151,5 +151,3 @@ pub fn size() -> (u16, u16) {
         .filter(|&(columns, rows)| columns > 0 && rows > 0)
         .unwrap_or((80, 24))
 }
-
-pub use crate::text::wrap;

@@ -8,11 +8,12 @@ use std::time::Duration;
 use crossterm::style::{Attribute, Stylize};
 use crossterm::{cursor, queue, style, terminal};
 
-use super::{wrap, Key, Keys, TerminalGuard, TerminalKeys};
-use crate::clock::RealClock;
+use super::{Key, Keys, TerminalGuard, TerminalKeys};
+use crate::clock::SessionClock;
 use crate::dataset::{self, Location};
 use crate::error::Interrupted;
 use crate::render::bodymap;
+use crate::text::wrap;
 
 /// What a key does on the map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +51,7 @@ pub fn choose(key: Key, selected: usize, count: usize) -> Choice {
 pub fn pick(out: &mut dyn Write, color: bool) -> anyhow::Result<Option<&'static Location>> {
     let locations = dataset::dataset().locations;
     let mut keys = TerminalKeys::open()?;
-    let mut clock = RealClock::new(1);
+    let mut clock = SessionClock::new(1);
     let _screen = TerminalGuard::enter()?;
     let mut selected = 0;
     loop {

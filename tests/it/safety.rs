@@ -3,7 +3,7 @@
 //! citations) and what a person sees with `--condition` and `--region`.
 
 use backpain::cmd::routine::{prepare, Request};
-use backpain::dataset::{self, Condition, Drill, KeyPosition, Kind, Limb, Posture, Urgency, Variant};
+use backpain::dataset::{self, Condition, Drill, DrillKind, KeyPosition, Limb, Posture, Urgency, Variant};
 use backpain::plan::conditions;
 use backpain::plan::morning::Why;
 use backpain::plan::{Plan, PlannedStep};
@@ -458,12 +458,13 @@ fn every_full_routine_has_a_strength_or_activity_drill() {
     for location in dataset::dataset().locations {
         let routine = location.routine(Variant::Full);
         assert!(
-            routine.steps.iter().any(|step| matches!(step.drill().kind, Kind::Strength | Kind::Activity)),
+            routine.steps.iter().any(|step| matches!(step.drill().kind, DrillKind::Strength | DrillKind::Activity)),
             "{}: no strength or activity drill",
             location.id
         );
     }
-    let strength = dataset::dataset().drills.iter().filter(|d| matches!(d.kind, Kind::Strength | Kind::Activity));
+    let strength =
+        dataset::dataset().drills.iter().filter(|d| matches!(d.kind, DrillKind::Strength | DrillKind::Activity));
     assert!(strength.count() >= 8, "at least 5 new strength or activity drills beside the 3 there were");
     // Strength and activity are the last cut: every budget that fits a full routine keeps one,
     // with or without a condition, as the FAQ and the evidence it cites say.
@@ -483,7 +484,7 @@ fn every_full_routine_has_a_strength_or_activity_drill() {
                         .plan
                         .steps
                         .iter()
-                        .any(|step| matches!(step.drill.kind, Kind::Strength | Kind::Activity));
+                        .any(|step| matches!(step.drill.kind, DrillKind::Strength | DrillKind::Activity));
                     assert!(
                         kept,
                         "{} --minutes {minutes} {conditions:?}: no strength or activity drill left",

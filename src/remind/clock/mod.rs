@@ -22,10 +22,10 @@ use super::engine::{Wake, WallClock};
 use crate::history::Answer;
 
 #[cfg(target_os = "linux")]
-use timerfd::RealClock;
+use timerfd::WallTimer;
 
 #[cfg(not(target_os = "linux"))]
-use sliced::RealClock;
+use sliced::WallTimer;
 
 /// The clock the loop runs on, with the sender notification threads report button presses on
 /// and the flag the stop signals set.
@@ -39,14 +39,14 @@ pub struct Real {
 /// portable one run that many times faster.
 pub fn real(speed: u32) -> io::Result<Real> {
     if speed > 1 {
-        let (clock, actions) = sliced::RealClock::new(speed)?;
+        let (clock, actions) = sliced::WallTimer::new(speed)?;
         let stop = clock.stop_flag();
         return Ok(Real { clock: Box::new(clock), actions, stop });
     }
     #[cfg(target_os = "linux")]
-    let (clock, actions) = RealClock::new()?;
+    let (clock, actions) = WallTimer::new()?;
     #[cfg(not(target_os = "linux"))]
-    let (clock, actions) = RealClock::new(1)?;
+    let (clock, actions) = WallTimer::new(1)?;
     let stop = clock.stop_flag();
     Ok(Real { clock: Box::new(clock), actions, stop })
 }

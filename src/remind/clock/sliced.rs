@@ -104,19 +104,19 @@ impl Ticks for SystemTicks {
     }
 }
 
-pub struct RealClock {
+pub struct WallTimer {
     /// Set by the stop signals, for waits that are not this clock's (a delivery in progress).
     stop: Arc<AtomicBool>,
     ticks: SystemTicks,
     actions: Receiver<(Answer, u64)>,
 }
 
-impl RealClock {
+impl WallTimer {
     /// The clock, with the interrupt signals turned into a `Wake::Stop`, and the sender that
     /// notification threads use to report actions. `speed` above 1 runs it that many times
     /// faster than the wall clock (`BACKPAIN_TEST_SPEED`, so a test or the benchmark sees
     /// thousands of reminders in seconds).
-    pub fn new(speed: u32) -> io::Result<(RealClock, ActionSender)> {
+    pub fn new(speed: u32) -> io::Result<(WallTimer, ActionSender)> {
         let (events, received) = mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
         on_stop_signals(Arc::clone(&stop), events.clone())?;
@@ -127,7 +127,7 @@ impl RealClock {
                 let _ = events.send(Event::Poke);
             }
         });
-        let clock = RealClock {
+        let clock = WallTimer {
             stop,
             ticks: SystemTicks {
                 start: Instant::now(),
@@ -177,7 +177,7 @@ fn on_stop_signals(_stop: Arc<AtomicBool>, _events: Sender<Event>) -> io::Result
     Ok(())
 }
 
-impl WallClock for RealClock {
+impl WallClock for WallTimer {
     type Tz = Local;
 
     fn now(&self) -> DateTime<Local> {
@@ -300,7 +300,7 @@ mod tests {
 
     #[test]
     fn the_real_clock_stops_on_a_signal_and_takes_a_button_press() {
-        let (mut clock, sender) = RealClock::new(1).unwrap();
+        let (mut clock, sender) = WallTimer::new(1).unwrap();
         sender.send(Answer::Snooze, 7);
         let deadline = Local::now() + chrono::Duration::hours(1);
         assert_eq!(clock.wait_until(&deadline).unwrap(), Wake::Answered(Answer::Snooze, 7));

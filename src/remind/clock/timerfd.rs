@@ -19,7 +19,7 @@ use super::ActionSender;
 use crate::history::Answer;
 use crate::remind::engine::{Wake, WallClock};
 
-pub struct RealClock {
+pub struct WallTimer {
     /// Set by the stop signals, for waits that are not this clock's (a delivery in progress).
     stop: Arc<AtomicBool>,
     timer: OwnedFd,
@@ -28,10 +28,10 @@ pub struct RealClock {
     actions: Receiver<(Answer, u64)>,
 }
 
-impl RealClock {
+impl WallTimer {
     /// The clock, with the interrupt signals turned into a `Wake::Stop`, and the sender that
     /// notification threads use to report actions.
-    pub fn new() -> io::Result<(RealClock, ActionSender)> {
+    pub fn new() -> io::Result<(WallTimer, ActionSender)> {
         let timer =
             rustix::time::timerfd_create(TimerfdClockId::Realtime, TimerfdFlags::CLOEXEC | TimerfdFlags::NONBLOCK)?;
         let (signals, signal_writer) = UnixStream::pair()?;
@@ -45,7 +45,7 @@ impl RealClock {
         let (wake, wake_writer) = UnixStream::pair()?;
         wake.set_nonblocking(true)?;
         let (sender, actions) = mpsc::channel();
-        let clock = RealClock { stop, timer, signals, wake, actions };
+        let clock = WallTimer { stop, timer, signals, wake, actions };
         let wake_writer = Mutex::new(wake_writer);
         let wake = Arc::new(move || {
             if let Ok(mut wake) = wake_writer.lock() {
@@ -124,7 +124,7 @@ impl RealClock {
     }
 }
 
-impl WallClock for RealClock {
+impl WallClock for WallTimer {
     type Tz = Local;
 
     fn now(&self) -> DateTime<Local> {
