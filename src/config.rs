@@ -208,7 +208,7 @@ fn explain(message: &str, text: &str, offset: usize) -> String {
         // The kebab-case spelling stands for its snake_case alias.
         let kebab: Vec<String> = known.iter().map(|key| key.replace('_', "-")).collect();
         known.retain(|key| !key.contains('_') || !kebab.contains(&key.replace('_', "-")));
-        let nearest = crate::text::nearest(wrong, known.iter().map(String::as_str));
+        let nearest = crate::term::text::nearest(wrong, known.iter().map(String::as_str));
         let header = line.trim_start().starts_with('[');
         return match (table, header) {
             // `[remnd]`: a table at the top level.
@@ -276,14 +276,14 @@ fn read_text(path: &Path) -> Result<String, ConfigError> {
     use std::io::{ErrorKind, Read};
 
     let fail = |problem: String| ConfigError::Read { path: path.to_path_buf(), problem };
-    let file = crate::fsutil::open_without_blocking(path).map_err(|err| {
+    let file = crate::platform::fsutil::open_without_blocking(path).map_err(|err| {
         fail(match err.kind() {
             ErrorKind::NotFound if std::fs::symlink_metadata(path).is_ok() => {
                 "it is a symbolic link to a file that does not exist; fix or remove the link".into()
             }
             ErrorKind::NotFound => "no such file; check the path".into(),
             ErrorKind::PermissionDenied => "permission denied; make it readable (chmod u+r)".into(),
-            _ if crate::fsutil::is_symlink_loop(&err) => {
+            _ if crate::platform::fsutil::is_symlink_loop(&err) => {
                 "it is a loop of symbolic links; point the link at a real file".into()
             }
             _ => format!("{err}"),
@@ -293,7 +293,7 @@ fn read_text(path: &Path) -> Result<String, ConfigError> {
     let kind = metadata.file_type();
     let not_a_file = if kind.is_dir() {
         Some("a directory")
-    } else if let Some(special) = crate::fsutil::special_file(&kind) {
+    } else if let Some(special) = crate::platform::fsutil::special_file(&kind) {
         Some(special)
     } else if !kind.is_file() {
         Some("not a regular file")

@@ -5,8 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// The command-line layer: parsing, dispatch, the context, help and generated files.
-const CLI: [&str; 5] = ["cli", "cmd", "lib", "help", "generate"];
+/// The command-line layer: parsing, dispatch, the context, the start-up path (help, the JSON
+/// writer) and generated files.
+const CLI: [&str; 4] = ["cli", "cmd", "lib", "startup"];
 
 /// The domain: what backpain knows and does, whatever shows it.
 const DOMAIN: [&str; 10] =
@@ -93,7 +94,7 @@ fn the_modules_import_one_another_without_a_cycle() {
     for module in graph.keys() {
         visit(module, &graph, &mut Vec::new(), &mut done);
     }
-    assert!(done.len() > 20, "read {} modules", done.len());
+    assert!(done.len() > 15, "read {} modules", done.len());
 }
 
 /// The check itself: it sees an import and a cycle where there is one.

@@ -96,7 +96,7 @@ pub fn span(text: &str, limit: &Limit) -> Result<Duration, String> {
             }
             None => {
                 let names = ["s", "m", "h", "d", "w", "min", "hours", "minutes", "seconds", "days", "weeks"];
-                let nearest = crate::text::nearest(unit, names)
+                let nearest = crate::term::text::nearest(unit, names)
                     .map(|unit| format!(" (did you mean `{value}{unit}`?)"))
                     .unwrap_or_default();
                 return Err(format!(
@@ -235,7 +235,7 @@ pub fn since<Tz: TimeZone>(text: &str, now: &DateTime<Tz>) -> Result<DateTime<Fi
 
 /// The error with any control character escaped: it echoes what was typed to a terminal.
 fn shown(err: String) -> String {
-    crate::text::printable(&err).into_owned()
+    crate::term::text::printable(&err).into_owned()
 }
 
 fn since_any_year<Tz: TimeZone>(text: &str, now: &DateTime<Tz>) -> Result<DateTime<FixedOffset>, String> {

@@ -4,6 +4,6 @@ use crate::cli::CompletionsArgs;
 
 impl super::Run for CompletionsArgs {
     fn run(&self, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
-        cx.print(&crate::generate::completion(self.shell))
+        cx.print(&crate::cli::generate::completion(self.shell))
     }
 }

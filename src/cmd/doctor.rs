@@ -212,7 +212,7 @@ fn timer() -> TimerView {
         "-p",
         "NextElapseUSecRealtime",
     ]);
-    let output = crate::child::output_within(&mut command, std::time::Duration::from_secs(2));
+    let output = crate::platform::child::output_within(&mut command, std::time::Duration::from_secs(2));
     let unknown = |reason: String, fix: &str| TimerView {
         unit: TIMER_UNIT,
         installed: None,

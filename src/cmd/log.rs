@@ -54,7 +54,7 @@ impl super::Run for LogArgs {
         // Recorded is done: a confirmation that cannot be printed is a warning, not a failure
         // a caller would retry (and record twice).
         if let Err(err) = cx.report(&report, common(&self.what).json) {
-            if crate::error::exit_for(&err) != crate::exit::Exit::Success {
+            if crate::error::exit_for(&err) != crate::platform::exit::Exit::Success {
                 let _ = writeln!(cx.stderr(), "backpain: recorded in {}, but {err:#}", report.file);
             }
         }

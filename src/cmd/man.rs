@@ -4,7 +4,7 @@ use crate::cli::ManArgs;
 
 impl super::Run for ManArgs {
     fn run(&self, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
-        let written = crate::generate::write_man_pages(&self.dir)?;
+        let written = crate::cli::generate::write_man_pages(&self.dir)?;
         // Said, so that success is not silence: how many, where, and how to read one.
         let dir = self.dir.display();
         let text = format!(

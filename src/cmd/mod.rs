@@ -6,6 +6,7 @@
 pub mod completions;
 pub mod doctor;
 pub mod drills;
+mod env;
 pub mod faq;
 pub mod history;
 pub mod log;
@@ -30,7 +31,8 @@ use crate::dataset::Location;
 use crate::error::UsageError;
 use crate::profile::Profile;
 use crate::render::Theme;
-use crate::Env;
+
+pub use env::Env;
 
 /// A subcommand: its arguments, run in the context every command shares.
 pub trait Run {
@@ -124,7 +126,7 @@ impl<'a, 'w> Context<'a, 'w> {
         let mut stdout = self.stdout();
         match pager {
             Some((rows, pager)) => {
-                let mut paged = crate::pager::Paged::new(&mut **stdout, pager, rows, env.columns.unwrap_or(80));
+                let mut paged = crate::term::pager::Paged::new(&mut **stdout, pager, rows, env.columns.unwrap_or(80));
                 let written = write(&mut paged);
                 match (written, paged.finish()) {
                     // SIGTERM or SIGHUP ended the pager: that, not the broken pipe it left.
@@ -159,13 +161,13 @@ impl<'a, 'w> Context<'a, 'w> {
     fn page(&self, bytes: &[u8]) -> anyhow::Result<bool> {
         let env = self.env;
         let (Some(rows), Some(pager)) = (env.rows, env.pager.as_deref()) else { return Ok(false) };
-        if !env.stdout_is_terminal || !crate::pager::taller_than(bytes, rows, env.columns.unwrap_or(80)) {
+        if !env.stdout_is_terminal || !crate::term::pager::taller_than(bytes, rows, env.columns.unwrap_or(80)) {
             return Ok(false);
         }
         if !self.pages() {
             return Ok(false);
         }
-        match crate::pager::page(bytes, pager) {
+        match crate::term::pager::page(bytes, pager) {
             // SIGTERM or SIGHUP while paging: the pager is ended, and so is backpain, with 130.
             Err(err) if err.kind() == std::io::ErrorKind::Interrupted => Err(crate::error::Interrupted(None).into()),
             paged => paged.context("cannot write to the pager"),
@@ -191,7 +193,7 @@ pub fn location(
     let text = place.join(" ");
     crate::profile::location(&text).map(Some).map_err(|err| {
         // The words are echoed back: a control character must not break the one-line error.
-        let shown = crate::text::printable(&text);
+        let shown = crate::term::text::printable(&text);
         UsageError::Invalid(format!("{}; see 'backpain {command} --help'", err.replace(&text, &shown)))
     })
 }

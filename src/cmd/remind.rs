@@ -7,6 +7,7 @@ use std::path::Path;
 use anyhow::Context as _;
 use chrono::Duration;
 
+use super::Env;
 use crate::cli::RemindArgs;
 use crate::config::Config;
 use crate::dataset::Variant;
@@ -22,7 +23,6 @@ use crate::remind::view::View;
 use crate::remind::{
     clock, engine, notifier, open, schedule_files, Busy, DEFAULT_EVERY, DEFAULT_LOCATION, DEFAULT_NATURAL_BREAK,
 };
-use crate::Env;
 
 /// Flags over the config file over the defaults.
 pub fn settings(args: &RemindArgs, config: &Config, env: &Env) -> Result<Settings, UsageError> {

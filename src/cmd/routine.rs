@@ -79,7 +79,7 @@ fn run(args: &RoutineArgs, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
     // for programs and stays as it is.
     let mut ascii;
     let stdout: &mut dyn std::io::Write = if env.ascii && !args.output.json {
-        ascii = crate::text::AsciiGlyphs::new(&mut **stdout);
+        ascii = crate::term::text::AsciiGlyphs::new(&mut **stdout);
         &mut ascii
     } else {
         &mut **stdout

@@ -417,4 +417,4 @@ pub fn citation(id: &str) -> Option<&'static Citation> {
     DATASET.citations.iter().find(|citation| citation.id == id)
 }
 
-pub use crate::text::nearest;
+pub use crate::term::text::nearest;

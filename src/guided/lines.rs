@@ -303,11 +303,11 @@ pub enum EventNote<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::VirtualClock;
     use crate::dataset::{self, Variant};
     use crate::guided::cues::cues;
     use crate::guided::player::play;
     use crate::plan::Plan;
+    use crate::platform::clock::VirtualClock;
     use crate::tui::keys::Script;
     use crate::tui::Key;
     use serde_json::{json, Value};

@@ -13,8 +13,8 @@ use std::sync::atomic::Ordering;
 
 use anyhow::Context as _;
 
-use crate::clock::SessionClock;
 use crate::history::{Journal, Warned};
+use crate::platform::clock::SessionClock;
 use crate::report::RoutineReport;
 use crate::tui;
 use cues::Cue;
@@ -101,7 +101,7 @@ pub fn run(
                 None => "Not started.".to_string(),
             };
             // Word-wrapped to the terminal: a session with several drills skipped runs long.
-            let text = crate::text::wrap(&text, usize::from(tui::size().0)).join("\n");
+            let text = crate::term::text::wrap(&text, usize::from(tui::size().0)).join("\n");
             match writeln!(out, "{text}").and_then(|()| out.flush()) {
                 Err(err) if tui::hung_up(&err) => return Ok(SessionEnd::Interrupted(summary)),
                 shown => shown?,

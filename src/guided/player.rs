@@ -7,7 +7,7 @@ use std::io;
 use std::time::Duration;
 
 use super::cues::Cue;
-use crate::clock::Clock;
+use crate::platform::clock::Clock;
 use crate::tui::{Key, Keys};
 
 /// What the player reports to its view.
@@ -318,10 +318,10 @@ pub mod testing {
 mod tests {
     use super::testing::Log;
     use super::*;
-    use crate::clock::VirtualClock;
     use crate::dataset::{self, Dose, Variant};
     use crate::guided::cues::{cues, Side};
     use crate::plan::{Plan, PlannedStep};
+    use crate::platform::clock::VirtualClock;
     use crate::tui::keys::Script;
 
     /// Knee-to-chest 2 × 20 s each side, then cat-cow 2 sets of 5 × 6 s with 15 s rest, then a
@@ -415,7 +415,11 @@ mod tests {
     struct Waits(Script, Vec<Duration>);
 
     impl Keys for Waits {
-        fn wait(&mut self, clock: &mut dyn crate::clock::Clock, timeout: Duration) -> io::Result<Option<Key>> {
+        fn wait(
+            &mut self,
+            clock: &mut dyn crate::platform::clock::Clock,
+            timeout: Duration,
+        ) -> io::Result<Option<Key>> {
             self.1.push(timeout);
             self.0.wait(clock, timeout)
         }

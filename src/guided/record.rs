@@ -8,8 +8,8 @@ use chrono::{DateTime, FixedOffset};
 
 use super::cues::Cue;
 use super::player::{Ending, Summary};
-use crate::clock::Clock;
 use crate::history::{Entry, Kind};
+use crate::platform::clock::Clock;
 use crate::report::RoutineReport;
 use crate::tui::{Key, Keys};
 
@@ -91,7 +91,7 @@ pub fn ask_pain(out: &mut dyn Write, keys: &mut dyn Keys, clock: &mut dyn Clock)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::VirtualClock;
+    use crate::platform::clock::VirtualClock;
     use crate::tui::keys::Script;
 
     fn ask(keys: Vec<(f64, Key)>) -> (Option<u8>, String) {

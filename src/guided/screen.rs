@@ -7,16 +7,16 @@ use std::time::Duration;
 
 use crossterm::style::{Attribute, Stylize};
 
-use crate::style::{styled, Tone};
+use crate::term::style::{styled, Tone};
 use crossterm::{cursor, queue, style, terminal};
 
 use super::cues::Cue;
 use super::lines::{intro, Said};
 use super::player::{Event, Progress, View};
-use crate::clock::Clock;
 use crate::dataset::Urgency;
+use crate::platform::clock::Clock;
 use crate::report::RoutineReport;
-use crate::text::wrap;
+use crate::term::text::wrap;
 use crate::time::{clock as clock_text, words as minutes_or_seconds};
 use crate::tui::{self, Key, Keys};
 
@@ -51,7 +51,7 @@ impl Frame {
 
     /// `text` wrapped to `width` after `bullet`; continuation lines are indented to match.
     fn wrap(&mut self, look: Look, text: &str, bullet: &str, width: usize) {
-        for line in crate::text::hang(text, width, bullet, &" ".repeat(crate::text::width(bullet))) {
+        for line in crate::term::text::hang(text, width, bullet, &" ".repeat(crate::term::text::width(bullet))) {
             self.push(look, line);
         }
     }

@@ -209,7 +209,7 @@ impl Store {
                         line: 0,
                         message: format!(
                             "entry {} differs from the one in {}; both are kept",
-                            crate::text::printable(entry.id()),
+                            crate::term::text::printable(entry.id()),
                             paths[first].display()
                         ),
                     }),
@@ -226,18 +226,18 @@ impl Store {
 /// Why a month file could not be opened, in the words a person fixing the folder needs: what
 /// the name really is (a socket, a link to nothing, a loop of links) before the OS error.
 fn unopened(path: &Path, err: &io::Error) -> String {
-    if crate::fsutil::is_symlink_loop(err) {
+    if crate::platform::fsutil::is_symlink_loop(err) {
         return "is a loop of symbolic links; skipped".into();
     }
     match (std::fs::symlink_metadata(path), std::fs::metadata(path)) {
         (Ok(link), Err(_)) if link.file_type().is_symlink() => match std::fs::read_link(path) {
             Ok(target) => format!(
                 "is a link to {}, which does not exist; skipped",
-                crate::text::printable(&target.display().to_string())
+                crate::term::text::printable(&target.display().to_string())
             ),
             Err(_) => "is a link to nothing; skipped".into(),
         },
-        (_, Ok(metadata)) => match crate::fsutil::special_file(&metadata.file_type()) {
+        (_, Ok(metadata)) => match crate::platform::fsutil::special_file(&metadata.file_type()) {
             Some(kind) => format!("is {kind}, not a history file; skipped"),
             None => format!("cannot be read ({err}); skipped"),
         },
@@ -442,7 +442,7 @@ fn read_file(path: &Path, file_index: usize, month: &mut Month, problem: &mut dy
     // a file that cannot be opened, one far too large) is named once and skipped: one bad file
     // in a synced folder must not stop, hang or swamp every reader.
     let mut skip = |message: String| problem(Problem { path: path.to_path_buf(), line: 0, message });
-    let file = match crate::fsutil::open_without_blocking(path) {
+    let file = match crate::platform::fsutil::open_without_blocking(path) {
         Ok(file) => file,
         Err(err) => {
             skip(unopened(path, &err));
@@ -460,7 +460,9 @@ fn read_file(path: &Path, file_index: usize, month: &mut Month, problem: &mut dy
             None
         }
         Ok(metadata) if metadata.is_dir() => Some("a directory"),
-        Ok(metadata) => Some(crate::fsutil::special_file(&metadata.file_type()).unwrap_or("not a regular file")),
+        Ok(metadata) => {
+            Some(crate::platform::fsutil::special_file(&metadata.file_type()).unwrap_or("not a regular file"))
+        }
         Err(err) => {
             skip(format!("cannot be read ({err}); skipped"));
             return Ok(());

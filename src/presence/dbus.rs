@@ -164,7 +164,7 @@ fn gsettings() -> Result<bool, String> {
     if !desktop.to_ascii_uppercase().contains("GNOME") {
         return Err("not GNOME (XDG_CURRENT_DESKTOP)".into());
     }
-    let output = crate::child::output_within(
+    let output = crate::platform::child::output_within(
         std::process::Command::new("gsettings").args(["get", "org.gnome.desktop.notifications", "show-banners"]),
         CALL_TIMEOUT * 2,
     )?;

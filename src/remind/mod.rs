@@ -15,6 +15,7 @@ pub mod recorder;
 pub mod reminder;
 pub mod schedule;
 pub mod schedule_files;
+pub mod settings;
 pub mod view;
 
 use chrono::Duration;

@@ -114,7 +114,7 @@ fn weekday(text: &str) -> Result<Weekday, String> {
     DAY_NAMES.iter().find(|(short, long, _)| name == *short || name == *long).map(|&(_, _, day)| day).ok_or_else(|| {
         let names = DAY_NAMES.iter().flat_map(|(short, long, _)| [*short, *long]);
         let hint =
-            crate::text::nearest(&name, names).map(|day| format!(" (did you mean `{day}`?)")).unwrap_or_default();
+            crate::term::text::nearest(&name, names).map(|day| format!(" (did you mean `{day}`?)")).unwrap_or_default();
         format!("unknown day `{}`{hint}; use mon..sun, a range like mon-fri or a list like mon,wed,fri", text.trim())
     })
 }

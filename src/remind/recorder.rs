@@ -6,10 +6,10 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, TimeZone};
 
-use super::engine::Settings;
 use super::event::Event;
 use super::reminder::Delivery;
 use super::schedule::Window;
+use super::settings::Settings;
 use crate::history::{Delivered, Entry, Journal, Kind, Warned};
 
 /// How many of the latest reminders an answer (Done, Snooze, a click) can still name: a day

@@ -6,9 +6,9 @@ use std::io::{self, Write};
 
 use chrono::{DateTime, SecondsFormat, TimeZone};
 
-use super::engine::Settings;
 use super::event::{spell, Event, Why};
 use super::reminder::{Delivery, Note, ReminderLine};
+use super::settings::Settings;
 use super::Busy;
 use crate::history::Delivered;
 use crate::presence::Signal;
@@ -73,7 +73,7 @@ impl<'a> View<'a> {
         // wrapped after it.
         let lead = line.find("  ").filter(|&at| at <= 8 && line[..at].bytes().all(|b| b.is_ascii_digit() || b == b':'));
         let (first, text) = line.split_at(lead.map_or(0, |at| at + 2));
-        for part in crate::text::hang(text, width, first, &" ".repeat(first.len())) {
+        for part in crate::term::text::hang(text, width, first, &" ".repeat(first.len())) {
             writeln!(self.stdout, "{part}")?;
         }
         Ok(())
@@ -166,7 +166,7 @@ impl<'a> View<'a> {
                 for line in note.body.lines() {
                     match self.settings.width {
                         Some(width) => {
-                            for part in crate::text::hang(line, width, "       ", "         ") {
+                            for part in crate::term::text::hang(line, width, "       ", "         ") {
                                 writeln!(self.stdout, "{part}")?;
                             }
                         }

@@ -3,7 +3,7 @@
 
 use super::{Render, Theme};
 use crate::report::{DoctorReport, RecentReminderView};
-use crate::style::{styled, Tone};
+use crate::term::style::{styled, Tone};
 
 impl Render for DoctorReport {
     fn table(&self, theme: &Theme) -> String {
@@ -247,8 +247,8 @@ impl Lines {
     /// The mark and the check's name, then `lead` and what was found, wrapped to the width
     /// under the text after `lead`.
     fn hanging(&mut self, mark: &str, tone: Tone, what: &str, lead: &str, found: &str) {
-        let indent = LEAD + crate::text::width(lead);
-        let found = crate::text::wrap(found, self.width.saturating_sub(indent).max(20));
+        let indent = LEAD + crate::term::text::width(lead);
+        let found = crate::term::text::wrap(found, self.width.saturating_sub(indent).max(20));
         let mut found = found.iter();
         let first = found.next().map(String::as_str).unwrap_or_default();
         let mark = format!("{mark:<8}");

@@ -107,7 +107,7 @@ impl Sink for Table<'_> {
         let location = entry.location.as_deref().unwrap_or("-");
         // Every field may come from a hand-edited or synced file: escaped, never sent raw.
         let line = format!("{when}  {:<9} {location:<8} {}", entry.kind.name(), describe(entry));
-        writeln!(self.out, "{}", crate::text::printable(&line))
+        writeln!(self.out, "{}", crate::term::text::printable(&line))
     }
 
     fn end(&mut self) -> io::Result<()> {

@@ -4,7 +4,6 @@
 pub mod bodymap;
 pub mod doctor;
 pub mod history;
-pub mod json;
 pub mod stats;
 pub mod table;
 
@@ -40,7 +39,7 @@ pub trait Render: Serialize {
 /// The bytes for a report: pretty JSON (with a final newline) or the human table.
 pub fn render(report: &impl Render, json: bool, theme: &Theme) -> Vec<u8> {
     if json {
-        json::render(report)
+        crate::startup::json::render(report)
     } else {
         let mut text = report.table(theme);
         if !text.ends_with('\n') {
@@ -48,7 +47,7 @@ pub fn render(report: &impl Render, json: bool, theme: &Theme) -> Vec<u8> {
         }
         if theme.ascii {
             // Borders are ASCII already; the glyphs in the text become ASCII too.
-            text = crate::text::ascii_glyphs(&text).into_owned();
+            text = crate::term::text::ascii_glyphs(&text).into_owned();
         }
         text.into_bytes()
     }

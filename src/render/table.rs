@@ -11,7 +11,7 @@ use crate::report::{
     ClaimView, ConditionView, DrillsReport, EvidenceView, FaqReport, LocationsReport, MythsReport, RedFlagView,
     RouteReport, RoutineReport, RoutineSummary, RuleView, StepView,
 };
-use crate::style::Tone;
+use crate::term::style::Tone;
 use crate::time::words as minutes_or_seconds;
 
 impl Theme {
@@ -33,10 +33,10 @@ impl Theme {
         names.iter().map(|name| Cell::new(name).add_attribute(Attribute::Bold)).collect()
     }
 
-    /// Text in a tone when colour is on (the one styling path, `crate::style`).
+    /// Text in a tone when colour is on (the one styling path, `crate::term::style`).
     fn paint(&self, text: &str, tone: Tone) -> String {
         if self.color {
-            crate::style::paint(text, tone, true)
+            crate::term::style::paint(text, tone, true)
         } else {
             text.to_string()
         }
@@ -78,7 +78,7 @@ impl Theme {
     /// `hang`, appended to `out`.
     fn hang_into(&self, out: &mut String, text: &str, first: &str, indent: &str) {
         let width = usize::from(self.width).max(30);
-        crate::text::hang_into(out, text, width, first, indent);
+        crate::term::text::hang_into(out, text, width, first, indent);
     }
 
     /// `heading` and a newline, appended to `out`.

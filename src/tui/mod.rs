@@ -121,7 +121,7 @@ pub fn stop_signal() -> io::Result<Arc<AtomicBool>> {
         return Ok(Arc::clone(flag));
     }
     let flag = Arc::new(AtomicBool::new(false));
-    for signal in crate::exit::INTERRUPT_SIGNALS {
+    for signal in crate::platform::exit::INTERRUPT_SIGNALS {
         signal_hook::flag::register(signal, Arc::clone(&flag))?;
     }
     Ok(Arc::clone(FLAG.get_or_init(|| flag)))

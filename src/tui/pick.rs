@@ -9,11 +9,11 @@ use crossterm::style::{Attribute, Stylize};
 use crossterm::{cursor, queue, style, terminal};
 
 use super::{Key, Keys, TerminalGuard, TerminalKeys};
-use crate::clock::SessionClock;
 use crate::dataset::{self, Location};
 use crate::error::Interrupted;
+use crate::platform::clock::SessionClock;
 use crate::render::bodymap;
-use crate::text::wrap;
+use crate::term::text::wrap;
 
 /// What a key does on the map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

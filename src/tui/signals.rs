@@ -55,7 +55,7 @@ fn stop_wake_pair() -> io::Result<(UnixStream, UnixStream)> {
     let (wake, writer) = UnixStream::pair()?;
     wake.set_nonblocking(true)?;
     writer.set_nonblocking(true)?;
-    for signal in crate::exit::INTERRUPT_SIGNALS {
+    for signal in crate::platform::exit::INTERRUPT_SIGNALS {
         signal_hook::low_level::pipe::register(signal, writer.try_clone()?)?;
     }
     Ok((wake, writer))

@@ -263,7 +263,7 @@ fn a_closed_pipe_is_a_quiet_success_for_every_subcommand() {
         let mut stderr = Vec::new();
         let argv = std::iter::once("backpain").chain(args.iter().copied());
         let exit = backpain::run(argv, &env, &mut stdout, &mut stderr);
-        assert_eq!(exit, backpain::exit::Exit::Success, "{args:?}");
+        assert_eq!(exit, backpain::platform::exit::Exit::Success, "{args:?}");
         assert!(stderr.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&stderr));
         assert_eq!(stdout.taken.iter().filter(|&&b| b == b'\n').count(), 1, "{args:?}");
     }

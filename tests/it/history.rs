@@ -6,7 +6,7 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::Command;
 
-use backpain::exit::Exit;
+use backpain::platform::exit::Exit;
 use serde::Deserialize;
 
 struct Run {

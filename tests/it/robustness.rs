@@ -9,7 +9,7 @@ use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use backpain::exit::Exit;
+use backpain::platform::exit::Exit;
 use proptest::prelude::*;
 
 /// Words a user might type: subcommands, flags and values, valid and almost valid.

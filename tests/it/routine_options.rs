@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use backpain::dataset::{self, Variant};
-use backpain::exit::Exit;
+use backpain::platform::exit::Exit;
 use serde_json::Value;
 
 struct Outcome {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use backpain::generate;
+use backpain::cli::generate;
 
 const REFRESH: &str = "run `cargo run -- completions <shell>` / `cargo run -- man man/` (or BACKPAIN_BLESS=1 cargo test --test it sync::) to refresh";
 

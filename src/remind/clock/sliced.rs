@@ -149,7 +149,7 @@ impl WallTimer {
 /// Unix: a thread waits for the signals (signal-hook's iterator) and sends `Stop`.
 #[cfg(unix)]
 fn on_stop_signals(stop: Arc<AtomicBool>, events: Sender<Event>) -> io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new(crate::exit::INTERRUPT_SIGNALS)?;
+    let mut signals = signal_hook::iterator::Signals::new(crate::platform::exit::INTERRUPT_SIGNALS)?;
     std::thread::Builder::new().name("backpain-signals".into()).spawn(move || {
         if signals.forever().next().is_some() {
             stop.store(true, Ordering::SeqCst);

@@ -38,7 +38,7 @@ impl WallTimer {
         signals.set_nonblocking(true)?;
         signal_writer.set_nonblocking(true)?;
         let stop = Arc::new(AtomicBool::new(false));
-        for signal in crate::exit::INTERRUPT_SIGNALS {
+        for signal in crate::platform::exit::INTERRUPT_SIGNALS {
             signal_hook::flag::register(signal, Arc::clone(&stop))?;
             signal_hook::low_level::pipe::register(signal, signal_writer.try_clone()?)?;
         }

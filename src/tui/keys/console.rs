@@ -9,7 +9,7 @@ use std::time::Duration;
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use super::{Key, Keys};
-use crate::clock::Clock;
+use crate::platform::clock::Clock;
 
 /// Keys from the console, and the stop signal.
 pub struct TerminalKeys {

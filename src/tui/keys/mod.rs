@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::clock::Clock;
+use crate::platform::clock::Clock;
 
 #[cfg(not(unix))]
 pub use console::TerminalKeys;

@@ -12,7 +12,7 @@ use std::time::Duration;
 use rustix::event::{PollFd, PollFlags};
 
 use super::{parse, Key, Keys, NoTerminal, Parsed};
-use crate::clock::Clock;
+use crate::platform::clock::Clock;
 use crate::tui::signals::{self, Signals};
 
 /// Keys from the terminal in raw mode, and the stop, suspend and resize signals.

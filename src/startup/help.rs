@@ -65,7 +65,7 @@ fn template(command: &clap::Command, width: usize) -> Option<String> {
     if command.is_next_line_help_set() || command.get_arguments().any(|arg| arg.get_help_heading().is_some()) {
         return None;
     }
-    let width_of = |text: &str| if text.is_ascii() { text.len() } else { crate::text::width(text) };
+    let width_of = |text: &str| if text.is_ascii() { text.len() } else { crate::term::text::width(text) };
     let longest = entries.iter().map(|(name, _)| width_of(name)).max().unwrap_or(0).max(2);
     let taken = longest + 4;
     // clap puts every about on the next line when one does not fit beside the names and they
@@ -128,7 +128,7 @@ fn template(command: &clap::Command, width: usize) -> Option<String> {
 /// repeated on the lines it wraps onto, the end trimmed.
 fn wrap(text: &str, width: usize) -> String {
     let ascii = text.is_ascii();
-    let measure = |word: &str| if ascii { word.len() } else { crate::text::width(word) };
+    let measure = |word: &str| if ascii { word.len() } else { crate::term::text::width(word) };
     let mut out = String::with_capacity(text.len() + 64);
     for line in text.split_inclusive('\n') {
         // A line that fits is left as it is: no word of it would move.

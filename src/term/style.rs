@@ -4,6 +4,14 @@
 
 use crossterm::style::{Attribute, Color, StyledContent, Stylize};
 
+/// `--color`: when output is styled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
 /// What a piece of text is, and so how it looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {

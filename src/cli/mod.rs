@@ -1,8 +1,13 @@
 //! The command line, and nothing else: clap's derive definition, shared by the binary, the
 //! completions and the man pages.
 
+pub mod generate;
+pub mod usage;
+
+pub use crate::term::style::ColorWhen;
+
 use clap::builder::{PossibleValue, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
+use clap::{Args, Parser, Subcommand, ValueHint};
 
 use crate::dataset::{self, Location};
 use crate::plan::morning::WakeTime;
@@ -206,13 +211,6 @@ pub struct ManArgs {
     /// The directory to write into; created if missing.
     #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub dir: std::path::PathBuf,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorWhen {
-    Auto,
-    Always,
-    Never,
 }
 
 #[derive(Debug, Clone, Copy, Default, Args)]

@@ -210,7 +210,7 @@ pub fn write_man_pages(dir: &std::path::Path) -> anyhow::Result<Vec<String>> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut written = Vec::new();
     for (name, page) in man_pages() {
-        crate::fsutil::write_atomic(dir, &name, &page)
+        crate::platform::fsutil::write_atomic(dir, &name, &page)
             .with_context(|| format!("cannot write {}", dir.join(&name).display()))?;
         written.push(name);
     }
