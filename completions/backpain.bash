@@ -590,7 +590,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__log__subcmd__done)
-            opts="-l -h --location --micro --note --at --json --id --data-dir --color --no-pager --config --help"
+            opts="-l -h --location --micro --note --at --json --id --data-dir --color --no-pager --config --help lower upper sciatic hip neck"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -703,7 +703,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__log__subcmd__pain)
-            opts="-l -h --location --note --at --json --id --data-dir --color --no-pager --config --help"
+            opts="-l -h --location --note --at --json --id --data-dir --color --no-pager --config --help lower upper sciatic hip neck"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -948,7 +948,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__route)
-            opts="-l -h --color --no-pager --config --location --condition --region --json --help"
+            opts="-l -h --color --no-pager --config --location --condition --region --json --help lower upper sciatic hip neck"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -997,7 +997,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__routine)
-            opts="-l -h --color --no-pager --config --location --micro --guided --quiet --minutes --morning --wake-time --condition --region --data-dir --json --help"
+            opts="-l -h --color --no-pager --config --location --micro --guided --quiet --minutes --morning --wake-time --condition --region --data-dir --json --help lower upper sciatic hip neck"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

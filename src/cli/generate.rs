@@ -12,8 +12,31 @@ pub const SHELLS: [Shell; 5] = [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::Elv
 /// The completion script for a shell.
 pub fn completion(shell: Shell) -> Vec<u8> {
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "backpain", &mut out);
+    clap_complete::generate(shell, &mut offer_places(Cli::command()), "backpain", &mut out);
     out
+}
+
+/// The location in words (`route hip pain`, `log pain 5 lower`) takes any words, so its parser
+/// lists no values; completions still offer the locations there. Set here, for the scripts
+/// only: a run never pays for it.
+fn offer_places(mut command: clap::Command) -> clap::Command {
+    // Subcommands get their arguments when built (clap's `defer`).
+    command.build();
+    let names: Vec<String> = command.get_subcommands().map(|sub| sub.get_name().to_string()).collect();
+    names.into_iter().fold(command, |command, name| {
+        command.mut_subcommand(name, |sub| {
+            let nested: Vec<String> = sub.get_subcommands().map(|nested| nested.get_name().to_string()).collect();
+            let sub = nested.into_iter().fold(sub, |sub, name| sub.mut_subcommand(name, place_values));
+            place_values(sub)
+        })
+    })
+}
+
+fn place_values(command: clap::Command) -> clap::Command {
+    if !command.get_arguments().any(|arg| arg.get_id() == "place") {
+        return command;
+    }
+    command.mut_arg("place", |arg| arg.value_parser(super::location_parser()).hide_possible_values(true))
 }
 
 /// The file name a shell's script is committed under in `completions/`.

@@ -563,7 +563,7 @@ pub struct StatsArgs {
 
 /// Parses a dataset value by id or alias with `parse`, whose miss names the valid ones and the
 /// nearest; `values` lists them for completions and the man pages.
-struct NamedParser<T: 'static> {
+pub(crate) struct NamedParser<T: 'static> {
     parse: fn(&str) -> Result<&'static T, String>,
     values: fn() -> Vec<PossibleValue>,
 }
@@ -602,7 +602,7 @@ macro_rules! named {
     };
 }
 
-fn location_parser() -> NamedParser<Location> {
+pub(crate) fn location_parser() -> NamedParser<Location> {
     NamedParser { parse: dataset::find::location, values: named!(locations, name) }
 }
 

@@ -53,38 +53,54 @@ impl Render for StatsReport {
         let _ = writeln!(out);
         let b = &self.breaks;
         let held = if b.held_back > 0 { format!(", {} held back", b.held_back) } else { String::new() };
-        let _ = writeln!(
-            out,
-            "Reminders     {} shown{held}: {} Done, {} snoozed, {} closed unanswered",
-            b.reminded, b.done_on_notification, b.snoozed, b.expired
+        // "Label         text", the text wrapped to the terminal under itself.
+        let labelled = |out: &mut String, label: &str, text: String| {
+            out.push_str(&theme.hang(&text, &format!("{label:<14}"), &" ".repeat(14)));
+        };
+        labelled(
+            &mut out,
+            "Reminders",
+            format!(
+                "{} shown{held}: {} Done, {} snoozed, {} closed unanswered",
+                b.reminded, b.done_on_notification, b.snoozed, b.expired
+            ),
         );
         let a = &b.after_snooze;
         if a.shown > 0 {
-            let _ = writeln!(
-                out,
-                "After Snooze  {}: {} Done, {} snoozed again, {} closed unanswered, {} no answer",
-                plural(a.shown, "repeat", "repeats"),
-                a.done,
-                a.snoozed_again,
-                a.expired,
-                a.no_answer
+            labelled(
+                &mut out,
+                "After Snooze",
+                format!(
+                    "{}: {} Done, {} snoozed again, {} closed unanswered, {} no answer",
+                    plural(a.shown, "repeat", "repeats"),
+                    a.done,
+                    a.snoozed_again,
+                    a.expired,
+                    a.no_answer
+                ),
             );
         }
         let sessions = b.taken.saturating_sub(b.done_on_notification + b.logged);
-        let _ = writeln!(
-            out,
-            "Breaks taken  {} ({} Done on a notification, {} logged, {})",
-            b.taken,
-            b.done_on_notification,
-            b.logged,
-            plural(sessions, "guided session", "guided sessions")
+        labelled(
+            &mut out,
+            "Breaks taken",
+            format!(
+                "{} ({} Done on a notification, {} logged, {})",
+                b.taken,
+                b.done_on_notification,
+                b.logged,
+                plural(sessions, "guided session", "guided sessions")
+            ),
         );
-        let _ = writeln!(out, "Sessions      {}, {} min", self.sessions.count, self.sessions.minutes);
-        let _ = writeln!(
-            out,
-            "Streak        {} now, best {} (one day off in any 7 allowed)",
-            plural(self.streak.current_days, "day", "days"),
-            self.streak.best_days
+        labelled(&mut out, "Sessions", format!("{}, {} min", self.sessions.count, self.sessions.minutes));
+        labelled(
+            &mut out,
+            "Streak",
+            format!(
+                "{} now, best {} (one day off in any 7 allowed)",
+                plural(self.streak.current_days, "day", "days"),
+                self.streak.best_days
+            ),
         );
         let _ = writeln!(out);
         let _ = writeln!(out, "Week of     Reminded  Taken  Sessions  Minutes  Pain");
@@ -117,8 +133,8 @@ impl Render for StatsReport {
         let _ = writeln!(out, "  {}", legend.join("  "));
         let _ = writeln!(out);
         if self.pain.is_empty() {
-            let _ =
-                writeln!(out, "Pain: no ratings in these weeks; add one with `backpain log pain N --location LOC`.");
+            let text = "Pain: no ratings in these weeks; add one with `backpain log pain N --location LOC`.";
+            out.push_str(&theme.hang(text, "", ""));
         } else {
             let scale = if unicode { "▁ is 0, █ is 10" } else { "digits are the rating, X is 10" };
             let _ = writeln!(out, "Weekly average pain, 0-10 ({scale}; blank: no rating):");

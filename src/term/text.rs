@@ -72,30 +72,35 @@ pub fn hang_into(out: &mut String, text: &str, width: usize, first: &str, indent
 
 /// The wrapper itself, linear in the text.
 fn fill(out: &mut String, text: &str, width: usize, first: &str, indent: &str) {
-    if is_plain(text) {
-        fill_plain(out, text, width, first, indent);
+    // An inline command in backticks is never split across lines (its spaces do not break).
+    let (plain, ticks) = scan(text);
+    if plain {
+        fill_plain(out, text, width, first, indent, ticks);
     } else {
-        fill_words(out, text, width, first, indent);
+        fill_words(out, text, width, first, indent, ticks);
     }
 }
 
 /// Printable ASCII with its words one space apart, as nearly all of the dataset's prose is: a
 /// column a byte, and every line a slice of the text.
-fn is_plain(text: &str) -> bool {
+/// Also says whether the text has a backtick, in the same pass.
+fn scan(text: &str) -> (bool, bool) {
     // A fold rather than `all`: no early exit, so the compiler checks many bytes at a time.
-    let printable = text.bytes().fold(true, |ok, byte| ok & (b' '..=b'~').contains(&byte));
-    printable && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ")
+    let (printable, ticks) = text
+        .bytes()
+        .fold((true, false), |(ok, ticks), byte| (ok & (b' '..=b'~').contains(&byte), ticks | (byte == b'`')));
+    (printable && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  "), ticks)
 }
 
 /// `fill_words` for plain text, line by line: each line ends at the last space within the width
 /// where a break is allowed, found by looking back from the width, so each byte is looked at
 /// about once whatever the number of words.
-fn fill_plain(out: &mut String, text: &str, width: usize, first: &str, indent: &str) {
+fn fill_plain(out: &mut String, text: &str, width: usize, first: &str, indent: &str, ticks: bool) {
     let mut start = 0;
     let mut lead = first;
     while start < text.len() {
         let rest = &text[start..];
-        let end = if rest.len() <= width { rest.len() } else { line_end(rest, width) };
+        let end = if rest.len() <= width { rest.len() } else { line_end(rest, width, ticks) };
         out.push_str(lead);
         out.push_str(&rest[..end]);
         out.push('\n');
@@ -106,8 +111,12 @@ fn fill_plain(out: &mut String, text: &str, width: usize, first: &str, indent: &
 }
 
 /// Where the first line of `rest` (longer than `width`, plain) ends: the last space at or before
-/// `width` that may break, else the first word is wider than the line and stands alone.
-fn line_end(rest: &str, width: usize) -> usize {
+/// `width` that may break, else the first word is wider than the line and stands alone. With
+/// `ticks`, a space inside backticks does not break (a line never starts inside them).
+fn line_end(rest: &str, width: usize, ticks: bool) -> usize {
+    if ticks {
+        return quoted_line_end(rest, width);
+    }
     let bytes = rest.as_bytes();
     let may_break = |at: usize| bytes[at] == b' ' && !joined(rest, at);
     (1..=width)
@@ -115,6 +124,24 @@ fn line_end(rest: &str, width: usize) -> usize {
         .find(|&at| may_break(at))
         .or_else(|| (width + 1..bytes.len()).find(|&at| may_break(at)))
         .unwrap_or(bytes.len())
+}
+
+/// `line_end` for text with backticks, in one pass that keeps track of whether it is inside
+/// them.
+fn quoted_line_end(rest: &str, width: usize) -> usize {
+    let mut inside = false;
+    let mut last = None;
+    for (at, &byte) in rest.as_bytes().iter().enumerate() {
+        if byte == b'`' {
+            inside = !inside;
+        } else if byte == b' ' && at > 0 && !inside && !joined(rest, at) {
+            if at > width {
+                return last.unwrap_or(at);
+            }
+            last = Some(at);
+        }
+    }
+    last.unwrap_or(rest.len())
 }
 
 /// The space at `space` holds a phone number together: digit groups on both sides.
@@ -132,12 +159,12 @@ fn joined(text: &str, space: usize) -> bool {
 /// Any text: one pass over its bytes finds the words and their widths, the line's width is a
 /// running sum, and a line's words are copied in one piece where the text has them one space
 /// apart.
-fn fill_words(out: &mut String, text: &str, width: usize, first: &str, indent: &str) {
+fn fill_words(out: &mut String, text: &str, width: usize, first: &str, indent: &str, ticks: bool) {
     // The part of `text` written out as it stands, not yet copied.
     let mut pending = 0..0;
     let mut line_width = 0;
     let mut started = false;
-    for word in words(text) {
+    for word in words(text, ticks) {
         if !started {
             out.push_str(first);
             started = true;
@@ -265,8 +292,10 @@ fn is_digits(piece: &str) -> bool {
     !core.is_empty() && core.bytes().all(|byte| byte.is_ascii_digit())
 }
 
-/// The words of `text`, with runs of digit groups (phone numbers) kept together as one word.
-fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
+/// The words of `text`, with runs of digit groups (phone numbers) and inline commands in
+/// backticks kept together as one word.
+/// Without `ticks` (most text has no backticks), no word is looked at for them.
+fn words(text: &str, ticks: bool) -> impl Iterator<Item = Word> + '_ {
     let mut next = piece_at(text, 0);
     std::iter::from_fn(move || {
         let head = next?;
@@ -276,7 +305,9 @@ fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
         // A digit group joins the one before it unless that one ends a clause ("999, 111").
         while let Some(piece) = next {
             let candidate = &text[piece.start..piece.end];
-            if !(is_digits(last) && !last.ends_with([',', ';', ')', ':', '.']) && is_digits(candidate)) {
+            let quoted = ticks && text[word.start..word.end].bytes().filter(|&byte| byte == b'`').count() % 2 == 1;
+            let phone = is_digits(last) && !last.ends_with([',', ';', ')', ':', '.']) && is_digits(candidate);
+            if !(quoted || phone) {
                 break;
             }
             word.verbatim &= piece.start == word.end + 1 && text.as_bytes()[word.end] == b' ';
@@ -403,6 +434,15 @@ mod tests {
     #[test]
     fn lines_break_at_spaces_and_fit_the_width() {
         assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
+        // An inline command stays whole on one line, in plain text and in any text.
+        assert_eq!(
+            wrap("log pain with `backpain log pain N --location LOC` today", 30),
+            ["log pain with", "`backpain log pain N --location LOC`", "today"]
+        );
+        assert_eq!(
+            wrap("log pain · with `backpain log pain N --location LOC` today", 30),
+            ["log pain · with", "`backpain log pain N --location LOC`", "today"]
+        );
         assert_eq!(wrap("a verylongword b", 4), ["a", "verylongword", "b"]);
         assert!(wrap("", 10).is_empty());
     }
@@ -435,13 +475,14 @@ mod tests {
             "a verylongwordthatdoesnotfit b cc ddd 12 34 56, 7 (8) 9: 10 11. 12",
             "x",
             "one two three four five six seven eight nine ten eleven twelve thirteen",
+            "see `backpain log pain N --location LOC` or `backpain stats` then `x`",
         ];
         for text in texts {
             for width in 1..40 {
                 let mut general = String::new();
-                fill_words(&mut general, &text.replacen(' ', "\t", 1), width, "", "");
+                fill_words(&mut general, &text.replacen(' ', "\t", 1), width, "", "", text.contains('`'));
                 let mut plain = String::new();
-                fill_plain(&mut plain, text, width, "", "");
+                fill_plain(&mut plain, text, width, "", "", text.contains('`'));
                 assert_eq!(plain, general, "{text:?} at {width}");
             }
         }

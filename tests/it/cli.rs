@@ -71,7 +71,10 @@ fn every_report_has_a_json_form() {
 /// What every command that prints for people prints, as a person reads it: a change to any
 /// of it shows up here as a diff to check (issue 19). `BACKPAIN_BLESS=1` rewrites the files
 /// after an intended change.
-const GOLDEN: [(&str, &[&str], &[(&str, &str)]); 13] = [
+/// A golden case: its file's name, the arguments and the environment.
+type Golden = (&'static str, &'static [&'static str], &'static [(&'static str, &'static str)]);
+
+const GOLDEN: [Golden; 13] = [
     ("route-lower", &["route", "--location", "lower"], &[]),
     ("myths", &["myths"], &[]),
     ("myths-ascii", &["myths"], &[("LANG", "C")]),

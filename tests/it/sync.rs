@@ -99,3 +99,25 @@ fn values_that_are_not_files_complete_no_file_names() {
     let config = &config[..config.find(";;").unwrap_or(config.len())];
     assert!(config.contains("compgen -f") || config.contains("filenames"), "--config still completes files:\n{config}");
 }
+
+/// `backpain route <TAB>` offers the locations a person can type there (issue 19: only
+/// `--location` offered them), in a real bash running the generated script.
+#[test]
+fn the_location_in_words_completes_in_a_real_bash() {
+    if !crate::common::require_tools(&["bash"], "bash completion") {
+        return;
+    }
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/completions/backpain.bash");
+    for line in ["backpain route ", "backpain routine ", "backpain log pain 5 "] {
+        let words = line.split_whitespace().count();
+        let program = format!(
+            "source {script}; COMP_LINE='{line}'; COMP_POINT=${{#COMP_LINE}}; COMP_WORDS=({line} ''); \
+             COMP_CWORD={words}; _backpain backpain '' \"${{COMP_WORDS[COMP_CWORD-1]}}\"; echo \"${{COMPREPLY[@]}}\""
+        );
+        let output = std::process::Command::new("bash").args(["--norc", "-c", &program]).output().unwrap();
+        let offered = String::from_utf8_lossy(&output.stdout);
+        for location in ["lower", "upper", "sciatic", "hip", "neck"] {
+            assert!(offered.split_whitespace().any(|word| word == location), "{line:?} offers {offered}");
+        }
+    }
+}
