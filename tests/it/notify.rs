@@ -327,10 +327,8 @@ fn snooze_on_the_notification_repeats_the_same_drills() {
     let config = config.to_str().unwrap();
     let (mut child, mut stdout, first) =
         shown_once(&session, session.dir.path(), &["--every", "4s", "--config", config], &[]);
-    // What dunst sends when the user picks "Snooze 1 s": the ActionInvoked signal. The only
-    // notification has one of the first few ids (dunst starts at 1 or 2); the listener ignores
-    // the others. A person clicks later than a test can: give the listener a moment to subscribe.
-    std::thread::sleep(Duration::from_millis(500));
+    // What dunst sends when the user picks "Snooze 1 s": the ActionInvoked signal, once the
+    // listener has subscribed.
     let sent = Instant::now();
     session.invoke("snooze");
     let mut line = String::new();
@@ -403,8 +401,7 @@ fn done_on_the_notification_records_the_break() {
     let data = tempfile::tempdir().unwrap();
     let (mut child, _stdout, _) = shown_once(&session, data.path(), &["--every", "3s", "--count", "3"], &[]);
     // What dunst sends when the user picks "Done": the ActionInvoked signal, as in the snooze
-    // test (the only notification has one of the first few ids); give the listener a moment.
-    std::thread::sleep(Duration::from_millis(500));
+    // test.
     session.invoke("done");
     let lines = history_lines(data.path(), |lines| lines.iter().any(|line| line["action"] == "done"));
     let _ = child.kill();
@@ -451,7 +448,6 @@ fn a_click_on_a_reminder_with_a_config_file_opens_a_routine_that_runs() {
         &["--every", "3s", "--config", config_arg],
         &[("TERMINAL", terminal.to_str().unwrap())],
     );
-    std::thread::sleep(Duration::from_millis(500));
     session.invoke("default");
     let started = Instant::now();
     while !opened.exists() && started.elapsed() < Duration::from_secs(10) {
@@ -494,7 +490,6 @@ fn a_click_on_the_body_opens_the_guided_micro_routine_in_a_terminal() {
     let terminal = terminal.to_str().unwrap();
     let (mut child, _stdout, _) =
         shown_once(&session, data.path(), &["--every", "3s", "--condition", "pregnancy"], &[("TERMINAL", terminal)]);
-    std::thread::sleep(Duration::from_millis(500));
     session.invoke("default");
     let started = Instant::now();
     while !opened.exists() && started.elapsed() < Duration::from_secs(10) {

@@ -386,12 +386,13 @@ fn a_waiting_remind_does_not_wake_up() {
         .args(["remind", "--every", "2h"])
         .env("XDG_CONFIG_HOME", dir.path())
         .env("XDG_DATA_HOME", dir.path())
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // Past start-up, so only the wait itself is measured.
-    std::thread::sleep(Duration::from_millis(1500));
+    // Past start-up (the loop says its plan once it waits), so only the wait is measured.
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    common::read_until(&mut stdout, "Ctrl-C stops", "the loop's first line");
     let before = activity(child.id());
     std::thread::sleep(Duration::from_secs(4));
     let after = activity(child.id());

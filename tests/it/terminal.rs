@@ -515,9 +515,25 @@ fn a_start_screen_too_small_for_the_emergency_flags_pages_instead_of_cutting_the
         if seen.contains("Press space or Enter to start") {
             break;
         }
+        let before = tmux.screen();
         tmux.keys(&["Space"]);
-        std::thread::sleep(Duration::from_millis(300));
-        seen.push_str(&tmux.screen());
+        // The next page is drawn: the screen changes.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while tmux.screen() == before {
+            assert!(Instant::now() < deadline, "space shows the next page");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        // ... and is whole: two looks 50 ms apart agree.
+        let mut page = tmux.screen();
+        loop {
+            std::thread::sleep(Duration::from_millis(50));
+            let again = tmux.screen();
+            if again == page {
+                break;
+            }
+            page = again;
+        }
+        seen.push_str(&page);
     }
     let flat: String = seen.split_whitespace().collect::<Vec<_>>().join(" ");
     let neck = backpain::dataset::location("neck").unwrap();

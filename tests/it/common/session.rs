@@ -105,8 +105,12 @@ impl Session {
     /// What dunst sends when the user picks `action` on the notification: the ActionInvoked
     /// signal. The only notification has one of the first few ids (dunst starts at 1 or 2); the
     /// listener ignores the others.
+    ///
+    /// Sent once the listener has subscribed to the signal (a person clicks later than a test
+    /// can): the bus's own list of match rules says when.
     #[allow(dead_code)]
     pub fn invoke(&self, action: &str) {
+        self.wait_for_listener("ActionInvoked");
         for id in 1..=3 {
             let invoked = Process::new("dbus-send")
                 .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
@@ -119,6 +123,33 @@ impl Session {
                 .status()
                 .unwrap();
             assert!(invoked.success());
+        }
+    }
+
+    /// Waits (up to 10 s) until a connection on the bus has subscribed to the signal `member`,
+    /// read from dbus-daemon's statistics interface (Debian's is built with it). Where that
+    /// interface is missing, a fixed half second stands in, and says so.
+    #[allow(dead_code)]
+    pub fn wait_for_listener(&self, member: &str) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        let wanted = format!("member='{member}'");
+        loop {
+            let output = Process::new("dbus-send")
+                .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
+                .args(["--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus"])
+                .arg("org.freedesktop.DBus.Debug.Stats.GetAllMatchRules")
+                .output()
+                .unwrap();
+            if !output.status.success() {
+                eprintln!("no bus statistics here: waiting a fixed 500 ms for the listener");
+                std::thread::sleep(Duration::from_millis(500));
+                return;
+            }
+            if String::from_utf8_lossy(&output.stdout).contains(&wanted) {
+                return;
+            }
+            assert!(std::time::Instant::now() < deadline, "nobody subscribed to {member} in 10 s");
+            std::thread::sleep(Duration::from_millis(20));
         }
     }
 
