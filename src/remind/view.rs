@@ -128,7 +128,7 @@ impl<'a> View<'a> {
             line.retimed = later;
             self.json_line(&line)?;
         } else {
-            self.fired_text(now, note, delivery, snoozed, later)?;
+            self.fired_text(&now.format(self.hm).to_string(), note, delivery, snoozed, later)?;
         }
         if let Delivery::Terminal { reason } = delivery {
             self.stdout.flush()?;
@@ -139,18 +139,16 @@ impl<'a> View<'a> {
         Ok(())
     }
 
-    fn fired_text<Tz: TimeZone>(
+    /// A reminder shown, for a person: a line when it was a notification; where it fell back to
+    /// the terminal, the reminder itself, wrapped under its time (`clock`).
+    fn fired_text(
         &mut self,
-        now: &DateTime<Tz>,
+        clock: &str,
         note: &Note,
         delivery: &Delivery,
         snoozed: bool,
         later: Option<String>,
-    ) -> io::Result<()>
-    where
-        Tz::Offset: std::fmt::Display,
-    {
-        let clock = now.format(self.hm).to_string();
+    ) -> io::Result<()> {
         let again = match (snoozed, &later) {
             (_, Some(later)) => format!(" ({later})"),
             (true, None) => " (snoozed)".to_string(),
