@@ -228,7 +228,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__drills)
-            opts="-h --color --no-pager --config --id --json --help"
+            opts="-h --color --no-pager --config --id --svg --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -85,6 +85,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --config 'Read settings from FILE, not the standard config file'
             cand --id 'Show one drill by id (see `backpain drills` for the list)'
             cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
+            cand --svg 'With --id: the drill''s key positions as one SVG drawing, for a page or another tool'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

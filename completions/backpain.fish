@@ -161,6 +161,7 @@ standing-hip-abduction\t'Standing leg lift to the side'
 gentle-seated-twist\t'Gentle seated twist'
 supported-balance\t'Supported heel-to-toe stand'"
 complete -c backpain -n "__fish_backpain_using_subcommand drills" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
+complete -c backpain -n "__fish_backpain_using_subcommand drills" -l svg -d 'With --id: the drill\'s key positions as one SVG drawing, for a page or another tool'
 complete -c backpain -n "__fish_backpain_using_subcommand drills" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand drills" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c backpain -n "__fish_backpain_using_subcommand sources" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''

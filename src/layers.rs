@@ -10,8 +10,8 @@ use std::path::Path;
 const CLI: [&str; 4] = ["cli", "cmd", "lib", "startup"];
 
 /// The domain: what backpain knows and does, whatever shows it.
-const DOMAIN: [&str; 10] =
-    ["dataset", "plan", "guided", "remind", "history", "presence", "time", "profile", "config", "report"];
+const DOMAIN: [&str; 11] =
+    ["dataset", "plan", "guided", "remind", "history", "presence", "time", "profile", "config", "report", "figure"];
 
 /// Each top-level module (`src/x.rs` or `src/x/`) and the top-level modules its code names as
 /// `crate::y`, test modules left out.

@@ -8,6 +8,7 @@ pub mod cmd;
 pub mod config;
 pub mod dataset;
 pub mod error;
+pub mod figure;
 pub mod guided;
 pub mod history;
 #[cfg(test)]

@@ -333,6 +333,10 @@ pub struct DrillsArgs {
     #[arg(long, value_name = "ID", value_parser = drill_parser())]
     pub id: Option<&'static dataset::Drill>,
 
+    /// With --id: the drill's key positions as one SVG drawing, for a page or another tool.
+    #[arg(long, requires = "id", conflicts_with = "json")]
+    pub svg: bool,
+
     #[command(flatten)]
     pub output: JsonArgs,
 }

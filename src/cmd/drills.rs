@@ -4,6 +4,13 @@ use crate::report::{cite, DoseView, DrillView, DrillsReport, Listing};
 
 impl super::Run for DrillsArgs {
     fn run(&self, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
+        if let (true, Some(drill)) = (self.svg, self.id) {
+            let figures = crate::figure::figures(drill.positions, crate::figure::view_for(drill.positions));
+            let title = format!("{}: its key positions", drill.name);
+            let mut svg = crate::figure::svg::drawing(&figures, &title);
+            svg.push('\n');
+            return cx.print(svg.as_bytes());
+        }
         cx.report(&report(self), self.output.json)
     }
 }

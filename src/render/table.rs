@@ -57,6 +57,38 @@ impl Theme {
         }
     }
 
+    /// A drill's key positions drawn side by side at the size that fits the width (each at
+    /// most 32 columns by 11 rows), the moving parts marked, with a blank line after; nothing
+    /// for a drill without positions.
+    pub(super) fn pictures(&self, positions: &'static [dataset::KeyPosition]) -> String {
+        if positions.is_empty() {
+            return String::new();
+        }
+        let view = crate::figure::view_for(positions);
+        let figures = crate::figure::figures(positions, view);
+        let gap = 2;
+        let count = figures.len();
+        let width = (usize::from(self.width).saturating_sub(gap * (count - 1)) / count).clamp(8, 32);
+        let height = (width * 11 / 32).max(4);
+        let panels = crate::figure::canvas::panels(&figures, width, height, self.ascii, self.color);
+        let names: Vec<&str> = figures.iter().map(|figure| figure.name).collect();
+        let mut out = String::new();
+        for line in crate::figure::canvas::side_by_side(&panels, &names, width, gap) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        let seen = match view {
+            crate::figure::View::Side => "seen from the side",
+            crate::figure::View::Front => "seen from the front",
+            crate::figure::View::Above => "seen from above",
+        };
+        let heavy = if self.color { "heavier, coloured lines" } else { "heavier lines" };
+        let text = format!("The key positions, {seen}; what moves is drawn in {heavy}.");
+        let _ = writeln!(out, "{}", self.wrap(&text, "").trim_end());
+        out.push('\n');
+        out
+    }
+
     /// A paragraph wrapped to the width, for text outside tables.
     fn wrap(&self, text: &str, indent: &str) -> String {
         self.hang(text, indent, indent)
@@ -576,7 +608,8 @@ impl Render for DrillsReport {
             for (label, value) in rows {
                 table.add_row(vec![Cell::new(label).add_attribute(Attribute::Bold), Cell::new(value)]);
             }
-            return format!("{table}\n{}", theme.footer(crate::dataset::dataset().meta.disclaimer));
+            let pictures = theme.pictures(drill.positions);
+            return format!("{pictures}{table}\n{}", theme.footer(crate::dataset::dataset().meta.disclaimer));
         }
         let mut table = theme.table();
         table.set_header(theme.header(&["Drill", "Name", "Where", "Default dose"]));

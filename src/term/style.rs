@@ -32,6 +32,8 @@ pub enum Tone {
     Good,
     /// A hypothesis: magenta.
     Guess,
+    /// The part of a drawn figure that moves: cyan (it is drawn heavier too).
+    Moving,
 }
 
 /// `text` styled for a terminal that shows `color` (or not), as crossterm content.
@@ -48,6 +50,8 @@ pub fn styled(text: &str, tone: Tone, color: bool) -> StyledContent<&str> {
         (Tone::Paused, true) => text.with(Color::Yellow).attribute(Attribute::Bold),
         (Tone::Good, true) => text.with(Color::Green),
         (Tone::Guess, true) => text.with(Color::Magenta),
+        (Tone::Moving, true) => text.with(Color::Cyan),
+        (Tone::Moving, false) => text.stylize(),
         (Tone::Title | Tone::Danger | Tone::Paused | Tone::Caution, false) => text.attribute(Attribute::Bold),
     }
 }

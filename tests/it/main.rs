@@ -12,6 +12,7 @@ mod common;
 mod body_map;
 mod cli;
 mod dataset;
+mod figures;
 mod guided;
 mod held;
 mod history;
