@@ -997,7 +997,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__routine)
-            opts="-l -h --color --no-pager --config --location --micro --guided --quiet --minutes --morning --wake-time --condition --region --data-dir --json --help lower upper sciatic hip neck"
+            opts="-l -h --color --no-pager --config --location --micro --guided --pictures --quiet --minutes --morning --wake-time --condition --region --data-dir --json --help lower upper sciatic hip neck"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -74,6 +74,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
             cand --micro 'The 2-3 minute desk-break routine instead of the full one'
             cand --guided 'Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits)'
+            cand --pictures 'Draw each drill''s key positions above its row (off by default: it makes the table several screens long)'
             cand --quiet 'With --guided: no bell at transitions'
             cand --morning 'Swap drills that bend the spine forward for ones that don''t (first ~2 h after waking)'
             cand --json 'Print JSON instead of a table (the shapes are documented in the README)'

@@ -114,6 +114,7 @@ complete -c backpain -n "__fish_backpain_using_subcommand routine" -l data-dir -
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l micro -d 'The 2-3 minute desk-break routine instead of the full one'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l guided -d 'Play the routine: countdowns, sides, rests and a progress bar (space pauses, n skips, q quits)'
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l pictures -d 'Draw each drill\'s key positions above its row (off by default: it makes the table several screens long)'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l quiet -d 'With --guided: no bell at transitions'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l morning -d 'Swap drills that bend the spine forward for ones that don\'t (first ~2 h after waking)'
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'

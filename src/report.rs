@@ -251,6 +251,8 @@ pub struct StepView {
     pub cautions: Vec<std::borrow::Cow<'static, str>>,
     pub sources: Vec<&'static Citation>,
     pub kind: DrillKind,
+    /// The movement, as key positions with posture and joint angles (to draw it).
+    pub positions: &'static [dataset::KeyPosition],
 }
 
 impl StepView {
@@ -264,6 +266,7 @@ impl StepView {
             cautions: drill.shown_cautions(),
             sources: cite(drill.sources),
             kind: drill.kind,
+            positions: drill.positions,
         }
     }
 }
@@ -309,6 +312,9 @@ pub struct RoutineReport {
     pub rules: Vec<RuleView>,
     pub red_flags: Vec<RedFlagView>,
     pub disclaimer: &'static str,
+    /// Draw each drill's key positions in the table (`--pictures`); never in JSON.
+    #[serde(skip)]
+    pub pictures: bool,
 }
 
 #[derive(Debug, Serialize)]

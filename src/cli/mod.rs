@@ -293,6 +293,11 @@ pub struct RoutineArgs {
     #[arg(long)]
     pub guided: bool,
 
+    /// Draw each drill's key positions above its row (off by default: it makes the table
+    /// several screens long).
+    #[arg(long, conflicts_with_all = ["json", "guided"])]
+    pub pictures: bool,
+
     /// With --guided: no bell at transitions.
     #[arg(long, requires = "guided")]
     pub quiet: bool,

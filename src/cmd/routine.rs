@@ -46,7 +46,8 @@ fn run(args: &RoutineArgs, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
     let request = Request::new(location, args, configured_wake, super::profile(&args.profile, config), now);
     let morning = request.morning.is_some();
     let prepared = prepare(request)?;
-    let report = report(&prepared);
+    let mut report = report(&prepared);
+    report.pictures = args.pictures;
     if !args.guided {
         return cx.report(&report, args.output.json);
     }
@@ -296,6 +297,7 @@ pub fn report(prepared: &Prepared) -> RoutineReport {
         rules: rules.into_iter().filter_map(dataset::rule).map(RuleView::new).collect(),
         red_flags: red_flags(location, &request.profile.conditions, request.profile.wording()),
         disclaimer: dataset::dataset().meta.disclaimer,
+        pictures: false,
     }
 }
 

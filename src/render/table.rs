@@ -73,8 +73,10 @@ impl Theme {
         let panels = crate::figure::canvas::panels(&figures, width, height, self.ascii, self.color);
         let names: Vec<&str> = figures.iter().map(|figure| figure.name).collect();
         let mut out = String::new();
-        for line in crate::figure::canvas::side_by_side(&panels, &names, width, gap) {
-            out.push_str(&line);
+        // Rows blank in every panel (a figure lying down is short) take no screen space.
+        let lines = crate::figure::canvas::side_by_side(&panels, &names, width, gap);
+        for line in lines.iter().skip_while(|line| line.trim().is_empty()) {
+            out.push_str(line);
             out.push('\n');
         }
         let seen = match view {
@@ -375,6 +377,25 @@ fn shared_morning(steps: &[StepView]) -> Vec<&StepView> {
     }
 }
 
+/// The steps as rows of "#, Drill, How, Take care", numbered from `first + 1`.
+fn steps_table(theme: &Theme, steps: &[StepView], first: usize, shared_morning: bool) -> Table {
+    let mut table = theme.table();
+    table.set_header(theme.header(&["#", "Drill", "How", "Take care"]));
+    for (index, step) in steps.iter().enumerate() {
+        let drill = format!("{}\n{}\n({})\n{}", step.name, step.dose.text, step.position.label(), step.kind.label());
+        let cues: Vec<String> = step.cues.iter().map(|cue| format!("- {cue}")).collect();
+        let cautions: Vec<String> =
+            step_cautions(step, shared_morning).iter().map(|caution| format!("- {caution}")).collect();
+        table.add_row(vec![
+            Cell::new(first + index + 1),
+            Cell::new(drill).add_attribute(Attribute::Bold),
+            Cell::new(cues.join("\n")),
+            Cell::new(cautions.join("\n")).fg(Color::Yellow),
+        ]);
+    }
+    table
+}
+
 /// A step's cautions, without the morning caution when the morning line says it once for every
 /// drill that bends the low back, naming each (each caution once).
 fn step_cautions(step: &StepView, shared: bool) -> Vec<&str> {
@@ -446,6 +467,9 @@ impl RoutineReport {
         let mut out = String::new();
         let bending = shared_morning(&self.steps);
         for (index, step) in self.steps.iter().enumerate() {
+            if self.pictures {
+                out.push_str(&theme.pictures(step.positions));
+            }
             let cue = step.cues.first().map(|cue| format!(" {}", sentences(&[cue]))).unwrap_or_default();
             let head = format!("{}: {}, {}.{cue}", step.name, step.dose.text, step.position.label());
             out.push_str(&theme.bullet(&head, &format!("{}. ", index + 1)));
@@ -538,22 +562,16 @@ impl Render for RoutineReport {
         // The emergencies before the drills, where nobody has to scroll to them; the rest after.
         out.push_str(&theme.red_flag_groups(&self.red_flags, &[Urgency::Emergency], "Stop and get medical help if:"));
         let bending = shared_morning(&self.steps);
-        let mut table = theme.table();
-        table.set_header(theme.header(&["#", "Drill", "How", "Take care"]));
-        for (index, step) in self.steps.iter().enumerate() {
-            let drill =
-                format!("{}\n{}\n({})\n{}", step.name, step.dose.text, step.position.label(), step.kind.label());
-            let cues: Vec<String> = step.cues.iter().map(|cue| format!("- {cue}")).collect();
-            let cautions: Vec<String> =
-                step_cautions(step, !bending.is_empty()).iter().map(|caution| format!("- {caution}")).collect();
-            table.add_row(vec![
-                Cell::new(index + 1),
-                Cell::new(drill).add_attribute(Attribute::Bold),
-                Cell::new(cues.join("\n")),
-                Cell::new(cautions.join("\n")).fg(Color::Yellow),
-            ]);
+        if self.pictures {
+            // Each drill's drawing directly above its own row.
+            for (index, step) in self.steps.iter().enumerate() {
+                out.push('\n');
+                out.push_str(&theme.pictures(step.positions));
+                let _ = writeln!(out, "{}", steps_table(theme, &self.steps[index..=index], index, !bending.is_empty()));
+            }
+        } else {
+            let _ = writeln!(out, "{}", steps_table(theme, &self.steps, 0, !bending.is_empty()));
         }
-        let _ = writeln!(out, "{table}");
         out.push_str(&theme.sources_line(&self.steps));
         out.push_str(&theme.morning_line(&bending));
         for advice in &self.advice {

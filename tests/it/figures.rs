@@ -92,3 +92,54 @@ fn one_drill_shows_its_positions_above_its_cues() {
         assert_eq!(output.status.code(), Some(2), "{args:?}");
     }
 }
+
+/// `routine LOC --pictures` draws every drill of the routine directly above its own row (full)
+/// or its line (micro), within 80 columns; without the flag the table has no drawing, and
+/// `routine --json` carries each step's key positions so other tools can draw them.
+#[test]
+fn a_routine_with_pictures_draws_each_drill_above_it() {
+    let json = backpain().args(["routine", "lower", "--json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let steps = json["steps"].as_array().unwrap();
+    for step in steps {
+        let drill = backpain::dataset::drill(step["id"].as_str().unwrap()).unwrap();
+        let names: Vec<&str> =
+            step["positions"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+        let expected: Vec<&str> = drill.positions.iter().map(|position| position.name).collect();
+        assert_eq!(names, expected, "{}", drill.id);
+    }
+    for micro in [false, true] {
+        let mut args = vec!["routine", "lower", "--pictures"];
+        if micro {
+            args.push("--micro");
+        }
+        let output = backpain().args(&args).output().unwrap();
+        assert!(output.status.success(), "{args:?}");
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(text.lines().all(|line| line.chars().count() <= 80), "{text}");
+        let variant: serde_json::Value = serde_json::from_slice(
+            &backpain().args(args.iter().filter(|arg| **arg != "--pictures")).arg("--json").output().unwrap().stdout,
+        )
+        .unwrap();
+        let mut from = 0;
+        for (index, step) in variant["steps"].as_array().unwrap().iter().enumerate() {
+            let name = step["name"].as_str().unwrap();
+            // A long name wraps in its cell: the row is found by its number.
+            let marker = if micro { format!("\n{}. {}", index + 1, name) } else { format!("│ {} ┆", index + 1) };
+            let caption = text[from..]
+                .find("The key positions")
+                .map(|at| from + at)
+                .unwrap_or_else(|| panic!("{name}: no drawing in {args:?}"));
+            let row = text[caption..].find(&marker).map(|at| caption + at).unwrap_or_else(|| panic!("{name}"));
+            // The drawing's caption comes before this drill's name and after the previous one's.
+            assert!(caption < row, "{name}");
+            from = row;
+        }
+        let without = backpain().args(args.iter().filter(|arg| **arg != "--pictures")).output().unwrap();
+        let without = String::from_utf8(without.stdout).unwrap();
+        assert!(!without.contains("The key positions"), "no pictures unless asked");
+        assert!(!without.chars().any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)));
+    }
+    let both = backpain().args(["routine", "lower", "--pictures", "--json"]).output().unwrap();
+    assert_eq!(both.status.code(), Some(2));
+}

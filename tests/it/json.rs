@@ -159,6 +159,7 @@ struct Step {
     cautions: Vec<String>,
     sources: Vec<Citation>,
     kind: String,
+    positions: Vec<KeyPosition>,
 }
 
 #[derive(Deserialize)]
