@@ -72,6 +72,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Where it hurts: a location, its letter (A-E) or an alias such as lumbar')
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Where it hurts: a location, its letter (A-E) or an alias such as lumbar')
+            [CompletionResult]::new('--sheet', '--sheet', [CompletionResultType]::ParameterName, 'Write a printable sheet of the routine: html (the default) or pdf (through Chromium)')
             [CompletionResult]::new('--minutes', '--minutes', [CompletionResultType]::ParameterName, 'Fit the routine into this many minutes (core drills first, then fewer sets)')
             [CompletionResult]::new('--wake-time', '--wake-time', [CompletionResultType]::ParameterName, 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself')
             [CompletionResult]::new('--condition', '--condition', [CompletionResultType]::ParameterName, 'A condition whose precautions apply to you, such as pregnancy or a hip replacement (by approach when you know it); repeat it for several')

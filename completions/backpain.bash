@@ -997,7 +997,7 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__routine)
-            opts="-l -h --color --no-pager --config --location --micro --guided --pictures --quiet --minutes --morning --wake-time --condition --region --data-dir --json --help lower upper sciatic hip neck"
+            opts="-l -h --color --no-pager --config --location --micro --guided --pictures --sheet --quiet --minutes --morning --wake-time --condition --region --data-dir --json --help lower upper sciatic hip neck"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1028,6 +1028,10 @@ _backpain() {
                     ;;
                 -l)
                     COMPREPLY=($(compgen -W "lower upper sciatic hip neck" -- "${cur}"))
+                    return 0
+                    ;;
+                --sheet)
+                    COMPREPLY=($(compgen -W "html pdf" -- "${cur}"))
                     return 0
                     ;;
                 --minutes)

@@ -66,6 +66,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --config 'Read settings from FILE, not the standard config file'
             cand -l 'Where it hurts: a location, its letter (A-E) or an alias such as lumbar'
             cand --location 'Where it hurts: a location, its letter (A-E) or an alias such as lumbar'
+            cand --sheet 'Write a printable sheet of the routine: html (the default) or pdf (through Chromium)'
             cand --minutes 'Fit the routine into this many minutes (core drills first, then fewer sets)'
             cand --wake-time 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself'
             cand --condition 'A condition whose precautions apply to you, such as pregnancy or a hip replacement (by approach when you know it); repeat it for several'

@@ -92,6 +92,8 @@ upper\t'Upper back (thoracic)'
 sciatic\t'Sciatic nerve'
 hip\t'Hip & pelvis'
 neck\t'Neck & upper back'"
+complete -c backpain -n "__fish_backpain_using_subcommand routine" -l sheet -d 'Write a printable sheet of the routine: html (the default) or pdf (through Chromium)' -r -f -a "html\t'A self-contained HTML page (print it from any browser)'
+pdf\t'A PDF, printed by a headless Chromium or Chrome'"
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l minutes -d 'Fit the routine into this many minutes (core drills first, then fewer sets)' -r -f
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l wake-time -d 'When you woke up (HH:MM); within 2 hours of it, --morning turns on by itself' -r -f
 complete -c backpain -n "__fish_backpain_using_subcommand routine" -l condition -d 'A condition whose precautions apply to you, such as pregnancy or a hip replacement (by approach when you know it); repeat it for several' -r -f -a "hip-replacement\t'Hip replacement (approach not known)'

@@ -315,6 +315,10 @@ pub struct RoutineReport {
     /// Draw each drill's key positions in the table (`--pictures`); never in JSON.
     #[serde(skip)]
     pub pictures: bool,
+    /// The adjustments other than the conditions' changes (morning mode, the time budget),
+    /// for a page that lists `changes` in short.
+    #[serde(skip)]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]

@@ -298,6 +298,16 @@ pub struct RoutineArgs {
     #[arg(long, conflicts_with_all = ["json", "guided"])]
     pub pictures: bool,
 
+    /// Write a printable sheet of the routine: html (the default) or pdf (through Chromium).
+    ///
+    /// One self-contained page for A4 or Letter, at most two sheets: a drawing of each drill,
+    /// its dose, cues and every caution, your conditions, the red flags, the sources and the
+    /// date. `backpain routine lower --sheet > routine.html`; `--sheet pdf > routine.pdf` prints
+    /// it through an installed Chromium or Chrome (BACKPAIN_BROWSER names another).
+    #[arg(long, value_name = "FORMAT", num_args = 0..=1, default_missing_value = "html",
+          conflicts_with_all = ["json", "guided", "pictures"])]
+    pub sheet: Option<SheetFormat>,
+
     /// With --guided: no bell at transitions.
     #[arg(long, requires = "guided")]
     pub quiet: bool,
@@ -330,6 +340,15 @@ pub struct RoutineArgs {
 
     #[command(flatten)]
     pub output: JsonArgs,
+}
+
+/// What `routine --sheet` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SheetFormat {
+    /// A self-contained HTML page (print it from any browser).
+    Html,
+    /// A PDF, printed by a headless Chromium or Chrome.
+    Pdf,
 }
 
 #[derive(Debug, Args)]

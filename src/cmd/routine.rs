@@ -2,7 +2,7 @@
 //! `--minutes` when asked, with the rules that go with it, shown as a table or JSON or played
 //! (`--guided`). `prepare` is shared with `route` and the guided player.
 
-use crate::cli::RoutineArgs;
+use crate::cli::{RoutineArgs, SheetFormat};
 use crate::dataset::{self, Drill, Location, Variant};
 use crate::error::{Interrupted, UsageError};
 use crate::guided::{self, SessionEnd};
@@ -10,6 +10,7 @@ use crate::plan::budget::{self, Cut};
 use crate::plan::conditions::{self, Change};
 use crate::plan::morning::{self, Swap, WakeTime, Why};
 use crate::plan::Plan;
+use crate::platform::browser;
 use crate::profile::Profile;
 use crate::report::{red_flags, ChangeView, ClaimView, ConditionView, RoutineReport, RuleView, StepView};
 use crate::time::words as minutes_or_seconds;
@@ -48,6 +49,9 @@ fn run(args: &RoutineArgs, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
     let prepared = prepare(request)?;
     let mut report = report(&prepared);
     report.pictures = args.pictures;
+    if let Some(format) = args.sheet {
+        return sheet(cx, &report, format);
+    }
     if !args.guided {
         return cx.report(&report, args.output.json);
     }
@@ -88,6 +92,44 @@ fn run(args: &RoutineArgs, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
     match guided::run(&report, &cues, output, env.test_speed, stdout, recording)? {
         SessionEnd::Played(_) => Ok(()),
         SessionEnd::Interrupted(_) => Err(Interrupted(None).into()),
+    }
+}
+
+/// `--sheet`: the printable page as HTML, or printed to PDF by a browser found on this machine.
+fn sheet(cx: &super::Context<'_, '_>, report: &RoutineReport, format: SheetFormat) -> anyhow::Result<()> {
+    let date = cx.now().format("%-d %B %Y").to_string();
+    if cx.env.stdout_is_terminal {
+        // A page of markup (or a PDF's bytes) is no use on a screen: say where it should go.
+        let (what, command) = match format {
+            SheetFormat::Html => ("an HTML page for a browser", "--sheet > routine.html"),
+            SheetFormat::Pdf => ("a PDF", "--sheet pdf > routine.pdf"),
+        };
+        return Err(UsageError::Invalid(format!(
+            "--sheet writes {what}, not text for the terminal: send it to a file, `backpain routine {} {command}`",
+            report.location
+        ))
+        .into());
+    }
+    let html = crate::render::sheet::sheet(report, &date);
+    if format == SheetFormat::Html {
+        return cx.print(html.as_bytes());
+    }
+    let Some(browser) = browser::find() else {
+        anyhow::bail!(
+            "--sheet pdf prints through Chromium or Chrome, and none was found (looked on PATH for {}; \
+             BACKPAIN_BROWSER names another): install one, or write the page with \
+             `backpain routine {} --sheet > routine.html` and print it from any browser",
+            browser::CANDIDATES.join(", "),
+            report.location
+        );
+    };
+    match browser::print_to_pdf(&browser, &html) {
+        Ok(pdf) => cx.print(&pdf),
+        Err(why) => anyhow::bail!(
+            "--sheet pdf: {why}; write the page with `backpain routine {} --sheet > routine.html` \
+             and print it from a browser instead",
+            report.location
+        ),
     }
 }
 
@@ -298,6 +340,10 @@ pub fn report(prepared: &Prepared) -> RoutineReport {
         red_flags: red_flags(location, &request.profile.conditions, request.profile.wording()),
         disclaimer: dataset::dataset().meta.disclaimer,
         pictures: false,
+        notes: {
+            let described = describe_changes(changes);
+            adjustments.iter().filter(|line| !described.contains(line)).cloned().collect()
+        },
     }
 }
 

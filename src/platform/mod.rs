@@ -2,6 +2,7 @@
 //! clock and the exit codes. What differs between Linux, macOS and Windows is kept here (and in
 //! `remind/clock/`, `tui/keys/`), not spread through the domain.
 
+pub mod browser;
 pub mod child;
 pub mod clock;
 pub mod exit;

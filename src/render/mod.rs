@@ -4,6 +4,7 @@
 pub mod bodymap;
 pub mod doctor;
 pub mod history;
+pub mod sheet;
 pub mod stats;
 pub mod table;
 

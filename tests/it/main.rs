@@ -24,5 +24,6 @@ mod remind;
 mod robustness;
 mod routine_options;
 mod safety;
+mod sheet;
 mod sync;
 mod terminal;
