@@ -64,7 +64,7 @@ fn run(args: &RoutineArgs, cx: &super::Context<'_, '_>) -> anyhow::Result<()> {
     let output = if args.output.json {
         guided::Output::Json
     } else if env.stdout_is_terminal && !env.dumb_terminal {
-        guided::Output::Terminal { color: cx.theme.color, bell: !args.quiet }
+        guided::Output::Terminal { color: cx.theme.color, bell: !args.quiet, ascii: env.ascii }
     } else {
         // TERM=dumb cannot draw a screen: it gets the plain lines a pipe gets.
         guided::Output::Plain

@@ -24,7 +24,7 @@ use player::{play, Ending, Summary};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Output {
     /// A live screen on the terminal; `bell` rings at each change.
-    Terminal { color: bool, bell: bool },
+    Terminal { color: bool, bell: bool, ascii: bool },
     /// One plain line per change.
     Plain,
     /// One JSON object per line.
@@ -68,14 +68,14 @@ pub fn run(
     let mut history = Warned::new(recording.history);
     let mut recorded: Option<String> = None;
     let summary = match output {
-        Output::Terminal { color, bell } => {
+        Output::Terminal { color, bell, ascii } => {
             // The terminal for keys first: without one, say so before touching the screen.
             let mut keys = tui::TerminalKeys::open()?;
             let summary = {
                 let _screen = tui::TerminalGuard::enter()?;
                 match screen::introduce(out, report, &mut clock, &mut keys, color) {
                     Ok(screen::Start::Go) => {
-                        let mut view = screen::SessionView { out, title: screen::title(report), bell, color };
+                        let mut view = screen::SessionView { out, title: screen::title(report), bell, color, ascii };
                         Some(play(cues, &mut clock, &mut keys, &mut view)?)
                     }
                     Ok(screen::Start::Cancel) => None,

@@ -35,14 +35,16 @@ enum Look {
     Caution,
 }
 
-/// Lines to draw, each cut to the terminal's width.
+/// Lines to draw, each cut to the terminal's width, and a drawing beside them.
 struct Frame {
     lines: Vec<(Look, String)>,
+    /// The drill's figure: its column and rows, drawn after the text, at its right.
+    figure: Option<(u16, Vec<String>)>,
 }
 
 impl Frame {
     fn new() -> Self {
-        Frame { lines: Vec::new() }
+        Frame { lines: Vec::new(), figure: None }
     }
 
     fn push(&mut self, look: Look, text: impl Into<String>) {
@@ -77,8 +79,13 @@ impl Frame {
         // One write per frame: no half-drawn screens.
         let mut buffer = Vec::new();
         let (columns, rows) = tui::size();
+        // Beside the figure, text stops short of it.
+        let beside = |row: usize| match &self.figure {
+            Some((column, figure)) if (2..2 + figure.len()).contains(&row) => usize::from(*column).saturating_sub(1),
+            _ => usize::from(columns),
+        };
         for (row, (look, text)) in self.lines.iter().take(usize::from(rows)).enumerate() {
-            let text: String = text.chars().take(usize::from(columns)).collect();
+            let text: String = text.chars().take(beside(row)).collect();
             let tone = match look {
                 Look::Plain | Look::Cue => Tone::Plain,
                 Look::Bold => Tone::Bold,
@@ -100,6 +107,13 @@ impl Frame {
             )?;
         }
         queue!(buffer, terminal::Clear(terminal::ClearType::FromCursorDown))?;
+        if let Some((column, figure)) = &self.figure {
+            // Below the title line; the text beside it was wrapped short of it.
+            for (row, line) in figure.iter().enumerate().take(usize::from(rows).saturating_sub(2)) {
+                let row = u16::try_from(row + 2).unwrap_or(u16::MAX);
+                queue!(buffer, cursor::MoveTo(*column, row), style::Print(line))?;
+            }
+        }
         out.write_all(&buffer)?;
         out.flush()
     }
@@ -304,17 +318,112 @@ pub struct SessionView<'a> {
     pub title: String,
     pub bell: bool,
     pub color: bool,
+    /// Draw the figure in ASCII (`LANG=C`).
+    pub ascii: bool,
+}
+
+/// The narrowest terminal that gets the figure beside the text, and the figure's widest.
+const FIGURE_MIN_COLUMNS: u16 = 60;
+const FIGURE_MAX_WIDTH: usize = 30;
+
+/// Which key position the figure shows now: the start while getting into position or resting;
+/// the held position, still, through a hold; through moving reps, each position in turn, one
+/// rep per cycle (cat-cow breathes: start, rounded, arched).
+pub fn pose(status: &Progress, positions: usize) -> usize {
+    if positions < 2 {
+        return 0;
+    }
+    match status.cue() {
+        Some(Cue::Hold { .. }) => positions - 1,
+        Some(Cue::Reps { rep_seconds, .. }) => {
+            let period = u128::from((*rep_seconds).max(1)) * 1000;
+            let into = status.into.as_millis() % period;
+            usize::try_from(into * positions as u128 / period).unwrap_or(0).min(positions - 1)
+        }
+        _ => 0,
+    }
+}
+
+/// Digits three rows tall, for the countdown read from the floor (Stretchly and Workrave show
+/// large numbers too): half blocks, or `#` in ASCII.
+fn big_clock(text: &str, ascii: bool) -> [String; 3] {
+    let glyph = |c: char| -> [&str; 3] {
+        match c {
+            '0' => ["█▀█", "█ █", "▀▀▀"],
+            '1' => ["▀█ ", " █ ", "▀▀▀"],
+            '2' => ["▀▀█", "█▀▀", "▀▀▀"],
+            '3' => ["▀▀█", " ▀█", "▀▀▀"],
+            '4' => ["█ █", "▀▀█", "  ▀"],
+            '5' => ["█▀▀", "▀▀█", "▀▀▀"],
+            '6' => ["█▀▀", "█▀█", "▀▀▀"],
+            '7' => ["▀▀█", "  █", "  ▀"],
+            '8' => ["█▀█", "█▀█", "▀▀▀"],
+            '9' => ["█▀█", "▀▀█", "▀▀▀"],
+            _ => [" ", "▀", "▀"],
+        }
+    };
+    let mut rows = [String::new(), String::new(), String::new()];
+    for c in text.chars() {
+        for (row, part) in rows.iter_mut().zip(glyph(c)) {
+            if !row.is_empty() {
+                row.push(' ');
+            }
+            row.push_str(part);
+        }
+    }
+    if ascii {
+        rows = rows.map(|row| row.replace(['█', '▀'], "#"));
+    }
+    rows
 }
 
 impl SessionView<'_> {
+    /// The drill's figure in its pose now, `width` columns wide, with its position's name.
+    fn figure(&self, status: &Progress, width: usize, rows: usize) -> Option<Vec<String>> {
+        let Some(Cue::Drill { id, .. }) = status.drill() else { return None };
+        let positions = crate::dataset::drill(id)?.positions;
+        if positions.is_empty() {
+            return None;
+        }
+        let height = (width * 11 / 32).min(rows).max(4);
+        let figures = crate::figure::figures(positions, crate::figure::view_for(positions));
+        let mut panels = crate::figure::canvas::panels(&figures, width, height, self.ascii, self.color);
+        let index = pose(status, panels.len()).min(panels.len() - 1);
+        let mut panel = panels.swap_remove(index);
+        let name = figures[index].name;
+        let pad = width.saturating_sub(name.chars().count()) / 2;
+        panel.push(format!(
+            "{}{name}{}",
+            " ".repeat(pad),
+            " ".repeat(width.saturating_sub(pad + name.chars().count()))
+        ));
+        Some(panel)
+    }
+
     /// The screen for `status` on a terminal of `columns` × `rows`.
     fn frame(&self, status: &Progress, (columns, rows): (u16, u16)) -> Frame {
-        let width = usize::from(columns);
+        let mut width = usize::from(columns);
         let mut frame = Frame::new();
+        if columns >= FIGURE_MIN_COLUMNS && rows >= 16 {
+            let figure_width = (width / 3).min(FIGURE_MAX_WIDTH);
+            if let Some(mut figure) = self.figure(status, figure_width, usize::from(rows) / 2) {
+                width -= figure_width + 2;
+                // The countdown in large digits under the figure, where there is room for it.
+                if figure.len() + 6 <= usize::from(rows) {
+                    figure.push(String::new());
+                    let left = Duration::from_secs(status.left.as_secs() + u64::from(status.left.subsec_nanos() > 0));
+                    for line in big_clock(&clock_text(left), self.ascii) {
+                        let pad = figure_width.saturating_sub(line.chars().count()) / 2;
+                        figure.push(format!("{}{line}", " ".repeat(pad)));
+                    }
+                }
+                frame.figure = Some((u16::try_from(width + 2).unwrap_or(u16::MAX), figure));
+            }
+        }
         frame.push(Look::Title, format!("backpain · {}", self.title));
         frame.push(Look::Plain, "");
         if let Some(Cue::Drill { step, steps, name, position, dose, cues, cautions, .. }) = status.drill() {
-            frame.push(Look::Bold, format!("Drill {step} of {steps}: {name} · {}", position.label()));
+            frame.wrap(Look::Bold, &format!("Drill {step} of {steps}: {name} · {}", position.label()), "", width);
             frame.push(Look::Plain, dose.clone());
             for cue in cues.iter() {
                 frame.wrap(Look::Cue, cue, "  - ", width);
@@ -338,7 +447,7 @@ impl SessionView<'_> {
             Some(Cue::Drill { .. } | Cue::SwitchSides { .. }) | None => String::new(),
         };
         if status.paused {
-            frame.push(Look::Paused, format!("PAUSED · space to resume · {doing}"));
+            frame.wrap(Look::Paused, &format!("PAUSED · space to resume · {doing}"), "", width);
         } else {
             frame.push(Look::Bold, doing);
         }
@@ -353,9 +462,15 @@ impl SessionView<'_> {
         };
         frame.push(Look::Dim, next);
         frame.push(Look::Plain, "");
-        frame.push(Look::Plain, progress_bar(status, width));
+        frame.push(Look::Plain, progress_bar(status, usize::from(columns)));
         frame.push(Look::Plain, "");
-        frame.push(Look::Dim, "space pause · n skip drill · q quit");
+        // The keys as they are now: space resumes a paused session.
+        let keys = if status.paused {
+            "space resume · n skip drill · q quit"
+        } else {
+            "space pause · n skip drill · q quit"
+        };
+        frame.push(Look::Dim, keys);
         frame.fit_height(usize::from(rows));
         frame
     }
@@ -382,12 +497,20 @@ fn set_text(set: u32, sets: u32) -> String {
     }
 }
 
-/// "[█████░░░░░]  38%  4:12 / 11:05", as wide as the terminal allows.
+/// "[█████░░░░░]  38%  4:12 elapsed · 6:53 left", as wide as the terminal allows: the
+/// time since the start (which a skip does not jump) and the planned time still to play.
 fn progress_bar(status: &Progress, width: usize) -> String {
     let total = status.total.as_secs_f64().max(1.0);
     let fraction = (status.covered.as_secs_f64() / total).clamp(0.0, 1.0);
-    let label =
-        format!(" {:>3}%  {} / {}", (fraction * 100.0).floor(), clock_text(status.covered), clock_text(status.total));
+    let elapsed = Duration::from_secs(status.elapsed.as_secs());
+    let left = status.total.saturating_sub(status.covered);
+    let left = Duration::from_secs(left.as_secs() + u64::from(left.subsec_nanos() > 0));
+    let percent = (fraction * 100.0).floor();
+    let mut label = format!(" {percent:>3}%  {} elapsed · {} left", clock_text(elapsed), clock_text(left));
+    if label.chars().count() + 12 > width {
+        // Narrow: what is left matters more than what is done.
+        label = format!(" {percent:>3}%  {} left", clock_text(left));
+    }
     let bar = width.saturating_sub(label.chars().count() + 2).clamp(10, 60);
     let filled = ((bar as f64) * fraction).round() as usize;
     format!("[{}{}]{label}", "█".repeat(filled), "░".repeat(bar - filled))
@@ -434,7 +557,9 @@ mod tests {
         };
         let half = progress_bar(&status(50), 40);
         assert_eq!(half.chars().count(), 40, "{half}");
-        assert!(half.ends_with("  50%  0:50 / 1:40"), "{half}");
+        assert!(half.ends_with("  50%  0:50 left"), "{half}");
+        let wide = progress_bar(&status(50), 60);
+        assert!(wide.ends_with("  50%  0:00 elapsed · 0:50 left"), "{wide}");
         assert_eq!(half.matches('█').count(), half.matches('░').count());
         assert!(progress_bar(&status(100), 40).contains("100%"));
         assert!(!progress_bar(&status(0), 40).contains('█'));
@@ -459,7 +584,7 @@ mod tests {
             elapsed: Duration::from_secs(11),
         };
         let mut out = Vec::new();
-        let screen = SessionView { out: &mut out, title: "Neck".into(), bell: true, color: false };
+        let screen = SessionView { out: &mut out, title: "Neck".into(), bell: true, color: false, ascii: false };
         let frame = screen.frame(&status, (80, 24));
         let lines = texts(&frame);
         assert_eq!(lines[2], "Drill 1 of 3: Chin tuck · seated");
@@ -467,10 +592,15 @@ mod tests {
         assert!(lines.contains(&"HOLD · rep 3 of 10"), "{lines:#?}");
         assert!(lines.contains(&"    0:04"), "3.5 s left shows as 0:04: {lines:#?}");
         assert!(lines.contains(&"Next: Neck side-bend"));
-        assert!(lines.iter().any(|line| line.ends_with("6%  0:11 / 2:45")), "{lines:#?}");
+        assert!(lines.iter().any(|line| line.ends_with("6%  0:11 elapsed · 2:34 left")), "{lines:#?}");
+        let (column, figure) = frame.figure.as_ref().expect("the drill's figure beside the text at 80 × 24");
+        assert!(usize::from(*column) + 26 <= 80 && figure.last().unwrap().trim() == "hold", "{figure:#?}");
+        assert!(lines.iter().take(2 + figure.len()).skip(2).all(|line| line.chars().count() < usize::from(*column)));
 
         let paused = screen.frame(&Progress { paused: true, ..status }, (80, 24));
         assert!(texts(&paused).contains(&"PAUSED · space to resume · HOLD · rep 3 of 10"));
+        assert!(texts(&paused).contains(&"space resume · n skip drill · q quit"), "the footer agrees");
+        assert!(!texts(&paused).contains(&"space pause · n skip drill · q quit"));
 
         // On a 40 × 12 terminal blank lines and cues give way; the rest stays.
         let short = screen.frame(&status, (40, 12));
@@ -479,7 +609,34 @@ mod tests {
         for kept in ["HOLD · rep 3 of 10", "    0:04", "space pause · n skip drill · q quit"] {
             assert!(lines.contains(&kept), "{kept}: {lines:#?}");
         }
-        assert!(lines.iter().any(|line| line.contains("0:11 / 2:45")));
+        assert!(lines.iter().any(|line| line.ends_with("6%  2:34 left")), "{lines:#?}");
+        assert!(short.figure.is_none(), "no room for the figure at 40 × 12");
+    }
+
+    /// The figure moves with the drill: the start while getting into position, the held
+    /// position through a hold, and each position in turn through every moving rep.
+    #[test]
+    fn the_figure_holds_still_in_a_hold_and_cycles_through_each_rep() {
+        let cues = [
+            Cue::Position { step: 1, seconds: 5 },
+            Cue::Hold { step: 1, set: 1, sets: 1, side: None, rep: 1, reps: 1, seconds: 20 },
+            Cue::Reps { step: 1, set: 1, sets: 1, side: None, reps: 5, rep_seconds: 6, seconds: 30 },
+        ];
+        let at = |index: usize, into: u64| Progress {
+            cues: &cues,
+            index,
+            into: Duration::from_millis(into),
+            left: Duration::ZERO,
+            covered: Duration::ZERO,
+            total: Duration::from_secs(55),
+            paused: false,
+            elapsed: Duration::ZERO,
+        };
+        assert_eq!(pose(&at(0, 2000), 3), 0);
+        assert!((0..20).all(|second| pose(&at(1, second * 1000), 3) == 2), "a hold stays still");
+        let cycle: Vec<usize> = (0..12).map(|second| pose(&at(2, second * 1000), 3)).collect();
+        assert_eq!(cycle, [0, 0, 1, 1, 2, 2, 0, 0, 1, 1, 2, 2], "one cycle a rep");
+        assert_eq!(pose(&at(2, 1000), 1), 0, "one position: nothing to move");
     }
 
     #[test]
@@ -555,7 +712,7 @@ mod tests {
         };
         for bell in [true, false] {
             let mut out = Vec::new();
-            let mut screen = SessionView { out: &mut out, title: String::new(), bell, color: false };
+            let mut screen = SessionView { out: &mut out, title: String::new(), bell, color: false, ascii: false };
             screen.event(&Event::Cue(cues[0].clone()), &status).unwrap();
             screen.event(&Event::Paused, &status).unwrap();
             let rest = Progress { index: 1, left: Duration::from_secs(15), ..status };

@@ -182,7 +182,7 @@ fn guided_session_pauses_skips_and_quits_and_gives_the_terminal_back() {
     let screen = tmux.wait_for("Drill 1 of 3: Chin tuck · seated");
     assert!(screen.contains("Glide your head straight back"), "the cues:\n{screen}");
     assert!(screen.contains("HOLD · rep 1 of 10"), "{screen}");
-    assert!(screen.contains("0:00 / 2:45"), "the session progress bar:\n{screen}");
+    assert!(screen.contains("0:00 elapsed · 2:45 left"), "the session progress bar:\n{screen}");
 
     tmux.keys(&["Space"]);
     tmux.wait_for("PAUSED · space to resume");
@@ -867,14 +867,14 @@ fn a_resize_redraws_at_once_and_q_still_quits_at_once() {
     // Paused, nothing on the screen changes by itself: only the resize can redraw it. At 60
     // columns the progress bar must be drawn shorter to fit whole, with the time at its end.
     let bar = |screen: &str| {
-        screen.lines().any(|line| line.trim_start().starts_with('[') && line.trim_end().ends_with("0:00 / 2:45"))
+        screen.lines().any(|line| line.trim_start().starts_with('[') && line.trim_end().ends_with("2:45 left"))
     };
     assert!(bar(&tmux.screen()), "{}", tmux.screen());
     assert!(tmux.run(&["resize-window", "-t", "0", "-x", "60", "-y", "30"]).status.success());
     let deadline = Instant::now() + Duration::from_secs(5);
     loop {
         let screen = tmux.screen();
-        if bar(&screen) && widest(&screen) <= 60 && screen.contains("space pause") {
+        if bar(&screen) && widest(&screen) <= 60 && screen.contains("space resume") {
             break;
         }
         assert!(Instant::now() < deadline, "not redrawn for 60 columns without a key:\n{screen}");
@@ -970,4 +970,43 @@ fn the_guided_start_screen_names_the_conditions_and_their_emergency_signs_at_80x
     assert!(screen.contains("In pregnancy: heavy bleeding"), "the condition's emergency sign:\n{intro}");
     assert!(screen.contains("After a hip replacement: sudden hip pain"), "{intro}");
     assert!(intro.lines().count() <= 24, "{intro}");
+}
+
+/// Issue 21: the guided screen draws the drill beside the countdown and moves it in time: at
+/// 80 × 24 and at 60 × 20, cat-cow's figure passes through each of its positions as the reps go
+/// (named under it), a hold stays still, nothing changes while paused, the footer says space
+/// resumes, and every line fits the width.
+#[test]
+fn the_guided_figure_moves_with_the_reps_and_stays_still_when_paused() {
+    for (columns, rows) in [(80u16, 24u16), (60, 20)] {
+        let Some(tmux) = Tmux::start_sized("guided-figure", columns, rows) else { return };
+        tmux.type_line(&format!("{BIN} routine lower --guided --quiet; {}", report("rc", "$?")));
+        tmux.wait_for("Press space or Enter to start");
+        tmux.keys(&["Space"]);
+        tmux.wait_for("Drill 1 of 7: Cat-cow");
+        // One rep of cat-cow takes its rep seconds: within two reps each position shows.
+        let mut seen = std::collections::BTreeSet::new();
+        let deadline = Instant::now() + Duration::from_secs(25);
+        while seen.len() < 3 && Instant::now() < deadline {
+            let screen = tmux.screen();
+            assert!(widest(&screen) <= usize::from(columns), "{columns}x{rows}:\n{screen}");
+            for name in ["start", "rounded", "arched"] {
+                // The position's name, centred under the figure at the right.
+                if screen.lines().any(|line| line.trim_end().ends_with(&format!("   {name}"))) {
+                    seen.insert(name);
+                }
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        assert_eq!(seen.len(), 3, "{columns}x{rows}: the figure moved through {seen:?}:\n{}", tmux.screen());
+        let braille = tmux.screen().chars().filter(|c| ('\u{2801}'..='\u{28ff}').contains(c)).count();
+        assert!(braille > 20, "drawn in Braille beside the text:\n{}", tmux.screen());
+        tmux.keys(&["Space"]);
+        tmux.wait_for("space resume · n skip drill · q quit");
+        let paused = tmux.screen();
+        std::thread::sleep(Duration::from_millis(3500));
+        assert_eq!(tmux.screen(), paused, "{columns}x{rows}: nothing moves while paused");
+        tmux.keys(&["q"]);
+        tmux.assert_restored(0);
+    }
 }
