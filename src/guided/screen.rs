@@ -327,14 +327,15 @@ const FIGURE_MIN_COLUMNS: u16 = 60;
 const FIGURE_MAX_WIDTH: usize = 30;
 
 /// Which key position the figure shows now: the start while getting into position or resting;
-/// the held position, still, through a hold; through moving reps, each position in turn, one
+/// the held position (the one after the start: later ones are variations, such as
+/// knee-to-chest's "both"), still, through a hold; through moving reps, each position in turn, one
 /// rep per cycle (cat-cow breathes: start, rounded, arched).
 pub fn pose(status: &Progress, positions: usize) -> usize {
     if positions < 2 {
         return 0;
     }
     match status.cue() {
-        Some(Cue::Hold { .. }) => positions - 1,
+        Some(Cue::Hold { .. }) => 1,
         Some(Cue::Reps { rep_seconds, .. }) => {
             let period = u128::from((*rep_seconds).max(1)) * 1000;
             let into = status.into.as_millis() % period;
@@ -449,7 +450,7 @@ impl SessionView<'_> {
         if status.paused {
             frame.wrap(Look::Paused, &format!("PAUSED · space to resume · {doing}"), "", width);
         } else {
-            frame.push(Look::Bold, doing);
+            frame.wrap(Look::Bold, &doing, "", width);
         }
         frame.push(Look::Plain, "");
         // Whole seconds left, rounded up: 0:20 at the start of a 20 s hold, 0:01 in its last second.
@@ -462,7 +463,8 @@ impl SessionView<'_> {
         };
         frame.push(Look::Dim, next);
         frame.push(Look::Plain, "");
-        frame.push(Look::Plain, progress_bar(status, usize::from(columns)));
+        // As wide as the text beside the figure, so it is never cut by it.
+        frame.push(Look::Plain, progress_bar(status, width));
         frame.push(Look::Plain, "");
         // The keys as they are now: space resumes a paused session.
         let keys = if status.paused {
@@ -594,7 +596,9 @@ mod tests {
         assert!(lines.contains(&"Next: Neck side-bend"));
         assert!(lines.iter().any(|line| line.ends_with("6%  0:11 elapsed · 2:34 left")), "{lines:#?}");
         let (column, figure) = frame.figure.as_ref().expect("the drill's figure beside the text at 80 × 24");
-        assert!(usize::from(*column) + 26 <= 80 && figure.last().unwrap().trim() == "hold", "{figure:#?}");
+        assert!(usize::from(*column) + 26 <= 80, "{figure:#?}");
+        assert!(figure.iter().any(|line| line.trim() == "hold"), "the held position, named: {figure:#?}");
+        assert!(figure.iter().any(|line| line.contains("█▀█")), "the countdown in large digits: {figure:#?}");
         assert!(lines.iter().take(2 + figure.len()).skip(2).all(|line| line.chars().count() < usize::from(*column)));
 
         let paused = screen.frame(&Progress { paused: true, ..status }, (80, 24));
@@ -633,7 +637,7 @@ mod tests {
             elapsed: Duration::ZERO,
         };
         assert_eq!(pose(&at(0, 2000), 3), 0);
-        assert!((0..20).all(|second| pose(&at(1, second * 1000), 3) == 2), "a hold stays still");
+        assert!((0..20).all(|second| pose(&at(1, second * 1000), 3) == 1), "a hold stays still, held");
         let cycle: Vec<usize> = (0..12).map(|second| pose(&at(2, second * 1000), 3)).collect();
         assert_eq!(cycle, [0, 0, 1, 1, 2, 2, 0, 0, 1, 1, 2, 2], "one cycle a rep");
         assert_eq!(pose(&at(2, 1000), 1), 0, "one position: nothing to move");

@@ -65,15 +65,56 @@ pub fn print_to_pdf(browser: &Path, html: &str) -> Result<Vec<u8>, String> {
         command.arg("--no-sandbox");
     }
     command.arg(file_url(&page));
-    let output = super::child::output_within(&mut command, LIMIT)?;
+    // What it says goes to a file, not a pipe: a browser's helper processes can hold a pipe
+    // open after it exits, and a full pipe would stall it.
+    let said = dir.0.join("said.txt");
+    let log = std::fs::File::create(&said).map_err(|err| format!("cannot write {}: {err}", said.display()))?;
+    command.stdin(std::process::Stdio::null()).stdout(std::process::Stdio::null()).stderr(log);
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let mut child = command.spawn().map_err(|err| match err.kind() {
+        std::io::ErrorKind::NotFound => format!("{} is not installed", browser.display()),
+        _ => format!("cannot run {}: {err}", browser.display()),
+    })?;
+    let started = std::time::Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if started.elapsed() >= LIMIT => break None,
+            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
+            Err(err) => return Err(format!("cannot wait for {}: {err}", browser.display())),
+        }
+    };
+    // The browser and every helper it started go, whether it finished or not.
+    stop_group(&mut child);
     match std::fs::read(&pdf) {
-        Ok(bytes) if bytes.starts_with(b"%PDF") => Ok(bytes),
+        // A complete PDF is kept even from a browser that did not exit by itself.
+        Ok(bytes) if bytes.starts_with(b"%PDF") && bytes.trim_ascii_end().ends_with(b"%%EOF") => Ok(bytes),
         _ => {
-            let said = String::from_utf8_lossy(&output.stderr);
+            let said = std::fs::read_to_string(&said).unwrap_or_default();
             let last = said.lines().rev().find(|line| !line.trim().is_empty()).unwrap_or("no message");
-            Err(format!("{} printed no PDF ({}; it said: {last})", browser.display(), output.status))
+            let how = match status {
+                Some(status) => status.to_string(),
+                None => format!("stopped after {} s", LIMIT.as_secs()),
+            };
+            Err(format!("{} printed no PDF ({how}; it said: {last})", browser.display()))
         }
     }
+}
+
+#[cfg(unix)]
+fn stop_group(child: &mut std::process::Child) {
+    if let Some(pid) = rustix::process::Pid::from_raw(child.id() as i32) {
+        let _ = rustix::process::kill_process_group(pid, rustix::process::Signal::KILL);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[cfg(not(unix))]
+fn stop_group(child: &mut std::process::Child) {
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 fn file_url(path: &Path) -> String {
