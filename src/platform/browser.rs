@@ -149,9 +149,15 @@ impl Scratch {
             let nanos =
                 std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
             let dir = base.join(format!("backpain-sheet-{}-{nanos}-{attempt}", std::process::id()));
-            let mut builder = std::fs::DirBuilder::new();
+            // Only the person's own user may read it (Unix); elsewhere the temp dir is theirs.
             #[cfg(unix)]
-            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            let builder = {
+                let mut builder = std::fs::DirBuilder::new();
+                std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+                builder
+            };
+            #[cfg(not(unix))]
+            let builder = std::fs::DirBuilder::new();
             match builder.create(&dir) {
                 Ok(()) => return Ok(Scratch(dir)),
                 Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => continue,
