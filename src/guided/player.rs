@@ -76,6 +76,9 @@ pub struct Progress<'a> {
     pub paused: bool,
     /// Session time since the start, pauses included.
     pub elapsed: Duration,
+    /// Before the first drill's clock runs: the person is getting into position, and space or
+    /// Enter starts it (a terminal session only).
+    pub waiting: bool,
 }
 
 impl Progress<'_> {
@@ -96,6 +99,11 @@ impl Progress<'_> {
 
 /// Shows a session: every event, and the running state between events.
 pub trait View {
+    /// Whether the session waits, before the first drill's clock runs, for the person to say
+    /// they are in position: a screen they answer with a key does; lines for a pipe do not.
+    fn waits_to_start(&self) -> bool {
+        false
+    }
     fn event(&mut self, event: &Event, status: &Progress) -> io::Result<()>;
     /// Called whenever time passed or a key was handled: redraw countdowns here.
     fn tick(&mut self, _status: &Progress) -> io::Result<()> {
@@ -136,6 +144,8 @@ struct Place<'a> {
     /// Planned time played or skipped before the current cue.
     covered: Duration,
     paused: bool,
+    /// Waiting for the first drill's clock to be started (see `Progress::waiting`).
+    waiting: bool,
 }
 
 impl<'a> Place<'a> {
@@ -154,6 +164,7 @@ impl<'a> Place<'a> {
             total: self.total,
             paused: self.paused,
             elapsed: now.saturating_sub(self.start),
+            waiting: self.waiting,
         }
     }
 
@@ -186,7 +197,8 @@ pub fn play(cues: &[Cue], clock: &mut dyn Clock, keys: &mut dyn Keys, view: &mut
         total: Duration::from_secs(cues.iter().map(|cue| u64::from(cue.seconds())).sum()),
         index: 0,
         covered: Duration::ZERO,
-        paused: false,
+        paused: view.waits_to_start(),
+        waiting: view.waits_to_start(),
     };
     let mut summary = Summary {
         ending: Ending::Finished,
@@ -232,14 +244,34 @@ pub fn play(cues: &[Cue], clock: &mut dyn Clock, keys: &mut dyn Keys, view: &mut
                 Some(Key::Resumed(away)) => away.min(now - last),
                 _ => Duration::ZERO,
             };
-            if place.paused {
+            if place.waiting {
+                // Getting into position is not the session yet: its clock starts after.
+                place.start = now;
+            } else if place.paused {
                 summary.paused += now - last;
             } else {
                 summary.paused += away;
                 left = left.saturating_sub(now - last - away);
             }
             last = now;
-            match key.and_then(action) {
+            let action = match key {
+                // Enter, like space, says "I am in position".
+                Some(Key::Enter) if place.waiting => Some(Action::Pause),
+                key => key.and_then(action),
+            };
+            match action {
+                Some(Action::Pause | Action::Skip) if place.waiting => {
+                    place.waiting = false;
+                    place.start = now;
+                    if action == Some(Action::Skip) {
+                        skip = true;
+                        break;
+                    }
+                    place.paused = false;
+                    if hung_up(view.event(&Event::Resumed, &place.status(left, now)))? {
+                        return Ok(gone(summary, cue, &place, now));
+                    }
+                }
                 Some(Action::Resumed) if !place.paused => {
                     place.paused = true;
                     if hung_up(view.event(&Event::Paused, &place.status(left, now)))? {
@@ -409,6 +441,45 @@ mod tests {
         assert!(summary.skipped.is_empty());
         assert_eq!((summary.elapsed, summary.paused), (Duration::from_secs(195), Duration::ZERO));
         assert!(started.elapsed() < Duration::from_secs(1), "virtual time: no sleeping");
+    }
+
+    /// A log that, like the terminal screen, waits for the person before the first clock runs.
+    struct Waiting(Log);
+
+    impl View for Waiting {
+        fn waits_to_start(&self) -> bool {
+            true
+        }
+        fn event(&mut self, event: &Event, status: &Progress) -> io::Result<()> {
+            self.0.event(event, status)
+        }
+    }
+
+    /// On a screen, the first drill's clock waits while the person gets into position: nothing
+    /// counts down until space or Enter, and the wait is neither exercise nor a pause.
+    #[test]
+    fn the_first_clock_waits_for_the_person_to_get_into_position() {
+        for start in [Key::Char(' '), Key::Enter] {
+            let cues = cues(&plan());
+            let mut clock = VirtualClock::default();
+            let mut view = Waiting(Log::default());
+            let script = Script(vec![(45.0, start), (50.0, Key::Char('q'))]);
+            let summary = play(&cues, &mut clock, &mut { script }, &mut view).unwrap();
+            let log: Vec<(u64, String)> = view.0 .0.iter().map(|(at, event)| (*at, short(event))).collect();
+            assert_eq!(
+                log,
+                expect(&[(0, "drill knee-to-chest"), (0, "hold 1/2 left side 20s"), (0, "resumed"), (5, "end Quit")])
+            );
+            assert_eq!((summary.elapsed, summary.paused), (Duration::from_secs(5), Duration::ZERO), "{start:?}");
+        }
+        // n while waiting skips the drill and the next one's clock runs at once.
+        let cues = cues(&plan());
+        let mut clock = VirtualClock::default();
+        let mut view = Waiting(Log::default());
+        let script = Script(vec![(30.0, Key::Char('n')), (31.0, Key::Char('q'))]);
+        let summary = play(&cues, &mut clock, &mut { script }, &mut view).unwrap();
+        assert_eq!(summary.skipped, [1]);
+        assert_eq!(summary.elapsed, Duration::from_secs(1));
     }
 
     /// Keys from a script, with every wait's timeout kept: when the player would wake.

@@ -447,7 +447,10 @@ impl SessionView<'_> {
             Some(Cue::Rest { next_set, .. }) => format!("REST · set {next_set} next"),
             Some(Cue::Drill { .. } | Cue::SwitchSides { .. }) | None => String::new(),
         };
-        if status.paused {
+        if status.waiting {
+            // The first drill's clock waits until the person is down on the floor or the chair.
+            frame.wrap(Look::Paused, "GET INTO POSITION · space or Enter starts the clock", "", width);
+        } else if status.paused {
             frame.wrap(Look::Paused, &format!("PAUSED · space to resume · {doing}"), "", width);
         } else {
             frame.wrap(Look::Bold, &doing, "", width);
@@ -467,10 +470,10 @@ impl SessionView<'_> {
         frame.push(Look::Plain, progress_bar(status, width));
         frame.push(Look::Plain, "");
         // The keys as they are now: space resumes a paused session.
-        let keys = if status.paused {
-            "space resume · n skip drill · q quit"
-        } else {
-            "space pause · n skip drill · q quit"
+        let keys = match (status.waiting, status.paused) {
+            (true, _) => "space start · n skip drill · q quit",
+            (false, true) => "space resume · n skip drill · q quit",
+            (false, false) => "space pause · n skip drill · q quit",
         };
         frame.push(Look::Dim, keys);
         frame.fit_height(usize::from(rows));
@@ -519,6 +522,10 @@ fn progress_bar(status: &Progress, width: usize) -> String {
 }
 
 impl View for SessionView<'_> {
+    fn waits_to_start(&self) -> bool {
+        true
+    }
+
     fn event(&mut self, event: &Event, status: &Progress) -> io::Result<()> {
         if let Event::End(_) = event {
             return Ok(());
@@ -556,6 +563,7 @@ mod tests {
             total: Duration::from_secs(100),
             paused: false,
             elapsed: Duration::ZERO,
+            waiting: false,
         };
         let half = progress_bar(&status(50), 40);
         assert_eq!(half.chars().count(), 40, "{half}");
@@ -584,6 +592,7 @@ mod tests {
             total: Duration::from_secs(165),
             paused: false,
             elapsed: Duration::from_secs(11),
+            waiting: false,
         };
         let mut out = Vec::new();
         let screen = SessionView { out: &mut out, title: "Neck".into(), bell: true, color: false, ascii: false };
@@ -605,6 +614,9 @@ mod tests {
         assert!(texts(&paused).contains(&"PAUSED · space to resume · HOLD · rep 3 of 10"));
         assert!(texts(&paused).contains(&"space resume · n skip drill · q quit"), "the footer agrees");
         assert!(!texts(&paused).contains(&"space pause · n skip drill · q quit"));
+        let waiting = screen.frame(&Progress { paused: true, waiting: true, ..status }, (80, 24));
+        assert!(texts(&waiting).contains(&"GET INTO POSITION · space or Enter starts the clock"));
+        assert!(texts(&waiting).contains(&"space start · n skip drill · q quit"));
 
         // On a 40 × 12 terminal blank lines and cues give way; the rest stays.
         let short = screen.frame(&status, (40, 12));
@@ -635,6 +647,7 @@ mod tests {
             total: Duration::from_secs(55),
             paused: false,
             elapsed: Duration::ZERO,
+            waiting: false,
         };
         assert_eq!(pose(&at(0, 2000), 3), 0);
         assert!((0..20).all(|second| pose(&at(1, second * 1000), 3) == 1), "a hold stays still, held");
@@ -713,6 +726,7 @@ mod tests {
             total: Duration::from_secs(15),
             paused: false,
             elapsed: Duration::ZERO,
+            waiting: false,
         };
         for bell in [true, false] {
             let mut out = Vec::new();

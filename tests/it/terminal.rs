@@ -86,6 +86,13 @@ impl Tmux {
         self.keys(&["Enter"]);
     }
 
+    /// On the first drill's screen, which waits while the person gets into position: space
+    /// starts the clock.
+    fn start_clock(&self) {
+        self.wait_for("space start · n skip drill · q quit");
+        self.keys(&["Space"]);
+    }
+
     /// The visible screen.
     fn screen(&self) -> String {
         String::from_utf8(self.run(&["capture-pane", "-p", "-t", "0"]).stdout).unwrap()
@@ -179,9 +186,11 @@ fn guided_session_pauses_skips_and_quits_and_gives_the_terminal_back() {
     assert!(tmux.alternate_screen());
 
     tmux.keys(&["Space"]);
-    let screen = tmux.wait_for("Drill 1 of 3: Chin tuck · seated");
+    let waiting = tmux.wait_for("Drill 1 of 3: Chin tuck · seated");
+    assert!(waiting.contains("space start · n skip drill · q quit"), "the clock waits:\n{waiting}");
+    tmux.start_clock();
+    let screen = tmux.wait_for("HOLD · rep 1 of 10");
     assert!(screen.contains("Glide your head straight back"), "the cues:\n{screen}");
-    assert!(screen.contains("HOLD · rep 1 of 10"), "{screen}");
     assert!(screen.contains("0:00 elapsed · 2:45 left"), "the session progress bar:\n{screen}");
 
     tmux.keys(&["Space"]);
@@ -220,6 +229,7 @@ fn ctrl_c_stops_the_session_with_130_and_gives_the_terminal_back() {
     tmux.type_line(&routine_line(""));
     tmux.wait_for("Press space or Enter to start");
     tmux.keys(&["Enter"]);
+    tmux.start_clock();
     tmux.wait_for("HOLD · rep 1 of 10");
     tmux.keys(&["C-c"]);
     let text = tmux.assert_restored(130);
@@ -235,6 +245,7 @@ fn sigterm_stops_the_session_with_130_and_gives_the_terminal_back() {
     tmux.type_line(&routine_line(""));
     tmux.wait_for("Press space or Enter to start");
     tmux.keys(&["Space"]);
+    tmux.start_clock();
     tmux.wait_for("HOLD · rep 1 of 10");
     let player = tmux.program();
     // bash's own kill: /bin/kill comes with procps, which a fresh machine may not have.
@@ -271,6 +282,7 @@ fn a_whole_session_plays_to_the_end_and_says_what_was_done() {
     tmux.type_line(&format!("BACKPAIN_TEST_SPEED=40 {}", routine_line("--quiet")));
     tmux.wait_for("Press space or Enter to start");
     tmux.keys(&["Space"]);
+    tmux.start_clock();
     // Played to the end, it asks once how the back is, on the normal screen, one key.
     let asked = tmux.wait_for("How is your back now, 0-10? (Enter to skip)");
     assert!(asked.contains("Done: 3 of 3 drills, in 2:4"), "the summary comes first:\n{asked}");
@@ -295,6 +307,7 @@ fn a_quit_session_is_recorded_without_the_question() {
     tmux.type_line(&routine_line("--quiet"));
     tmux.wait_for("Press space or Enter to start");
     tmux.keys(&["Space"]);
+    tmux.start_clock();
     tmux.wait_for("HOLD · rep 1 of 10");
     tmux.keys(&["q"]);
     let text = tmux.assert_restored(0);
@@ -607,6 +620,7 @@ fn every_stop_signal_gives_the_terminal_back_with_130() {
         tmux.type_line(&routine_line("--quiet"));
         tmux.wait_for("Press space or Enter to start");
         tmux.keys(&["Space"]);
+        tmux.start_clock();
         tmux.wait_for("HOLD · rep 1 of 10");
         let started = Instant::now();
         signal(&tmux.program(), name);
@@ -636,7 +650,8 @@ fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
     tmux.type_line(&routine_line("--quiet"));
     tmux.wait_for("Press space or Enter to start");
     tmux.keys(&["Space"]);
-    tmux.wait_for("Drill 1 of 3: Chin tuck");
+    tmux.start_clock();
+    tmux.wait_for("HOLD · rep 1 of 10");
     let program = tmux.program();
     for (round, how) in ["C-z", "TSTP"].into_iter().enumerate() {
         if how == "C-z" {
@@ -861,7 +876,8 @@ fn a_resize_redraws_at_once_and_q_still_quits_at_once() {
     tmux.type_line(&routine_line("--quiet"));
     tmux.wait_for("Press space or Enter to start");
     tmux.keys(&["Space"]);
-    tmux.wait_for("Drill 1 of 3: Chin tuck");
+    tmux.start_clock();
+    tmux.wait_for("HOLD · rep 1 of 10");
     tmux.keys(&["Space"]);
     tmux.wait_for("PAUSED");
     // Paused, nothing on the screen changes by itself: only the resize can redraw it. At 60
@@ -984,6 +1000,7 @@ fn the_guided_figure_moves_with_the_reps_and_stays_still_when_paused() {
         tmux.wait_for("Press space or Enter to start");
         tmux.keys(&["Space"]);
         tmux.wait_for("Drill 1 of 7: Cat-cow");
+        tmux.start_clock();
         // One rep of cat-cow takes its rep seconds: within two reps each position shows.
         let mut seen = std::collections::BTreeSet::new();
         let deadline = Instant::now() + Duration::from_secs(25);
