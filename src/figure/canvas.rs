@@ -52,12 +52,19 @@ fn draw(figures: &[Figure], width: usize, height: usize, ascii: bool, color: boo
 /// Panels next to each other, `gap` columns apart, each with its name centred under it.
 pub fn side_by_side(panels: &[Vec<String>], names: &[&str], width: usize, gap: usize) -> Vec<String> {
     let rows = panels.iter().map(Vec::len).max().unwrap_or(0);
-    let spacer = " ".repeat(gap);
+    let joined = |cells: &mut dyn Iterator<Item = &str>| {
+        let mut line = String::with_capacity((width * 3 + gap) * panels.len());
+        for (index, cell) in cells.enumerate() {
+            if index > 0 {
+                line.extend(std::iter::repeat_n(' ', gap));
+            }
+            line.push_str(cell);
+        }
+        line.truncate(line.trim_end().len());
+        line
+    };
     let mut out: Vec<String> = (0..rows)
-        .map(|row| {
-            let cells: Vec<&str> = panels.iter().map(|panel| panel.get(row).map_or("", String::as_str)).collect();
-            cells.join(&spacer).trim_end().to_string()
-        })
+        .map(|row| joined(&mut panels.iter().map(|panel| panel.get(row).map_or("", String::as_str))))
         .collect();
     let labels: Vec<String> = names
         .iter()
@@ -67,7 +74,7 @@ pub fn side_by_side(panels: &[Vec<String>], names: &[&str], width: usize, gap: u
             format!("{}{name}{}", " ".repeat(pad), " ".repeat(width - pad - name.chars().count()))
         })
         .collect();
-    out.push(labels.join(&spacer).trim_end().to_string());
+    out.push(joined(&mut labels.iter().map(String::as_str)));
     out
 }
 
@@ -75,25 +82,49 @@ pub fn side_by_side(panels: &[Vec<String>], names: &[&str], width: usize, gap: u
 struct Grid {
     width: usize,
     height: usize,
-    dots: Vec<Option<(Stroke, char)>>,
+    /// Per dot: 0 for none, else the heaviest stroke's `ink`.
+    dots: Vec<u8>,
+    /// Per dot, the ASCII character of that stroke (read only when drawing in ASCII).
+    glyphs: Vec<u8>,
     /// Dots that fell outside the grid.
     clipped: usize,
 }
 
+/// A stroke as a dot's byte: heavier strokes are larger, and 0 is no ink.
+fn ink(stroke: Stroke) -> u8 {
+    stroke as u8 + 1
+}
+
+fn stroke(ink: u8) -> Option<Stroke> {
+    match ink {
+        0 => None,
+        1 => Some(Stroke::Prop),
+        2 => Some(Stroke::Body),
+        _ => Some(Stroke::Moving),
+    }
+}
+
 impl Grid {
     fn new(width: usize, height: usize) -> Grid {
-        Grid { width, height, dots: vec![None; width * height], clipped: 0 }
+        Grid { width, height, dots: vec![0; width * height], glyphs: vec![b' '; width * height], clipped: 0 }
     }
 
-    fn set(&mut self, x: f32, y: f32, stroke: Stroke, glyph: char) {
-        let (x, y) = (libm::roundf(x), libm::roundf(y));
-        if x < 0.0 || y < 0.0 || x >= self.width as f32 || y >= self.height as f32 {
+    fn set(&mut self, x: f32, y: f32, stroke: Stroke, glyph: u8) {
+        // Rounded to the nearest dot (half up; a dot half a step off the grid is clipped).
+        let (x, y) = (x + 0.5, y + 0.5);
+        if !(x >= 0.0 && y >= 0.0) {
             self.clipped += 1;
             return;
         }
-        let at = y as usize * self.width + x as usize;
-        if self.dots[at].is_none_or(|(old, _)| stroke >= old) {
-            self.dots[at] = Some((stroke, glyph));
+        let (x, y) = (x as usize, y as usize);
+        if x >= self.width || y >= self.height {
+            self.clipped += 1;
+            return;
+        }
+        let at = y * self.width + x;
+        if ink(stroke) >= self.dots[at] {
+            self.dots[at] = ink(stroke);
+            self.glyphs[at] = glyph;
         }
     }
 
@@ -105,14 +136,14 @@ impl Grid {
         let glyph = match stroke {
             _ if dy.abs() * 2.0 < dx.abs() * 0.6 => {
                 if stroke == Stroke::Prop {
-                    '_'
+                    b'_'
                 } else {
-                    '-'
+                    b'-'
                 }
             }
-            _ if dx.abs() < dy.abs() * 2.0 * 0.6 => '|',
-            _ if (dx > 0.0) == (dy > 0.0) => '\\',
-            _ => '/',
+            _ if dx.abs() < dy.abs() * 2.0 * 0.6 => b'|',
+            _ if (dx > 0.0) == (dy > 0.0) => b'\\',
+            _ => b'/',
         };
         for step in 0..=steps {
             let t = step as f32 / steps as f32;
@@ -134,10 +165,10 @@ impl Grid {
         for step in 0..steps {
             let angle = step as f32 / steps as f32 * std::f32::consts::TAU;
             let (x, y) = (centre.0 + radius * libm::cosf(angle), centre.1 + radius / tall * libm::sinf(angle));
-            self.set(x, y, stroke, if stroke == Stroke::Moving { '@' } else { 'O' });
+            self.set(x, y, stroke, if stroke == Stroke::Moving { b'@' } else { b'O' });
         }
         if radius < 1.5 {
-            self.set(centre.0, centre.1, stroke, if stroke == Stroke::Moving { '@' } else { 'O' });
+            self.set(centre.0, centre.1, stroke, if stroke == Stroke::Moving { b'@' } else { b'O' });
         }
     }
 
@@ -152,35 +183,39 @@ impl Grid {
     fn ascii(&self, color: bool) -> Vec<String> {
         (0..self.height)
             .map(|row| {
-                let cells = (0..self.width).map(|column| match self.dots[row * self.width + column] {
-                    Some((stroke, glyph)) => (glyph, Some(stroke)),
-                    None => (' ', None),
-                });
+                let at = row * self.width..(row + 1) * self.width;
+                let cells = self.dots[at.clone()]
+                    .iter()
+                    .zip(&self.glyphs[at])
+                    .map(|(&ink, &glyph)| (char::from(glyph), stroke(ink)));
                 line(cells, color)
             })
             .collect()
     }
 
     fn braille(&self, width: usize, height: usize, color: bool) -> Vec<String> {
-        const BITS: [[u32; 4]; 2] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]];
+        // The dot at (column, row) of a cell, as its bit in the Braille pattern.
+        const BITS: [[u32; 2]; 4] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]];
+        let mut bits = vec![0u32; width];
+        let mut heaviest = vec![0u8; width];
         (0..height)
             .map(|row| {
-                let cells = (0..width).map(|column| {
-                    let mut bits = 0;
-                    let mut heaviest = None;
-                    for (dx, column_bits) in BITS.iter().enumerate() {
-                        for (dy, bit) in column_bits.iter().enumerate() {
-                            let at = (row * 4 + dy) * self.width + column * 2 + dx;
-                            if let Some((stroke, _)) = self.dots[at] {
-                                bits |= bit;
-                                heaviest = heaviest.max(Some(stroke));
+                bits.fill(0);
+                heaviest.fill(0);
+                for (dy, row_bits) in BITS.iter().enumerate() {
+                    let dots = &self.dots[(row * 4 + dy) * self.width..][..width * 2];
+                    for (column, pair) in dots.chunks_exact(2).enumerate() {
+                        for (dx, &ink) in pair.iter().enumerate() {
+                            if ink != 0 {
+                                bits[column] |= row_bits[dx];
+                                heaviest[column] = heaviest[column].max(ink);
                             }
                         }
                     }
-                    match bits {
-                        0 => (' ', None),
-                        _ => (char::from_u32(0x2800 + bits).unwrap_or(' '), heaviest),
-                    }
+                }
+                let cells = bits.iter().zip(&heaviest).map(|(&bits, &ink)| match bits {
+                    0 => (' ', None),
+                    _ => (char::from_u32(0x2800 + bits).unwrap_or(' '), stroke(ink)),
                 });
                 line(cells, color)
             })

@@ -138,11 +138,12 @@ pub fn figures(positions: &'static [KeyPosition], view: View) -> Vec<Figure> {
     let bodies: Vec<Body> = positions.iter().map(Body::pose).collect();
     // A segment moves when its direction differs between positions by more than 5 degrees (a
     // pelvic tilt is about 10).
+    let limit = libm::cosf(5f32.to_radians());
     let moving: Vec<bool> = (0..SEGMENTS)
         .map(|segment| {
-            bodies
-                .iter()
-                .any(|a| bodies.iter().any(|b| angle_between(a.direction(segment), b.direction(segment)) > 5.0))
+            bodies.iter().enumerate().any(|(index, a)| {
+                bodies[index + 1..].iter().any(|b| cos_between(a.direction(segment), b.direction(segment)) < limit)
+            })
         })
         .collect();
     positions.iter().zip(&bodies).map(|(position, body)| body.draw(position, view, &moving)).collect()
@@ -217,10 +218,12 @@ fn angle_free_length(v: Vec3) -> f32 {
     (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt()
 }
 
-fn angle_between(a: Vec3, b: Vec3) -> f32 {
+/// The cosine of the angle between two directions (compared with a limit's cosine, it needs
+/// no arc cosine).
+fn cos_between(a: Vec3, b: Vec3) -> f32 {
     let dot: f32 = (0..3).map(|i| a[i] * b[i]).sum();
     let length = |v: Vec3| (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt().max(1e-6);
-    libm::acosf((dot / (length(a) * length(b))).clamp(-1.0, 1.0)).to_degrees()
+    (dot / (length(a) * length(b))).clamp(-1.0, 1.0)
 }
 
 /// A posed body in 3-D: X forward, Y up, Z to the figure's left; the pelvis's centre at the

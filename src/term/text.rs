@@ -45,6 +45,10 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// How many terminal columns `text` takes.
 pub fn width(text: &str) -> usize {
+    // Printable ASCII, most of what is measured, is a column a byte.
+    if text.bytes().all(|byte| (b' '..=b'~').contains(&byte)) {
+        return text.len();
+    }
     UnicodeWidthStr::width(text)
 }
 
