@@ -60,7 +60,8 @@ impl Frame {
 
     /// On a short terminal, the countdown, the progress bar and the keys matter more than
     /// spacing and cues: blank lines go first, then cue lines from the last.
-    fn fit_height(&mut self, rows: usize) {
+    /// Says whether everything left fits.
+    fn fit_height(&mut self, rows: usize) -> bool {
         if self.lines.len() > rows {
             self.lines.retain(|(look, text)| !(*look == Look::Plain && text.is_empty()));
         }
@@ -72,6 +73,7 @@ impl Frame {
                 None => break,
             }
         }
+        self.lines.len() <= rows
     }
 
     /// Draws from the top of the screen, clearing what was there.
@@ -225,16 +227,40 @@ fn intro_frame(report: &RoutineReport, (columns, rows): (u16, u16), offset: usiz
         .filter(|(kind, line)| *kind == Said::Rule && line.starts_with("When not to exercise"))
         .collect();
 
-    let disclaimer = wrap(report.disclaimer, width);
-    let foot = 3 + disclaimer.len();
-    let room = usize::from(rows).saturating_sub(foot).max(1);
+    // On a small terminal the red flags come before the full disclaimer: a short one and a
+    // prompt without blank lines around it.
+    let full = wrap(report.disclaimer, width);
+    let compact = usize::from(rows) < 14 || (3 + full.len()) * 3 > usize::from(rows);
+    let disclaimer = if compact { wrap(SHORT_DISCLAIMER, width) } else { full };
+    let prompts: [&str; 2] = if compact {
+        // The session's own footer's form, 20 columns at most.
+        ["space start · q quit", "space more · q quit"]
+    } else {
+        ["Press space or Enter to start, q to quit.", "Press space or ↓ for more, q to quit."]
+    };
+    let prompt_lines = wrap(prompts[1], width).len();
     let flags_in_rest = rest.iter().filter(|(kind, _)| matches!(kind, Said::Flag(_))).count();
+    // Room is kept for the count of flags left out (as many lines as it wraps to).
+    let conditions: String =
+        report.conditions.iter().map(|condition| format!(" --condition {}", condition.id)).collect();
+    let count = format!(
+        "... and {flags_in_rest} more signs to see a clinician: backpain route --location {}{conditions}",
+        report.location
+    );
+    let count_lines = if flags_in_rest > 0 { wrap(&count, width).len() } else { 0 };
+    // Blank lines around the prompt, unless dropping them keeps the flags on one page.
+    let room_for = |spaced: bool| {
+        let foot = if spaced { 2 + prompt_lines + disclaimer.len() } else { prompt_lines + disclaimer.len() };
+        usize::from(rows).saturating_sub(foot).max(1)
+    };
+    let spaced = !compact
+        && (must.lines.len() + count_lines <= room_for(true) || must.lines.len() + count_lines > room_for(false));
+    let room = room_for(spaced);
     let mut body = must;
     let mut flags_shown = 0;
     let mut paged = false;
-    if body.lines.len() <= room {
-        // Keep a line for the count of flags left out.
-        let limit = room.saturating_sub(1);
+    if body.lines.len() + count_lines <= room {
+        let limit = room.saturating_sub(count_lines);
         // The urgency whose heading was shown last: a flag goes only under its own heading, never
         // under another urgency's words when its own did not fit.
         let mut heading = Some(Urgency::Emergency);
@@ -298,18 +324,21 @@ fn intro_frame(report: &RoutineReport, (columns, rows): (u16, u16), offset: usiz
     let at_end = offset + window >= total;
     let mut frame = Frame::new();
     frame.lines.extend(body.lines.into_iter().skip(offset).take(window));
-    frame.push(Look::Plain, "");
-    if at_end {
-        frame.push(Look::Bold, "Press space or Enter to start, q to quit.");
-    } else {
-        frame.push(Look::Bold, "Press space or ↓ for more, q to quit.");
+    if spaced {
+        frame.push(Look::Plain, "");
     }
-    frame.push(Look::Plain, "");
+    frame.wrap(Look::Bold, prompts[usize::from(!at_end)], "", width);
+    if spaced {
+        frame.push(Look::Plain, "");
+    }
     for line in disclaimer {
         frame.push(Look::Dim, line);
     }
     Intro { frame, at_end, page: window.saturating_sub(1).max(1), offset }
 }
+
+/// The disclaimer where the full one would push the red flags off a small screen.
+const SHORT_DISCLAIMER: &str = "Not medical advice.";
 
 /// The live session screen.
 pub struct SessionView<'a> {
@@ -476,7 +505,90 @@ impl SessionView<'_> {
             (false, false) => "space pause · n skip drill · q quit",
         };
         frame.push(Look::Dim, keys);
-        frame.fit_height(usize::from(rows));
+        if frame.fit_height(usize::from(rows)) {
+            frame
+        } else {
+            self.tiny_frame(status, &doing, (columns, rows))
+        }
+    }
+
+    /// The screen for a terminal too small for the whole drill (50 × 12 with a long drill,
+    /// 20 × 5): the countdown and what to do first, then the drill's cautions, as many as fit,
+    /// and a line that says when some did not; cues, the title, the progress bar and the keys
+    /// give way before any of them.
+    fn tiny_frame(&self, status: &Progress, doing: &str, (columns, rows): (u16, u16)) -> Frame {
+        let width = usize::from(columns).max(10);
+        let rows = usize::from(rows).max(1);
+        let left = Duration::from_secs(status.left.as_secs() + u64::from(status.left.subsec_nanos() > 0));
+        let now = if status.waiting {
+            "GET INTO POSITION · space starts".to_string()
+        } else if status.paused {
+            format!("{} PAUSED · space resumes", clock_text(left))
+        } else {
+            format!("{} {doing}", clock_text(left))
+        };
+        // The countdown on one line, shortened rather than wrapped ("0:59 MOVE").
+        let now = match crate::term::text::width(&now) <= width {
+            true => now,
+            false => now.split(" · ").next().unwrap_or_default().to_string(),
+        };
+        let mut frame = Frame::new();
+        frame.wrap(if status.waiting || status.paused { Look::Paused } else { Look::Bold }, &now, "", width);
+        let Some(Cue::Drill { name, cautions, .. }) = status.drill() else {
+            frame.lines.truncate(rows);
+            return frame;
+        };
+        frame.wrap(Look::Bold, name, "", width);
+        let wrapped: Vec<Vec<String>> =
+            cautions.iter().map(|caution| crate::term::text::hang(caution, width, "! ", "  ")).collect();
+        if frame.lines.len() + wrapped.iter().map(Vec::len).sum::<usize>() <= rows {
+            for line in wrapped.into_iter().flatten() {
+                frame.push(Look::Caution, line);
+            }
+            // Then, while there is room, the rest in the order it matters.
+            let keys = match (status.waiting, status.paused) {
+                (true, _) => "space start · n skip · q quit",
+                (false, true) => "space resume · n skip · q quit",
+                (false, false) => "space pause · n skip · q quit",
+            };
+            let next = match status.next_drill() {
+                Some(Cue::Drill { name, .. }) => format!("Next: {name}"),
+                _ => "Next: done".to_string(),
+            };
+            for (look, line) in
+                [(Look::Plain, progress_bar(status, width)), (Look::Dim, keys.to_string()), (Look::Dim, next)]
+            {
+                if frame.lines.len() < rows && crate::term::text::width(&line) <= width {
+                    frame.push(look, line);
+                }
+            }
+            return frame;
+        }
+        // Whole cautions while they fit with a line to spare, then that line says how many
+        // are not shown; the first caution is shown cut rather than not at all.
+        let mut shown = 0;
+        for lines in &wrapped {
+            if frame.lines.len() + lines.len() + 1 > rows {
+                break;
+            }
+            for line in lines {
+                frame.push(Look::Caution, line.clone());
+            }
+            shown += 1;
+        }
+        if shown == 0 {
+            for line in wrapped[0].iter().take(rows.saturating_sub(frame.lines.len() + 1)) {
+                frame.push(Look::Caution, line.clone());
+            }
+        }
+        let hidden = cautions.len() - shown;
+        let more = format!("! {hidden} more caution{}: make the window taller", if hidden == 1 { "" } else { "s" });
+        let more = match crate::term::text::width(&more) <= width {
+            true => more,
+            false => format!("! {hidden} more caution{}", if hidden == 1 { "" } else { "s" }),
+        };
+        frame.lines.truncate(rows.saturating_sub(1));
+        frame.push(Look::Caution, more);
         frame
     }
 }
@@ -698,16 +810,106 @@ mod tests {
         use crate::cmd::routine::{prepare, report, Request};
         let lower = crate::dataset::location("lower").unwrap();
         let report = report(&prepare(Request::plain(lower, crate::dataset::Variant::Full)).unwrap());
-        for size in [(80, 24), (40, 20), (60, 14)] {
+        for size in [(80, 24), (40, 20), (60, 14), (50, 12), (20, 5)] {
             let intro = intro_frame(&report, size, 0);
             let frame = intro.frame;
             let lines = texts(&frame);
             assert!(lines.len() <= usize::from(size.1), "{size:?}: {lines:#?}");
-            let prompt = lines.iter().position(|line| line.starts_with("Press space")).expect("prompt");
-            let below = lines[prompt + 1..].join(" ");
+            assert!(
+                lines.iter().all(|line| crate::term::text::width(line) <= usize::from(size.0)),
+                "{size:?}: {lines:#?}"
+            );
+            let prompt =
+                lines.iter().rposition(|line| line.contains("q to quit") || line.contains("q quit")).expect("prompt");
+            let below = lines[prompt + 1..].join(" ").to_lowercase();
             assert!(below.contains("not medical advice"), "{size:?}: {lines:#?}");
             let dim = frame.lines.iter().filter(|(look, _)| *look == Look::Dim).map(|(_, text)| text.as_str());
-            assert!(dim.collect::<Vec<_>>().join(" ").contains("not medical advice"), "dim: {size:?}");
+            assert!(dim.collect::<Vec<_>>().join(" ").to_lowercase().contains("not medical advice"), "dim: {size:?}");
+            // The red flags come first: on a small screen the disclaimer is one short line.
+            assert!(lines.iter().any(|line| line.starts_with("Guided session")), "{size:?}: {lines:#?}");
+            if size.1 < 14 {
+                assert!(below.split_whitespace().count() <= 3, "{size:?}: {lines:#?}");
+            }
+        }
+    }
+
+    /// Issue 21: at 20 x 5 paging through the introduction shows every emergency flag's every
+    /// line, and the last page offers the start.
+    #[test]
+    fn paging_a_tiny_introduction_shows_every_emergency_flag() {
+        use crate::cmd::routine::{prepare, report, Request};
+        let lower = crate::dataset::location("lower").unwrap();
+        let report = report(&prepare(Request::plain(lower, crate::dataset::Variant::Full)).unwrap());
+        let mut seen: Vec<String> = Vec::new();
+        let mut offset = 0;
+        for _ in 0..200 {
+            let intro = intro_frame(&report, (20, 5), offset);
+            let body: Vec<String> = intro
+                .frame
+                .lines
+                .iter()
+                .take_while(|(look, _)| *look != Look::Bold || seen.is_empty() || !intro.at_end)
+                .map(|(_, text)| text.clone())
+                .collect();
+            for line in body {
+                if !seen.contains(&line) {
+                    seen.push(line);
+                }
+            }
+            if intro.at_end {
+                assert!(texts(&intro.frame).iter().any(|line| line.contains("start")), "{seen:#?}");
+                break;
+            }
+            offset += intro.page;
+        }
+        let flat = seen.join(" ");
+        let flat: String = flat.split_whitespace().collect::<Vec<_>>().join(" ");
+        for flag in lower.red_flags.iter().filter(|flag| flag.urgency == Urgency::Emergency) {
+            assert!(flat.contains(flag.text), "`{}` never shown at 20x5: {seen:#?}", flag.text);
+        }
+    }
+
+    /// Issue 21: on a screen too small for the whole drill, the countdown comes first and every
+    /// caution that fits follows it; when one does not fit, the screen says so.
+    #[test]
+    fn a_tiny_session_screen_keeps_the_countdown_and_the_cautions() {
+        let plan = crate::plan::Plan::new(crate::dataset::location("lower").unwrap(), crate::dataset::Variant::Full);
+        let cues = crate::guided::cues::cues(&plan);
+        let index = cues.iter().position(|cue| matches!(cue, Cue::Reps { .. } | Cue::Hold { .. })).unwrap();
+        let Some(Cue::Drill { cautions, .. }) = cues[..index].iter().rev().find(|cue| matches!(cue, Cue::Drill { .. }))
+        else {
+            panic!("a drill before its first timed cue")
+        };
+        assert!(cautions.len() >= 2, "the first drill has cautions to keep");
+        let status = Progress {
+            cues: &cues,
+            index,
+            into: Duration::from_secs(1),
+            left: Duration::from_secs(59),
+            covered: Duration::from_secs(1),
+            total: Duration::from_secs(680),
+            paused: false,
+            elapsed: Duration::from_secs(1),
+            waiting: false,
+        };
+        let mut out = Vec::new();
+        let screen = SessionView { out: &mut out, title: "Lower back".into(), bell: false, color: false, ascii: false };
+        for size in [(80u16, 24u16), (50, 12), (40, 10), (20, 5)] {
+            let frame = screen.frame(&status, size);
+            let lines = texts(&frame);
+            assert!(lines.len() <= usize::from(size.1), "{size:?}: {lines:#?}");
+            assert!(lines.iter().any(|line| line.contains("0:59")), "the countdown at {size:?}: {lines:#?}");
+            let shown = frame.lines.iter().filter(|(look, _)| *look == Look::Caution).count();
+            let flat = lines.join(" ");
+            let flat: String = flat.split_whitespace().collect::<Vec<_>>().join(" ");
+            let whole = cautions.iter().all(|caution| flat.contains(&**caution));
+            let said = lines.last().is_some_and(|line| line.starts_with("! ") && line.contains("more caution"));
+            assert!(whole || said, "{size:?}: every caution, or a line that says some are not shown: {lines:#?}");
+            assert!(lines[0].starts_with("0:59") || !lines[0].contains("0:"), "{size:?}: {lines:#?}");
+            assert!(shown >= 1, "{size:?}: {lines:#?}");
+            if size.1 >= 12 {
+                assert!(whole, "{size:?}: every caution fits: {lines:#?}");
+            }
         }
     }
 
