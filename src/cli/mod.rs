@@ -305,7 +305,7 @@ pub struct RoutineArgs {
     /// date. `backpain routine lower --sheet > routine.html`; `--sheet pdf > routine.pdf` prints
     /// it through an installed Chromium or Chrome (BACKPAIN_BROWSER names another).
     #[arg(long, value_name = "FORMAT", num_args = 0..=1, default_missing_value = "html",
-          conflicts_with_all = ["json", "guided", "pictures"])]
+          value_parser = SheetParser, conflicts_with_all = ["json", "guided", "pictures"])]
     pub sheet: Option<SheetFormat>,
 
     /// With --guided: no bell at transitions.
@@ -349,6 +349,45 @@ pub enum SheetFormat {
     Html,
     /// A PDF, printed by a headless Chromium or Chrome.
     Pdf,
+}
+
+/// `--sheet`'s format. Its value is optional, so `routine --sheet lower` reads `lower` as the
+/// format: the error says to put the location first.
+#[derive(Clone)]
+struct SheetParser;
+
+impl TypedValueParser for SheetParser {
+    type Value = SheetFormat;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        let text = value.to_string_lossy();
+        if let Ok(format) = <SheetFormat as clap::ValueEnum>::from_str(text.trim(), true) {
+            return Ok(format);
+        }
+        let shown = crate::term::text::printable(&text);
+        let message = match dataset::find::location(text.trim()) {
+            Ok(location) => format!(
+                "`{shown}` is a location, not a sheet format: put the location first \
+                 (`backpain routine {} --sheet`), or give the format (`--sheet html`, `--sheet pdf`)",
+                location.id
+            ),
+            Err(_) => match crate::term::text::nearest(text.trim(), ["html", "pdf"]) {
+                Some(near) => format!("sheet format `{shown}` is not known (did you mean `{near}`?); use html or pdf"),
+                None => format!("sheet format `{shown}` is not known; use html or pdf"),
+            },
+        };
+        Err(invalid(message))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let values = <SheetFormat as clap::ValueEnum>::value_variants().iter();
+        Some(Box::new(values.filter_map(clap::ValueEnum::to_possible_value)))
+    }
 }
 
 #[derive(Debug, Args)]

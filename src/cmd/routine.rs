@@ -125,7 +125,8 @@ fn sheet(cx: &super::Context<'_, '_>, report: &RoutineReport, format: SheetForma
     };
     match browser::print_to_pdf(&browser, &html) {
         Ok(pdf) => cx.print(&pdf),
-        Err(why) => anyhow::bail!(
+        Err(browser::PrintError::Interrupted) => anyhow::bail!(crate::error::Interrupted(None)),
+        Err(browser::PrintError::Failed(why)) => anyhow::bail!(
             "--sheet pdf: {why}; write the page with `backpain routine {} --sheet > routine.html` \
              and print it from a browser instead",
             report.location

@@ -123,6 +123,12 @@ pub fn view_for(positions: &[KeyPosition]) -> View {
         range(&|p| p.left.elbow_flexion),
         range(&|p| p.right.elbow_flexion),
     ];
+    // Arms held out to the sides throughout (a doorway stretch's goalpost arms): their shape
+    // is the drill, and only the front shows it (from the side they hide behind the trunk).
+    let arms_out = positions.iter().all(|p| p.left.shoulder_abduction >= 60 && p.right.shoulder_abduction >= 60);
+    if arms_out && !positions.iter().any(|p| matches!(p.posture, Posture::LyingBack | Posture::LyingFront)) {
+        return View::Front;
+    }
     let most = |ranges: &[i16]| ranges.iter().copied().max().unwrap_or(0);
     let rotation = [range(&|p| p.left.hip_rotation), range(&|p| p.right.hip_rotation)];
     let lying = positions.iter().all(|p| matches!(p.posture, Posture::LyingBack | Posture::LyingFront));
@@ -550,6 +556,12 @@ fn props(figure: &mut Figure, body: &Body, position: &KeyPosition, view: View) {
                 let near = if position.posture == Posture::Sitting { front_hand.x - 6.0 } else { max_x - 4.0 };
                 add((near, top), (near + 40.0, top));
                 add((near + 36.0, top), (near + 36.0, floor));
+            }
+            Support::DoorFrame if view == View::Front => {
+                // The frame's two sides, each just outside a hand (the forearms rest on them).
+                let (left, right) = (hands[0].x.min(hands[1].x), hands[0].x.max(hands[1].x));
+                add((left - 2.0, floor), (left - 2.0, floor + 200.0));
+                add((right + 2.0, floor), (right + 2.0, floor + 200.0));
             }
             Support::Wall | Support::DoorFrame => {
                 // In front of the hands when they reach forward, else behind the back.

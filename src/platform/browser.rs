@@ -41,7 +41,10 @@ fn on_path(name: &OsString) -> Option<PathBuf> {
 
 /// `html` printed to PDF by `browser`; the work files live in a private temporary directory
 /// that is removed whatever happens.
-pub fn print_to_pdf(browser: &Path, html: &str) -> Result<Vec<u8>, String> {
+pub fn print_to_pdf(browser: &Path, html: &str) -> Result<Vec<u8>, PrintError> {
+    // Ctrl-C reaches this process only (the browser has its own process group): the wait
+    // below stops the browser and the directory is removed before the program ends.
+    let stop = super::exit::stop_signal().map_err(|err| format!("cannot watch for Ctrl-C: {err}"))?;
     let dir = Scratch::new().map_err(|err| format!("cannot make a temporary directory: {err}"))?;
     let page = dir.0.join("sheet.html");
     let pdf = dir.0.join("sheet.pdf");
@@ -78,11 +81,15 @@ pub fn print_to_pdf(browser: &Path, html: &str) -> Result<Vec<u8>, String> {
     })?;
     let started = std::time::Instant::now();
     let status = loop {
+        if stop.load(std::sync::atomic::Ordering::SeqCst) {
+            stop_group(&mut child);
+            return Err(PrintError::Interrupted);
+        }
         match child.try_wait() {
             Ok(Some(status)) => break Some(status),
             Ok(None) if started.elapsed() >= LIMIT => break None,
             Ok(None) => std::thread::sleep(Duration::from_millis(20)),
-            Err(err) => return Err(format!("cannot wait for {}: {err}", browser.display())),
+            Err(err) => return Err(format!("cannot wait for {}: {err}", browser.display()).into()),
         }
     };
     // The browser and every helper it started go, whether it finished or not.
@@ -97,8 +104,23 @@ pub fn print_to_pdf(browser: &Path, html: &str) -> Result<Vec<u8>, String> {
                 Some(status) => status.to_string(),
                 None => format!("stopped after {} s", LIMIT.as_secs()),
             };
-            Err(format!("{} printed no PDF ({how}; it said: {last})", browser.display()))
+            Err(format!("{} printed no PDF ({how}; it said: {last})", browser.display()).into())
         }
+    }
+}
+
+/// Why no PDF came back.
+#[derive(Debug)]
+pub enum PrintError {
+    /// A stop signal (Ctrl-C) arrived: the browser was stopped.
+    Interrupted,
+    /// What went wrong, to say.
+    Failed(String),
+}
+
+impl From<String> for PrintError {
+    fn from(why: String) -> Self {
+        PrintError::Failed(why)
     }
 }
 

@@ -10,7 +10,7 @@ pub mod signals;
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Once};
+use std::sync::Once;
 
 use crossterm::{cursor, execute, terminal};
 
@@ -113,19 +113,7 @@ fn restore() {
     }
 }
 
-/// A flag that the stop signals set instead of ending the process, so the player can restore
-/// the terminal and print its summary first. Registered once per process.
-pub fn stop_signal() -> io::Result<Arc<AtomicBool>> {
-    static FLAG: std::sync::OnceLock<Arc<AtomicBool>> = std::sync::OnceLock::new();
-    if let Some(flag) = FLAG.get() {
-        return Ok(Arc::clone(flag));
-    }
-    let flag = Arc::new(AtomicBool::new(false));
-    for signal in crate::platform::exit::INTERRUPT_SIGNALS {
-        signal_hook::flag::register(signal, Arc::clone(&flag))?;
-    }
-    Ok(Arc::clone(FLAG.get_or_init(|| flag)))
-}
+pub use crate::platform::exit::stop_signal;
 
 /// Whether `err` says the terminal is gone: after a hang-up (its window closed, an SSH link
 /// dropped) reads and writes on it fail with EIO. Not an error of the program's: the caller

@@ -304,6 +304,63 @@ fn without_a_browser_the_pdf_sheet_says_how_to_get_one() {
     }
 }
 
+/// Ctrl-C while the browser prints: the browser (in its own process group, so the terminal's
+/// Ctrl-C never reaches it) is stopped, the private temporary directory is removed, nothing is
+/// written, and the exit is 130.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_while_printing_stops_the_browser_and_leaves_no_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("sheet-interrupted");
+    let temp = dir.join("tmp");
+    std::fs::create_dir(&temp).unwrap();
+    let pid_file = dir.join("browser.pid");
+    let browser = dir.join("slow-browser");
+    std::fs::write(&browser, "#!/bin/sh\necho $$ > \"$SLOW_BROWSER_PID\"\nexec sleep 60\n").unwrap();
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_backpain"))
+        .args(["routine", "lower", "--sheet", "pdf"])
+        .env("BACKPAIN_BROWSER", &browser)
+        .env("SLOW_BROWSER_PID", &pid_file)
+        .env("TMPDIR", &temp)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let browser_pid = loop {
+        if let Some(pid) = std::fs::read_to_string(&pid_file).ok().and_then(|text| text.trim().parse::<i32>().ok()) {
+            break pid;
+        }
+        assert!(std::time::Instant::now() < deadline, "the browser never started");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(std::fs::read_dir(&temp).unwrap().count(), 1, "the private directory while printing");
+    let _ = Command::new("kill").args(["-INT", &child.id().to_string()]).status();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.stdout.is_empty());
+    assert_eq!(std::fs::read_dir(&temp).unwrap().count(), 0, "the temporary directory is removed");
+    let alive = std::path::Path::new(&format!("/proc/{browser_pid}")).exists()
+        && !std::fs::read_to_string(format!("/proc/{browser_pid}/stat")).unwrap_or_default().contains(") Z ");
+    assert!(!alive, "the browser {browser_pid} is stopped");
+}
+
+/// `--sheet` takes an optional format, so `routine --sheet lower` reads `lower` as one: the
+/// error says to put the location first (exit 2, one line).
+#[test]
+fn a_location_after_sheet_is_told_to_go_first() {
+    let output = backpain().args(["routine", "--sheet", "lower"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let said = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(said.contains("`lower` is a location") && said.contains("`backpain routine lower --sheet`"), "{said}");
+    let said =
+        String::from_utf8(backpain().args(["routine", "lower", "--sheet", "png"]).output().unwrap().stderr).unwrap();
+    assert!(said.contains("sheet format `png` is not known; use html or pdf"), "{said}");
+}
+
 /// On a terminal the sheet is not dumped as markup: one line says where to send it (exit 2).
 #[test]
 fn on_a_terminal_the_sheet_says_to_send_it_to_a_file() {
