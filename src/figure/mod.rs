@@ -10,7 +10,7 @@
 pub mod canvas;
 pub mod svg;
 
-use crate::dataset::{KeyPosition, Posture, Segment, Side, Support};
+use crate::dataset::{KeyPosition, Load, Posture, Segment, Side, Support};
 
 /// Which way the figure is seen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,6 +153,62 @@ pub fn figures(positions: &'static [KeyPosition], view: View) -> Vec<Figure> {
         })
         .collect();
     positions.iter().zip(&bodies).map(|(position, body)| body.draw(position, view, &moving)).collect()
+}
+
+/// Where the hands pull a leg (`load: hands_pull`), they hold it, whatever the arm angles say:
+/// the leg bent most at the hip is hugged just below the knee (a knee to the chest, the free
+/// thigh of a figure-4), or, when no hip is bent that far, the leg bent most at the knee is held
+/// at the ankle (a standing thigh stretch). A hand on a desk, a wall or a chair stays there; the
+/// hand on the pulled leg's side pulls. The elbows bend out to the sides.
+fn hands_on_the_pulled_leg(joints: &mut [Vec3; 20], position: &KeyPosition) {
+    let (left, right) = (&position.left, &position.right);
+    let twist = |limb: &crate::dataset::Limb| limb.hip_abduction.abs() + limb.hip_rotation.abs();
+    let hugged = left.hip_flexion.max(right.hip_flexion) >= 45;
+    let right_pulled = if hugged {
+        (right.hip_flexion, -twist(right)) > (left.hip_flexion, -twist(left))
+    } else {
+        right.knee_flexion > left.knee_flexion
+    };
+    let (knee, ankle) = if right_pulled { (joints[9], joints[10]) } else { (joints[5], joints[6]) };
+    let along = if hugged { 0.25 } else { 0.95 };
+    let grip = [0, 1, 2].map(|axis| knee[axis] + (ankle[axis] - knee[axis]) * along);
+    let holding = position
+        .support
+        .iter()
+        .any(|support| matches!(support, Support::Desk | Support::Wall | Support::ChairBack | Support::ChairArms));
+    for (side, base, pulled_side) in [(1.0f32, 12, !right_pulled), (-1.0, 15, right_pulled)] {
+        if holding && !pulled_side {
+            continue;
+        }
+        // Each hand on its own side of the leg.
+        let hand = add(grip, [0.0, 0.0, side * 4.0]);
+        let shoulder = joints[base];
+        let (elbow, wrist) = reach(shoulder, hand, [0.0, 0.0, side]);
+        joints[base + 1] = elbow;
+        joints[base + 2] = wrist;
+    }
+}
+
+/// An arm from `shoulder` toward `hand`: the elbow and the wrist, the elbow bent toward `pole`;
+/// a hand out of reach is reached for with a straight arm.
+fn reach(shoulder: Vec3, hand: Vec3, pole: Vec3) -> (Vec3, Vec3) {
+    let to = [hand[0] - shoulder[0], hand[1] - shoulder[1], hand[2] - shoulder[2]];
+    let distance = angle_free_length(to).max(1e-3);
+    let unit = to.map(|value| value / distance);
+    let at = |along: f32, sideways: f32, across: Vec3| {
+        [0, 1, 2].map(|axis| shoulder[axis] + unit[axis] * along + across[axis] * sideways)
+    };
+    if distance >= UPPER_ARM + FOREARM {
+        return (at(UPPER_ARM, 0.0, [0.0; 3]), at(UPPER_ARM + FOREARM, 0.0, [0.0; 3]));
+    }
+    // The pole's part across the line to the hand.
+    let dot = pole[0] * unit[0] + pole[1] * unit[1] + pole[2] * unit[2];
+    let across = [0, 1, 2].map(|axis| pole[axis] - dot * unit[axis]);
+    let length = angle_free_length(across);
+    let across = if length < 1e-3 { [1.0, 0.0, 0.0] } else { across.map(|value| value / length) };
+    let along = (UPPER_ARM * UPPER_ARM - FOREARM * FOREARM + distance * distance) / (2.0 * distance);
+    let sideways = (UPPER_ARM * UPPER_ARM - along * along).max(0.0).sqrt();
+    (at(along, sideways, across), hand)
 }
 
 /// Segment lengths, in cm of a 170 cm person.
@@ -309,6 +365,9 @@ impl Body {
             let forearm = mul(&upper, &rz(f32::from(limb.elbow_flexion)));
             let wrist = add(elbow, apply(&forearm, [0.0, -FOREARM, 0.0]));
             joints[base..base + 3].copy_from_slice(&[shoulder, elbow, wrist]);
+        }
+        if position.load.contains(&Load::HandsPull) {
+            hands_on_the_pulled_leg(&mut joints, position);
         }
         // Kneeling or lying face down, the foot lies along the floor behind the knee (its angle is
         // not given).
@@ -587,5 +646,48 @@ fn props(figure: &mut Figure, body: &Body, position: &KeyPosition, view: View) {
             }
             Support::ChairBack | Support::ChairArms | Support::FloorHands | Support::HeadHands => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The distance from `point` to the segment `a`–`b`.
+    fn to_segment(point: Vec3, a: Vec3, b: Vec3) -> f32 {
+        let ab = [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
+        let ap = [point[0] - a[0], point[1] - a[1], point[2] - a[2]];
+        let length = (ab[0] * ab[0] + ab[1] * ab[1] + ab[2] * ab[2]).max(1e-6);
+        let t = ((ap[0] * ab[0] + ap[1] * ab[1] + ap[2] * ab[2]) / length).clamp(0.0, 1.0);
+        angle_free_length([0, 1, 2].map(|axis| a[axis] + ab[axis] * t - point[axis]))
+    }
+
+    /// Where a drill says the hands pull a leg, a hand is drawn on that leg (a knee hug, a
+    /// figure-4, a standing thigh stretch), not wherever the arm angles alone would put it.
+    #[test]
+    fn hands_that_pull_a_leg_are_drawn_holding_it() {
+        let mut checked = 0;
+        for drill in crate::dataset::dataset().drills {
+            for position in drill.positions.iter().filter(|position| position.load.contains(&Load::HandsPull)) {
+                let body = Body::pose(position);
+                let leg_near = |wrist: Vec3| {
+                    [(5, 6), (9, 10), (4, 5), (8, 9)]
+                        .iter()
+                        .map(|&(a, b)| to_segment(wrist, body.joints[a], body.joints[b]))
+                        .fold(f32::MAX, f32::min)
+                };
+                let nearest = leg_near(body.joints[14]).min(leg_near(body.joints[17]));
+                // A hand that reaches is on the leg (beside it by 4 cm); one that cannot is
+                // within a hand's length of it.
+                assert!(
+                    nearest < 12.0,
+                    "{} {}: the nearest hand is {nearest:.0} cm from a leg",
+                    drill.id,
+                    position.name
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked >= 5, "the drills that pull a leg: {checked}");
     }
 }
