@@ -320,9 +320,9 @@ records! {
         pub rotation: i16,
     }
 
-    /// One side's hip, knee, ankle, shoulder and elbow: + flexion, + abduction, + external
-    /// rotation, + dorsiflexion; negative values are extension, adduction, internal rotation and
-    /// plantarflexion.
+    /// One side's hip, knee, ankle, shoulder, elbow and shoulder blade: + flexion, + abduction,
+    /// + external rotation, + dorsiflexion, + retraction, + elevation; negative values are
+    /// extension, adduction, internal rotation, plantarflexion, protraction and depression.
     #[derive(Default)]
     pub struct Limb {
         #[serde(default)]
@@ -343,6 +343,12 @@ records! {
         pub shoulder_rotation: i16,
         #[serde(default)]
         pub elbow_flexion: i16,
+        /// The shoulder blade drawn back toward the spine (+) or forward around the ribs (−).
+        #[serde(default)]
+        pub scapula_retraction: i16,
+        /// The shoulder blade raised toward the ear (+, a shrug) or drawn down (−).
+        #[serde(default)]
+        pub scapula_elevation: i16,
     }
 
     /// A drill in a routine; `dose` overrides the drill's own, `priority` 1 is kept first

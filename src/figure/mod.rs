@@ -145,13 +145,31 @@ pub fn figures(positions: &'static [KeyPosition], view: View) -> Vec<Figure> {
     // A segment moves when its direction differs between positions by more than 5 degrees (a
     // pelvic tilt is about 10).
     let limit = libm::cosf(5f32.to_radians());
-    let moving: Vec<bool> = (0..SEGMENTS)
+    let mut moving: Vec<bool> = (0..SEGMENTS)
         .map(|segment| {
             bodies.iter().enumerate().any(|(index, a)| {
                 bodies[index + 1..].iter().any(|b| cos_between(a.direction(segment), b.direction(segment)) < limit)
             })
         })
         .collect();
+    // A shoulder blade moves the whole arm without turning it (a squeeze, a shoulder roll):
+    // the arm and the shoulders move when a shoulder shifts by 2 cm or more against the spine
+    // or the other shoulder (drawn back together, the shoulders come closer).
+    let shifts = |shoulder: usize| {
+        let span = |body: &Body, joint: usize| angle_free_length(sub(body.joints[shoulder], body.joints[joint]));
+        [1, 3, 12 + 15 - shoulder].iter().any(|&joint| {
+            let spans = bodies.iter().map(|body| span(body, joint));
+            let (low, high) = spans.fold((f32::MAX, f32::MIN), |(low, high), v| (low.min(v), high.max(v)));
+            high - low >= 2.0
+        })
+    };
+    for (shoulder, arm) in [(12, [9, 10]), (15, [11, 12])] {
+        if shifts(shoulder) {
+            for segment in arm.into_iter().chain([13]) {
+                moving[segment] = true;
+            }
+        }
+    }
     positions.iter().zip(&bodies).map(|(position, body)| body.draw(position, view, &moving)).collect()
 }
 
@@ -250,6 +268,10 @@ fn mul(a: &Mat3, b: &Mat3) -> Mat3 {
 
 fn apply(m: &Mat3, v: Vec3) -> Vec3 {
     [0, 1, 2].map(|row| m[row][0] * v[0] + m[row][1] * v[1] + m[row][2] * v[2])
+}
+
+fn sub(a: Vec3, b: Vec3) -> Vec3 {
+    [a[0] - b[0], a[1] - b[1], a[2] - b[2]]
 }
 
 fn add(a: Vec3, b: Vec3) -> Vec3 {
@@ -353,7 +375,15 @@ impl Body {
         }
         // Arms hang from the top of the thoracic segment, across the shoulders.
         for (side, limb, base) in [(1.0, &position.left, 12), (-1.0, &position.right, 15)] {
-            let shoulder = add(joints[2], apply(&thoracic, [0.0, -2.0, side * SHOULDER]));
+            // The shoulder blade carries the shoulder back (retraction) and up (elevation).
+            let (back, up) =
+                (f32::from(limb.scapula_retraction).to_radians(), f32::from(limb.scapula_elevation).to_radians());
+            let offset = [
+                -SHOULDER * libm::sinf(back),
+                -2.0 + SHOULDER * libm::sinf(up),
+                side * SHOULDER * libm::cosf(back) * libm::cosf(up),
+            ];
+            let shoulder = add(joints[2], apply(&thoracic, offset));
             let upper = mul(
                 &thoracic,
                 &mul(
@@ -689,5 +719,20 @@ mod tests {
             }
         }
         assert!(checked >= 5, "the drills that pull a leg: {checked}");
+    }
+
+    /// A shoulder-blade squeeze draws the shoulders and the arms back, marked as moving: the
+    /// shoulder blades carry the arm without turning it, so no joint angle of the arm changes.
+    #[test]
+    fn a_shoulder_blade_squeeze_draws_the_arms_back_and_marks_them() {
+        let drill = crate::dataset::drill("shoulder-blade-squeeze").unwrap();
+        let (start, hold) = (Body::pose(&drill.positions[0]), Body::pose(&drill.positions[1]));
+        for shoulder in [12, 15] {
+            let back = start.joints[shoulder][0] - hold.joints[shoulder][0];
+            assert!(back >= 5.0, "the shoulder {shoulder} goes back {back:.1} cm");
+        }
+        let drawn = figures(drill.positions, view_for(drill.positions));
+        let moving = drawn[1].lines.iter().filter(|line| line.kind == Stroke::Moving).count();
+        assert!(moving >= 4, "both arms (upper arm and forearm) and the shoulders are marked: {moving}");
     }
 }

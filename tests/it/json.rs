@@ -248,6 +248,8 @@ struct Limb {
     shoulder_abduction: i16,
     shoulder_rotation: i16,
     elbow_flexion: i16,
+    scapula_retraction: i16,
+    scapula_elevation: i16,
 }
 
 #[derive(Deserialize)]
