@@ -489,22 +489,12 @@ impl SessionView<'_> {
         let left = Duration::from_secs(status.left.as_secs() + u64::from(status.left.subsec_nanos() > 0));
         frame.push(Look::Bold, format!("    {}", clock_text(left)));
         frame.push(Look::Plain, "");
-        let next = match status.next_drill() {
-            Some(Cue::Drill { name, .. }) => format!("Next: {name}"),
-            _ => "Next: done".to_string(),
-        };
-        frame.push(Look::Dim, next);
+        frame.push(Look::Dim, next_line(status));
         frame.push(Look::Plain, "");
         // As wide as the text beside the figure, so it is never cut by it.
         frame.push(Look::Plain, progress_bar(status, width));
         frame.push(Look::Plain, "");
-        // The keys as they are now: space resumes a paused session.
-        let keys = match (status.waiting, status.paused) {
-            (true, _) => "space start · n skip drill · q quit",
-            (false, true) => "space resume · n skip drill · q quit",
-            (false, false) => "space pause · n skip drill · q quit",
-        };
-        frame.push(Look::Dim, keys);
+        frame.push(Look::Dim, keys_line(status, "skip drill"));
         if frame.fit_height(usize::from(rows)) {
             frame
         } else {
@@ -546,18 +536,12 @@ impl SessionView<'_> {
                 frame.push(Look::Caution, line);
             }
             // Then, while there is room, the rest in the order it matters.
-            let keys = match (status.waiting, status.paused) {
-                (true, _) => "space start · n skip · q quit",
-                (false, true) => "space resume · n skip · q quit",
-                (false, false) => "space pause · n skip · q quit",
-            };
-            let next = match status.next_drill() {
-                Some(Cue::Drill { name, .. }) => format!("Next: {name}"),
-                _ => "Next: done".to_string(),
-            };
-            for (look, line) in
-                [(Look::Plain, progress_bar(status, width)), (Look::Dim, keys.to_string()), (Look::Dim, next)]
-            {
+            let rest = [
+                (Look::Plain, progress_bar(status, width)),
+                (Look::Dim, keys_line(status, "skip")),
+                (Look::Dim, next_line(status)),
+            ];
+            for (look, line) in rest {
                 if frame.lines.len() < rows && crate::term::text::width(&line) <= width {
                     frame.push(look, line);
                 }
@@ -590,6 +574,24 @@ impl SessionView<'_> {
         frame.lines.truncate(rows.saturating_sub(1));
         frame.push(Look::Caution, more);
         frame
+    }
+}
+
+/// The keys as they are now (space resumes a paused session), `n` named `skip`.
+fn keys_line(status: &Progress, skip: &str) -> String {
+    let space = match (status.waiting, status.paused) {
+        (true, _) => "start",
+        (false, true) => "resume",
+        (false, false) => "pause",
+    };
+    format!("space {space} · n {skip} · q quit")
+}
+
+/// "Next: Knee rolls", or "Next: done" after the last drill.
+fn next_line(status: &Progress) -> String {
+    match status.next_drill() {
+        Some(Cue::Drill { name, .. }) => format!("Next: {name}"),
+        _ => "Next: done".to_string(),
     }
 }
 
