@@ -58,6 +58,9 @@ impl Tmux {
         let path = tmux.run(&["display-message", "-p", "#{socket_path}"]);
         tmux.socket_path =
             Some(String::from_utf8_lossy(&path.stdout).trim().to_string()).filter(|path| !path.is_empty());
+        // Keys typed before bash reads the terminal are echoed raw and again after its prompt:
+        // a doubled command line the screen checks would read as the program's output.
+        tmux.wait_until("the shell's prompt", |text| text.lines().any(|line| line.starts_with('$')));
         Some(tmux)
     }
 
