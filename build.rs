@@ -148,6 +148,7 @@ fn main() {
         movement_rules: conditions.rules,
         morning_rule: conditions.morning_rule,
         regions: load("regions.json"),
+        measures: load("measures.json"),
     };
     let mut code = String::from("pub static DATASET: Dataset = ");
     dataset.literal(&mut code);

@@ -35,7 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('sources', 'sources', [CompletionResultType]::ParameterValue, 'The references behind every claim, by the id the other commands show')
             [CompletionResult]::new('faq', 'faq', [CompletionResultType]::ParameterValue, 'The implementation guide (habits) and common questions')
             [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'Desk-break reminders: a desktop notification with a micro-stretch on a schedule')
-            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a pain rating or a break done without backpain, in the history')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a pain rating, a break done without backpain, or the weekly check-in')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List the history: sessions, reminders, breaks and pain ratings, oldest first')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Breaks reminded and taken, sessions, streaks, a heatmap and pain, week by week')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'What this desktop offers reminders (notification server, idle, lock, do-not-disturb, fullscreen), the systemd timer, the config file and the history, with fixes')
@@ -154,6 +154,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('pain', 'pain', [CompletionResultType]::ParameterValue, 'A pain rating from 0 (no pain) to 10 (worst imaginable) for a location')
             [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'A routine or break you did without backpain')
+            [CompletionResult]::new('check-in', 'check-in', [CompletionResultType]::ParameterValue, 'The weekly check-in, about 20 seconds: the three PEG questions (pain, and how much it got in the way of enjoying life and of general activity, over the past week) and up to three activities your back makes hard, each 0-10. On a terminal it asks what the flags leave out')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -188,9 +189,28 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'backpain;log;check-in' {
+            [CompletionResult]::new('--peg', '--peg', [CompletionResultType]::ParameterName, 'The three PEG answers, 0-10 each, in order: average pain in the past week, how much pain interfered with enjoyment of life, and with general activity (`-` for one not answered)')
+            [CompletionResult]::new('--activity', '--activity', [CompletionResultType]::ParameterName, 'An activity your back makes hard and how well you can do it now: 0 (unable) to 10 (as well as before). Repeat for up to three; the last check-in''s are asked for on a terminal')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'The location the check-in is about, if one [default: none: it is about you]')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'The location the check-in is about, if one [default: none: it is about you]')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A few words of your own (at most 500 characters)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it was: HH:MM (today), yesterday HH:MM, YYYY-MM-DD HH:MM, or RFC 3339 [default: now]')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The entry''s id (a UUID), so a script that retries records it once: entries with one id count once [default: a new random one]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from FILE, not the standard config file')
+            [CompletionResult]::new('--change-activities', '--change-activities', [CompletionResultType]::ParameterName, 'On a terminal, name your activities again instead of rating the last check-in''s')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the recorded entry as JSON')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'backpain;log;help' {
             [CompletionResult]::new('pain', 'pain', [CompletionResultType]::ParameterValue, 'A pain rating from 0 (no pain) to 10 (worst imaginable) for a location')
             [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'A routine or break you did without backpain')
+            [CompletionResult]::new('check-in', 'check-in', [CompletionResultType]::ParameterValue, 'The weekly check-in, about 20 seconds: the three PEG questions (pain, and how much it got in the way of enjoying life and of general activity, over the past week) and up to three activities your back makes hard, each 0-10. On a terminal it asks what the flags leave out')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -198,6 +218,9 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             break
         }
         'backpain;log;help;done' {
+            break
+        }
+        'backpain;log;help;check-in' {
             break
         }
         'backpain;log;help;help' {
@@ -265,7 +288,7 @@ Register-ArgumentCompleter -Native -CommandName 'backpain' -ScriptBlock {
             [CompletionResult]::new('sources', 'sources', [CompletionResultType]::ParameterValue, 'The references behind every claim, by the id the other commands show')
             [CompletionResult]::new('faq', 'faq', [CompletionResultType]::ParameterValue, 'The implementation guide (habits) and common questions')
             [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'Desk-break reminders: a desktop notification with a micro-stretch on a schedule')
-            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a pain rating or a break done without backpain, in the history')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a pain rating, a break done without backpain, or the weekly check-in')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List the history: sessions, reminders, breaks and pain ratings, oldest first')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Breaks reminded and taken, sessions, streaks, a heatmap and pain, week by week')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'What this desktop offers reminders (notification server, idle, lock, do-not-disturb, fullscreen), the systemd timer, the config file and the history, with fixes')

@@ -100,6 +100,9 @@ _backpain() {
             backpain__subcmd__help,stats)
                 cmd="backpain__subcmd__help__subcmd__stats"
                 ;;
+            backpain__subcmd__log,check-in)
+                cmd="backpain__subcmd__log__subcmd__check__subcmd__in"
+                ;;
             backpain__subcmd__log,done)
                 cmd="backpain__subcmd__log__subcmd__done"
                 ;;
@@ -108,6 +111,9 @@ _backpain() {
                 ;;
             backpain__subcmd__log,pain)
                 cmd="backpain__subcmd__log__subcmd__pain"
+                ;;
+            backpain__subcmd__log__subcmd__help,check-in)
+                cmd="backpain__subcmd__log__subcmd__help__subcmd__check__subcmd__in"
                 ;;
             backpain__subcmd__log__subcmd__help,done)
                 cmd="backpain__subcmd__log__subcmd__help__subcmd__done"
@@ -557,12 +563,77 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__log)
-            opts="-h --color --no-pager --config --help pain done help"
+            opts="-h --color --no-pager --config --help pain done check-in help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backpain__subcmd__log__subcmd__check__subcmd__in)
+            opts="-l -h --peg --activity --change-activities --location --note --at --json --id --data-dir --color --no-pager --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --peg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --activity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --location)
+                    COMPREPLY=($(compgen -W "lower upper sciatic hip neck" -- "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -W "lower upper sciatic hip neck" -- "${cur}"))
+                    return 0
+                    ;;
+                --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -647,8 +718,22 @@ _backpain() {
             return 0
             ;;
         backpain__subcmd__log__subcmd__help)
-            opts="pain done help"
+            opts="pain done check-in help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backpain__subcmd__log__subcmd__help__subcmd__check__subcmd__in)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1094,7 +1179,7 @@ _backpain() {
                     return 0
                     ;;
                 --id)
-                    COMPREPLY=($(compgen -W "nhs-lbp nhs-sciatica-video cuh-thoracic mpft-neck nice-ng59 george-2021 blanpied-2017 snook-1998 snook-2002 adams-1987 adams-1990 steffens-2015 acsm-2021 weppler-2010 magnusson-1996 hayden-2021 owen-2020 luger-2019 gollwitzer-2006 mayo-15min ellis-2012 feller-2024 wmas-999-111 neas-111 gov-scot-nhs24 hscni-ooh us-911 crtc-911 healthlink-bc-811 quebec-811 healthdirect-000 healthdirect-care vic-nurse-on-call qld-13health nz-ambulance-111 nz-healthline hse-112-999 hse-gp-ooh laekbw-116117 in-erss-112 nhm-108 eu-112 ec-116117 nhs-back-pain norfolk-ces glos-cancer-flags nhs-meningitis ichd3-dissection gwent-neck hse-aortic-dissection nidirect-pe nhs-dvt bedford-calf leeds-thr alderhey-hip hse-pregnancy-exercise giangregorio-2015 hull-spine-surgery ctm-sciatica nhs-wales-back gstt-lbp rjah-flare nhs-inform-back-ex keele-startback nhs-tayside-exercises nhs-older-exercises sterling-2019 saint-lukes-squeeze nidirect-aaa nice-ng65 glos-infection-flags chelwest-joint-infection uhb-midwife nca-pgp leeds-pregnancy-faq nct-kidney borne-premature wales-111-spondylosis korfitsen-2023 waterbury-posterior duke-anterior hip-precautions-by-approach mkuh-thr cuh-thr nshealth-sitting brooke-wavell-2022 devon-thoracic may-2018 costa-2012 henschke-2008 leeds-shoulder-dislocation au-1800medicare pengel-2003 about-isometric-neck nhs-lumbar-decompression" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "nhs-lbp nhs-sciatica-video cuh-thoracic mpft-neck nice-ng59 george-2021 blanpied-2017 snook-1998 snook-2002 adams-1987 adams-1990 steffens-2015 acsm-2021 weppler-2010 magnusson-1996 hayden-2021 owen-2020 luger-2019 gollwitzer-2006 mayo-15min ellis-2012 feller-2024 wmas-999-111 neas-111 gov-scot-nhs24 hscni-ooh us-911 crtc-911 healthlink-bc-811 quebec-811 healthdirect-000 healthdirect-care vic-nurse-on-call qld-13health nz-ambulance-111 nz-healthline hse-112-999 hse-gp-ooh laekbw-116117 in-erss-112 nhm-108 eu-112 ec-116117 nhs-back-pain norfolk-ces glos-cancer-flags nhs-meningitis ichd3-dissection gwent-neck hse-aortic-dissection nidirect-pe nhs-dvt bedford-calf leeds-thr alderhey-hip hse-pregnancy-exercise giangregorio-2015 hull-spine-surgery ctm-sciatica nhs-wales-back gstt-lbp rjah-flare nhs-inform-back-ex keele-startback nhs-tayside-exercises nhs-older-exercises sterling-2019 saint-lukes-squeeze nidirect-aaa nice-ng65 glos-infection-flags chelwest-joint-infection uhb-midwife nca-pgp leeds-pregnancy-faq nct-kidney borne-premature wales-111-spondylosis korfitsen-2023 waterbury-posterior duke-anterior hip-precautions-by-approach mkuh-thr cuh-thr nshealth-sitting brooke-wavell-2022 devon-thoracic may-2018 costa-2012 henschke-2008 leeds-shoulder-dislocation au-1800medicare pengel-2003 about-isometric-neck nhs-lumbar-decompression ostelo-2008 farrar-2001 krebs-2009 stratford-1995" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -32,7 +32,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand sources 'The references behind every claim, by the id the other commands show'
             cand faq 'The implementation guide (habits) and common questions'
             cand remind 'Desk-break reminders: a desktop notification with a micro-stretch on a schedule'
-            cand log 'Record a pain rating or a break done without backpain, in the history'
+            cand log 'Record a pain rating, a break done without backpain, or the weekly check-in'
             cand history 'List the history: sessions, reminders, breaks and pain ratings, oldest first'
             cand stats 'Breaks reminded and taken, sessions, streaks, a heatmap and pain, week by week'
             cand doctor 'What this desktop offers reminders (notification server, idle, lock, do-not-disturb, fullscreen), the systemd timer, the config file and the history, with fixes'
@@ -143,6 +143,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand --help 'Print help'
             cand pain 'A pain rating from 0 (no pain) to 10 (worst imaginable) for a location'
             cand done 'A routine or break you did without backpain'
+            cand check-in 'The weekly check-in, about 20 seconds: the three PEG questions (pain, and how much it got in the way of enjoying life and of general activity, over the past week) and up to three activities your back makes hard, each 0-10. On a terminal it asks what the flags leave out'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'backpain;log;pain'= {
@@ -174,14 +175,34 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'backpain;log;check-in'= {
+            cand --peg 'The three PEG answers, 0-10 each, in order: average pain in the past week, how much pain interfered with enjoyment of life, and with general activity (`-` for one not answered)'
+            cand --activity 'An activity your back makes hard and how well you can do it now: 0 (unable) to 10 (as well as before). Repeat for up to three; the last check-in''s are asked for on a terminal'
+            cand -l 'The location the check-in is about, if one [default: none: it is about you]'
+            cand --location 'The location the check-in is about, if one [default: none: it is about you]'
+            cand --note 'A few words of your own (at most 500 characters)'
+            cand --at 'When it was: HH:MM (today), yesterday HH:MM, YYYY-MM-DD HH:MM, or RFC 3339 [default: now]'
+            cand --id 'The entry''s id (a UUID), so a script that retries records it once: entries with one id count once [default: a new random one]'
+            cand --data-dir 'The data directory; the history is its history/ folder [default: `data-dir` in the config file''s [history] table, else $XDG_DATA_HOME/backpain or the platform''s data dir]'
+            cand --color 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never'
+            cand --config 'Read settings from FILE, not the standard config file'
+            cand --change-activities 'On a terminal, name your activities again instead of rating the last check-in''s'
+            cand --json 'Print the recorded entry as JSON'
+            cand --no-pager 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'backpain;log;help'= {
             cand pain 'A pain rating from 0 (no pain) to 10 (worst imaginable) for a location'
             cand done 'A routine or break you did without backpain'
+            cand check-in 'The weekly check-in, about 20 seconds: the three PEG questions (pain, and how much it got in the way of enjoying life and of general activity, over the past week) and up to three activities your back makes hard, each 0-10. On a terminal it asks what the flags leave out'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'backpain;log;help;pain'= {
         }
         &'backpain;log;help;done'= {
+        }
+        &'backpain;log;help;check-in'= {
         }
         &'backpain;log;help;help'= {
         }
@@ -242,7 +263,7 @@ set edit:completion:arg-completer[backpain] = {|@words|
             cand sources 'The references behind every claim, by the id the other commands show'
             cand faq 'The implementation guide (habits) and common questions'
             cand remind 'Desk-break reminders: a desktop notification with a micro-stretch on a schedule'
-            cand log 'Record a pain rating or a break done without backpain, in the history'
+            cand log 'Record a pain rating, a break done without backpain, or the weekly check-in'
             cand history 'List the history: sessions, reminders, breaks and pain ratings, oldest first'
             cand stats 'Breaks reminded and taken, sessions, streaks, a heatmap and pain, week by week'
             cand doctor 'What this desktop offers reminders (notification server, idle, lock, do-not-disturb, fullscreen), the systemd timer, the config file and the history, with fixes'

@@ -38,7 +38,7 @@ complete -c backpain -n "__fish_backpain_needs_command" -f -a "drills" -d 'The d
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "sources" -d 'The references behind every claim, by the id the other commands show'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "faq" -d 'The implementation guide (habits) and common questions'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "remind" -d 'Desk-break reminders: a desktop notification with a micro-stretch on a schedule'
-complete -c backpain -n "__fish_backpain_needs_command" -f -a "log" -d 'Record a pain rating or a break done without backpain, in the history'
+complete -c backpain -n "__fish_backpain_needs_command" -f -a "log" -d 'Record a pain rating, a break done without backpain, or the weekly check-in'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "history" -d 'List the history: sessions, reminders, breaks and pain ratings, oldest first'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "stats" -d 'Breaks reminded and taken, sessions, streaks, a heatmap and pain, week by week'
 complete -c backpain -n "__fish_backpain_needs_command" -f -a "doctor" -d 'What this desktop offers reminders (notification server, idle, lock, do-not-disturb, fullscreen), the systemd timer, the config file and the history, with fixes'
@@ -265,7 +265,11 @@ leeds-shoulder-dislocation\t''
 au-1800medicare\t''
 pengel-2003\t''
 about-isometric-neck\t''
-nhs-lumbar-decompression\t''"
+nhs-lumbar-decompression\t''
+ostelo-2008\t''
+farrar-2001\t''
+krebs-2009\t''
+stratford-1995\t''"
 complete -c backpain -n "__fish_backpain_using_subcommand sources" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand sources" -l json -d 'Print JSON instead of a table (the shapes are documented in the README)'
 complete -c backpain -n "__fish_backpain_using_subcommand sources" -s h -l help -d 'Print help'
@@ -326,15 +330,16 @@ complete -c backpain -n "__fish_backpain_using_subcommand remind" -l dry-run -d 
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l once -d 'Fire one reminder now and exit (for cron, systemd timers, launchd)'
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -l json -d 'Print one JSON object per reminder (JSON Lines) instead of text'
 complete -c backpain -n "__fish_backpain_using_subcommand remind" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done check-in help" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -l config -d 'Read settings from FILE, not the standard config file' -r -F
-complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
-complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -s h -l help -d 'Print help'
-complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -f -a "pain" -d 'A pain rating from 0 (no pain) to 10 (worst imaginable) for a location'
-complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -f -a "done" -d 'A routine or break you did without backpain'
-complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done check-in help" -l config -d 'Read settings from FILE, not the standard config file' -r -F
+complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done check-in help" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done check-in help" -s h -l help -d 'Print help'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done check-in help" -f -a "pain" -d 'A pain rating from 0 (no pain) to 10 (worst imaginable) for a location'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done check-in help" -f -a "done" -d 'A routine or break you did without backpain'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done check-in help" -f -a "check-in" -d 'The weekly check-in, about 20 seconds: the three PEG questions (pain, and how much it got in the way of enjoying life and of general activity, over the past week) and up to three activities your back makes hard, each 0-10. On a terminal it asks what the flags leave out'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and not __fish_seen_subcommand_from pain done check-in help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from pain" -s l -l location -d 'Where it hurts: a location, its letter (A-E) or an alias such as lumbar' -r -f -a "lower\t'Lower back (lumbar)'
 upper\t'Upper back (thoracic)'
 sciatic\t'Sciatic nerve'
@@ -368,8 +373,28 @@ complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_s
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l json -d 'Print the recorded entry as JSON'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from check-in" -l peg -d 'The three PEG answers, 0-10 each, in order: average pain in the past week, how much pain interfered with enjoyment of life, and with general activity (`-` for one not answered)' -r
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from check-in" -l activity -d 'An activity your back makes hard and how well you can do it now: 0 (unable) to 10 (as well as before). Repeat for up to three; the last check-in\'s are asked for on a terminal' -r
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from check-in" -s l -l location -d 'The location the check-in is about, if one [default: none: it is about you]' -r -f -a "lower\t'Lower back (lumbar)'
+upper\t'Upper back (thoracic)'
+sciatic\t'Sciatic nerve'
+hip\t'Hip & pelvis'
+neck\t'Neck & upper back'"
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from check-in" -l note -d 'A few words of your own (at most 500 characters)' -r
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from check-in" -l at -d 'When it was: HH:MM (today), yesterday HH:MM, YYYY-MM-DD HH:MM, or RFC 3339 [default: now]' -r
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from check-in" -l id -d 'The entry\'s id (a UUID), so a script that retries records it once: entries with one id count once [default: a new random one]' -r
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from check-in" -l data-dir -d 'The data directory; the history is its history/ folder [default: `data-dir` in the config file\'s [history] table, else $XDG_DATA_HOME/backpain or the platform\'s data dir]' -r -F
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from check-in" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from check-in" -l config -d 'Read settings from FILE, not the standard config file' -r -F
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from check-in" -l change-activities -d 'On a terminal, name your activities again instead of rating the last check-in\'s'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from check-in" -l json -d 'Print the recorded entry as JSON'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from check-in" -l no-pager -d 'Print long output straight to the terminal instead of through the pager ($BACKPAIN_PAGER, else $PAGER, else less -FRX); `pager = false` in the config file does the same'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from check-in" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "pain" -d 'A pain rating from 0 (no pain) to 10 (worst imaginable) for a location'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "done" -d 'A routine or break you did without backpain'
+complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "check-in" -d 'The weekly check-in, about 20 seconds: the three PEG questions (pain, and how much it got in the way of enjoying life and of general activity, over the past week) and up to three activities your back makes hard, each 0-10. On a terminal it asks what the flags leave out'
 complete -c backpain -n "__fish_backpain_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c backpain -n "__fish_backpain_using_subcommand history" -l color -d 'When to colour the output: auto (only on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
@@ -428,7 +453,7 @@ complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_s
 complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats doctor completions man help" -f -a "sources" -d 'The references behind every claim, by the id the other commands show'
 complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats doctor completions man help" -f -a "faq" -d 'The implementation guide (habits) and common questions'
 complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats doctor completions man help" -f -a "remind" -d 'Desk-break reminders: a desktop notification with a micro-stretch on a schedule'
-complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats doctor completions man help" -f -a "log" -d 'Record a pain rating or a break done without backpain, in the history'
+complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats doctor completions man help" -f -a "log" -d 'Record a pain rating, a break done without backpain, or the weekly check-in'
 complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats doctor completions man help" -f -a "history" -d 'List the history: sessions, reminders, breaks and pain ratings, oldest first'
 complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats doctor completions man help" -f -a "stats" -d 'Breaks reminded and taken, sessions, streaks, a heatmap and pain, week by week'
 complete -c backpain -n "__fish_backpain_using_subcommand help; and not __fish_seen_subcommand_from myths route routine drills sources faq remind log history stats doctor completions man help" -f -a "doctor" -d 'What this desktop offers reminders (notification server, idle, lock, do-not-disturb, fullscreen), the systemd timer, the config file and the history, with fixes'

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::dataset::{
-    self, Citation, Claim, Condition, Dose, Drill, DrillKind, Evidence, Location, RedFlag, Status, Urgency,
+    self, Better, Citation, Claim, Condition, Dose, Drill, DrillKind, Evidence, Location, RedFlag, Status, Urgency,
     UrgencyWording, Variant,
 };
 use crate::plan::Plan;
@@ -395,6 +395,83 @@ pub struct StatsReport {
     pub pain_vs_breaks: PainVsBreaks,
     /// Lines that could not be read and were left out (reported on stderr).
     pub skipped_lines: usize,
+    /// Pain, the PEG and each activity judged against the first value in the period.
+    pub measures: Vec<MeasureView>,
+    /// When the last check-in was, and whether one is due.
+    pub check_in: CheckInStatus,
+    /// Why to see a doctor or physiotherapist, from these numbers, when they say so.
+    pub advice: Option<Advice>,
+}
+
+/// A measure's verdict against the person's own baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Improved,
+    Unchanged,
+    Worse,
+    TooEarly,
+}
+
+impl Verdict {
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Improved => "improved",
+            Verdict::Unchanged => "unchanged",
+            Verdict::Worse => "worse",
+            Verdict::TooEarly => "too early",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasurePoint {
+    pub date: String,
+    pub value: f64,
+}
+
+/// One measure (pain per location, the PEG, or one activity) over the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasureView {
+    /// `pain`, `peg` or `psfs`.
+    pub measure: &'static str,
+    pub name: &'static str,
+    /// pain: the location id.
+    pub location: Option<String>,
+    /// psfs: the activity as the person named it.
+    pub activity: Option<String>,
+    /// psfs: the activity is in the latest check-in (false: dropped or renamed since).
+    pub current: Option<bool>,
+    /// `lower` or `higher`: which way is better.
+    pub better: Better,
+    pub baseline: MeasurePoint,
+    pub latest: MeasurePoint,
+    /// latest minus baseline.
+    pub change: f64,
+    /// How many values (weeks with pain ratings, or check-ins) the period holds.
+    pub count: usize,
+    pub verdict: Verdict,
+    /// The thresholds the verdict used, in words.
+    pub thresholds: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckInStatus {
+    /// The date of the latest check-in, and of the first.
+    pub last: Option<String>,
+    pub first: Option<String>,
+    pub days_since: Option<i64>,
+    pub due_days: u32,
+    pub due: bool,
+}
+
+/// The see-a-clinician advice, with the emergency red flags.
+#[derive(Debug, Serialize)]
+pub struct Advice {
+    /// What in the numbers prompted it.
+    pub because: String,
+    pub text: &'static str,
+    pub red_flags: Vec<RedFlagView>,
 }
 
 #[derive(Debug, Serialize)]

@@ -52,6 +52,8 @@ Examples:
   backpain log pain 2 -l neck --note 'after driving' --at '2026-11-30 18:00'
   backpain log done --location lower --micro
   backpain log done --location hip --note 'physio exercises' --at 07:30
+  backpain log check-in
+  backpain log check-in --peg 6,5,7 --activity 'sit through a 2-hour meeting=4'
 
 Pain is the numeric rating scale: 0 is no pain, 10 the worst imaginable. \
 Entries go to the history (see `backpain history --path`); nothing leaves this machine.";
@@ -159,7 +161,7 @@ after_help = REMIND_HELP
     )]
     Remind(RemindArgs),
 
-    /// Record a pain rating or a break done without backpain, in the history.
+    /// Record a pain rating, a break done without backpain, or the weekly check-in.
     #[command(after_help = LOG_HELP, subcommand_required = true)]
     Log(LogArgs),
 
@@ -522,6 +524,39 @@ pub enum LogCommand {
         after_help = "Examples:\n  backpain log done lower\n  backpain log done -l neck --micro --note 'at the desk'"
     )]
     Done(LogDoneArgs),
+    /// The weekly check-in, about 20 seconds: the three PEG questions (pain, and how much it
+    /// got in the way of enjoying life and of general activity, over the past week) and up to
+    /// three activities your back makes hard, each 0-10. On a terminal it asks what the flags
+    /// leave out.
+    #[command(
+        name = "check-in",
+        after_help = "Examples:\n  backpain log check-in\n  backpain log check-in --peg 6,5,7 --activity 'sit through a 2-hour meeting=4' --activity 'lift my son=3'\n  backpain log check-in --change-activities\n\nPEG: Krebs EE et al., J Gen Intern Med 2009;24(6):733-738. Activities: the Patient-Specific Functional Scale (Stratford 1995), 0 = unable to do it, 10 = as well as before the problem. `backpain stats` judges each against your first check-in."
+    )]
+    CheckIn(LogCheckInArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LogCheckInArgs {
+    /// The three PEG answers, 0-10 each, in order: average pain in the past week, how much pain
+    /// interfered with enjoyment of life, and with general activity (`-` for one not answered).
+    #[arg(long, value_name = "P,E,G", value_parser = parse_peg)]
+    pub peg: Option<crate::history::Peg>,
+
+    /// An activity your back makes hard and how well you can do it now: 0 (unable) to 10 (as
+    /// well as before). Repeat for up to three; the last check-in's are asked for on a terminal.
+    #[arg(long = "activity", value_name = "NAME=SCORE", value_parser = parse_activity)]
+    pub activities: Vec<crate::history::Activity>,
+
+    /// On a terminal, name your activities again instead of rating the last check-in's.
+    #[arg(long, conflicts_with = "activities")]
+    pub change_activities: bool,
+
+    /// The location the check-in is about, if one [default: none: it is about you].
+    #[arg(long, short, value_name = "LOCATION", value_parser = location_parser())]
+    pub location: Option<&'static Location>,
+
+    #[command(flatten)]
+    pub entry: LogEntryArgs,
 }
 
 #[derive(Debug, Args)]
@@ -736,6 +771,70 @@ fn parse_note(text: &str) -> Result<String, String> {
         return Err(format!("the note is {length} characters; at most 500"));
     }
     Ok(note.to_string())
+}
+
+/// One 0-10 score of a check-in, or `-` for none.
+fn parse_score(text: &str, what: &str) -> Result<Option<u8>, String> {
+    let trimmed = text.trim();
+    if trimmed == "-" {
+        return Ok(None);
+    }
+    match trimmed.parse::<i64>() {
+        Ok(score @ 0..=10) => Ok(Some(score as u8)),
+        _ => Err(format!("{what} `{}` is not a whole number from 0 to 10 (or `-` for none)", shown(trimmed))),
+    }
+}
+
+/// A typed value as an error may show it: control characters escaped.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::term::text::printable(text)
+}
+
+fn parse_peg(text: &str) -> Result<crate::history::Peg, String> {
+    let parts: Vec<&str> = text.split(',').collect();
+    let [pain, enjoyment, activity] = parts[..] else {
+        return Err(format!(
+            "--peg takes three answers separated by commas, such as 6,5,7 (pain, enjoyment, activity); got {}",
+            parts.len()
+        ));
+    };
+    Ok(crate::history::Peg {
+        pain: parse_score(pain, "the pain answer")?,
+        enjoyment: parse_score(enjoyment, "the enjoyment answer")?,
+        activity: parse_score(activity, "the activity answer")?,
+    })
+}
+
+/// The longest activity name: a short phrase, not a note.
+pub const ACTIVITY_NAME_MAX: usize = 80;
+
+/// An activity's name as typed: one line of plain text, at most 80 characters.
+pub fn parse_activity_name(text: &str) -> Result<String, String> {
+    let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return Err("the activity has no name; say what your back makes hard, such as `sit through a meeting`".into());
+    }
+    if let Some(found) = crate::remind::parse::control_character(text) {
+        return Err(format!("the activity's name contains {found}; write it as one line of plain text"));
+    }
+    let length = name.chars().count();
+    if length > ACTIVITY_NAME_MAX {
+        return Err(format!("the activity's name is {length} characters; at most {ACTIVITY_NAME_MAX}"));
+    }
+    Ok(name)
+}
+
+fn parse_activity(text: &str) -> Result<crate::history::Activity, String> {
+    let Some((name, score)) = text.rsplit_once('=') else {
+        return Err(format!(
+            "--activity takes NAME=SCORE, such as 'sit through a meeting=4'; `{}` has no `=`",
+            shown(text)
+        ));
+    };
+    Ok(crate::history::Activity {
+        name: parse_activity_name(name)?,
+        score: parse_score(score, "the activity's score")?,
+    })
 }
 
 fn parse_wake_time(text: &str) -> Result<WakeTime, String> {

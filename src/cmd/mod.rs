@@ -3,6 +3,7 @@
 //! output: `report` renders a table or JSON, `print` writes bytes a program reads, `stream`
 //! gives a writer for output that comes a line at a time; each decides once about the pager.
 
+pub mod check_in;
 pub mod completions;
 pub mod doctor;
 pub mod drills;

@@ -12,7 +12,7 @@ use crate::cli::RemindArgs;
 use crate::config::Config;
 use crate::dataset::Variant;
 use crate::error::{Interrupted, UsageError};
-use crate::history::Warned;
+use crate::history::{self, Warned};
 use crate::plan::conditions;
 use crate::profile::Profile;
 use crate::remind::engine::{Engine, LoopEnd, Notifier, Settings};
@@ -131,10 +131,21 @@ fn run(
         let words = open::command_line(open_command.as_deref(), terminal.as_deref(), &routine.clone()?)?;
         open::spawn(&words)
     });
+    // Read from the history when a reminder is about to be shown, and said at most once a run
+    // (a dry run or `record = false` keeps no trace of having said it).
+    let store = if dry_run { None } else { super::store(&args.data, config).ok() };
+    let mut said = false;
+    let check_in_due: engine::CheckInDue = Box::new(move |now| {
+        let due =
+            !said && store.as_ref().is_some_and(|store| history::measures::reminder_says_check_in_due(store, now));
+        said |= due;
+        due
+    });
     let view = View::new(&settings, stdout, stderr);
     let recorder = Recorder::new(&settings, history);
-    let ending =
-        Engine { settings, clock, notifier, view, recorder, presence, open }.run().context("cannot write to stdout")?;
+    let ending = Engine { settings, clock, notifier, view, recorder, presence, open, check_in_due }
+        .run()
+        .context("cannot write to stdout")?;
     match ending {
         LoopEnd::Finished(_) => Ok(()),
         LoopEnd::Stopped(shown) => {

@@ -24,7 +24,10 @@ pub fn run<Tz: TimeZone>(
     err: &mut dyn Write,
 ) -> anyhow::Result<StatsReport> {
     let store = super::store(&args.data, config)?;
-    let mut aggregates = Aggregates::new(now.timezone(), args.location.map(|location| location.id.to_string()));
+    // The advice's red flags say when to get help in the words for the config's region.
+    let wording = config.profile.profile().wording();
+    let mut aggregates =
+        Aggregates::new(now.timezone(), args.location.map(|location| location.id.to_string())).with_wording(wording);
     let summary = store.read(
         None,
         |entry: &Counted, _| {

@@ -413,6 +413,11 @@ pub fn movement_rule(id: &str) -> Option<&'static MovementRule> {
     DATASET.movement_rules.iter().find(|rule| rule.id == id)
 }
 
+/// An outcome measure of the check-in by id: `pain`, `peg` or `psfs`.
+pub fn outcome_measure(id: &str) -> Option<&'static OutcomeMeasure> {
+    DATASET.measures.measures.iter().find(|measure| measure.id == id)
+}
+
 pub fn citation(id: &str) -> Option<&'static Citation> {
     DATASET.citations.iter().find(|citation| citation.id == id)
 }

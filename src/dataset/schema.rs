@@ -37,6 +37,10 @@ choices! {
     #[serde(rename_all = "snake_case")]
     pub enum Side { Left, Right }
 
+    /// Which way an outcome measure gets better.
+    #[serde(rename_all = "snake_case")]
+    pub enum Better { Lower, Higher }
+
     /// What the hands hold or the body rests on besides the floor or the chair it sits on.
     #[serde(rename_all = "snake_case")]
     pub enum Support { ChairBack, ChairArms, Desk, Wall, DoorFrame, Step, Pillow, FloorHands, HeadHands }
@@ -86,6 +90,53 @@ records! {
         /// The rule whose movement the morning caution is about (bending the low back).
         pub morning_rule: Str,
         pub regions: List<Region>,
+        pub measures: Measures,
+    }
+
+    /// `data/measures.json`: the weekly check-in, what it asks and how change is judged.
+    pub struct Measures {
+        /// A check-in is due this many days after the last one (or when there is none).
+        pub due_days: u32,
+        /// After this many weeks of check-ins without pain improved, the advice to see a clinician.
+        pub not_improving_weeks: u32,
+        pub measures: List<OutcomeMeasure>,
+        /// Measures considered and left out, and why (licences, terms).
+        pub left_out: List<LeftOut>,
+    }
+
+    /// A measure judged against the person's own baseline.
+    pub struct OutcomeMeasure {
+        /// `pain` (the 0-10 ratings of `log pain`), `peg` or `psfs`.
+        pub id: Str,
+        pub name: Str,
+        /// What it measures, in a sentence.
+        pub about: Str,
+        pub better: Better,
+        /// The questions asked at a check-in (none for pain, which `log pain` records).
+        pub items: List<MeasureItem>,
+        /// Improved: better by at least this many points (the minimal important change)...
+        pub improved_points: u8,
+        /// ... or by at least this percentage of the baseline, where the source gives one.
+        pub improved_percent: Opt<u8>,
+        /// Worse: by at least this many points.
+        pub worse_points: u8,
+        /// Where the thresholds come from, in a sentence.
+        pub thresholds: Str,
+        pub sources: List<Str>,
+    }
+
+    /// One 0-10 question of a measure, with the words at its ends.
+    pub struct MeasureItem {
+        pub id: Str,
+        pub question: Str,
+        pub low: Str,
+        pub high: Str,
+    }
+
+    /// A measure backpain does not ask, and why.
+    pub struct LeftOut {
+        pub name: Str,
+        pub why: Str,
     }
 
     /// `data/meta.json`.

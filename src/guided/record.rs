@@ -11,12 +11,11 @@ use super::player::{Ending, Summary};
 use crate::history::{Entry, Kind};
 use crate::platform::clock::Clock;
 use crate::report::RoutineReport;
-use crate::tui::{Key, Keys};
+use crate::tui::ask::{scale, Ahead, Asked};
+use crate::tui::Keys;
 
 /// How long the question waits before it counts as skipped.
 const ASK_FOR: Duration = Duration::from_secs(120);
-/// After a 1, how long to wait for the 0 of a 10.
-const TEN_WITHIN: Duration = Duration::from_millis(1500);
 
 /// The session that started at `at`, as the history keeps it.
 pub fn entry(
@@ -52,37 +51,19 @@ pub fn entry(
     entry
 }
 
-/// Asks "How is your back now, 0-10? (Enter to skip)" and reads one key: a digit is the rating
-/// (1 then 0 within a moment is 10); Enter, Esc, q, Ctrl-C or two minutes without a key skip.
-/// Raw mode must be on, so lines end in `\r\n`.
+/// Asks "How is your back now, 0-10? (Enter to skip)" and reads one key (`tui::ask::scale`):
+/// Enter, Esc, q, Ctrl-C or two minutes without a key skip. Raw mode must be on.
 pub fn ask_pain(out: &mut dyn Write, keys: &mut dyn Keys, clock: &mut dyn Clock) -> io::Result<Option<u8>> {
-    write!(out, "How is your back now, 0-10? (Enter to skip) ")?;
-    out.flush()?;
-    let start = clock.now();
-    let rating = loop {
-        let left = ASK_FOR.saturating_sub(clock.now() - start);
-        if left.is_zero() {
-            break None;
-        }
-        match keys.wait(clock, left)? {
-            Some(Key::Char('1')) => {
-                write!(out, "1")?;
-                out.flush()?;
-                break match keys.wait(clock, TEN_WITHIN)? {
-                    Some(Key::Char('0')) => Some(10),
-                    _ => Some(1),
-                };
-            }
-            Some(Key::Char(digit @ '0'..='9')) => break digit.to_digit(10).map(|d| d as u8),
-            Some(Key::Enter | Key::Escape | Key::Interrupt | Key::Char('q')) => break None,
-            _ => {}
-        }
+    let mut keys = Ahead::new(keys);
+    let asked = scale(out, &mut keys, clock, "How is your back now, 0-10? (Enter to skip) ", ASK_FOR)?;
+    let rating = match asked {
+        Asked::Value(rating) => Some(rating),
+        Asked::Skipped | Asked::Interrupted => None,
     };
-    match rating {
-        Some(10) => write!(out, "0 - recorded, thank you.\r\n")?,
-        Some(1) => write!(out, " - recorded, thank you.\r\n")?,
-        Some(rating) => write!(out, "{rating} - recorded, thank you.\r\n")?,
-        None => write!(out, "skipped.\r\n")?,
+    match asked {
+        Asked::Value(_) => write!(out, " - recorded, thank you.\r\n")?,
+        Asked::Skipped => write!(out, ".\r\n")?,
+        Asked::Interrupted => write!(out, "skipped.\r\n")?,
     }
     out.flush()?;
     Ok(rating)
@@ -93,6 +74,7 @@ mod tests {
     use super::*;
     use crate::platform::clock::VirtualClock;
     use crate::tui::keys::Script;
+    use crate::tui::Key;
 
     fn ask(keys: Vec<(f64, Key)>) -> (Option<u8>, String) {
         let mut out = Vec::new();

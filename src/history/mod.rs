@@ -6,6 +6,7 @@
 //! The format is stable: fields and kinds are only ever added, so every reader ignores fields
 //! it does not know and keeps entries of kinds it does not know without counting them.
 
+pub mod measures;
 pub mod stats;
 pub mod store;
 mod words;
@@ -33,6 +34,9 @@ pub enum Kind {
     Pain,
     /// A routine or break done without the tool (`backpain log done`).
     Break,
+    /// The weekly check-in (`backpain log check-in`): the PEG items and the person's activities.
+    #[serde(rename = "check-in")]
+    CheckIn,
     /// A kind written by a newer backpain: kept and listed, not counted.
     #[serde(other)]
     Other,
@@ -46,6 +50,7 @@ impl Kind {
             Kind::Response => "response",
             Kind::Pain => "pain",
             Kind::Break => "break",
+            Kind::CheckIn => "check-in",
             Kind::Other => "other",
         }
     }
@@ -109,6 +114,9 @@ pub struct Entry {
     /// reminder: the drill ids it named.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub drills: Vec<String>,
+    /// reminder: it said the weekly check-in was due (said once per check-in due).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_in_due: Option<bool>,
     /// response: "done", "snooze", "expired" or "open".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<Answer>,
@@ -121,9 +129,50 @@ pub struct Entry {
     /// pain: the id of the session it was asked after.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<String>,
-    /// pain, break: the person's own words.
+    /// pain, break, check-in: the person's own words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// check-in: the three PEG answers, 0-10 each; an item skipped is left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peg: Option<Peg>,
+    /// check-in: the activities the person finds hard (PSFS), each rated 0 (unable) to 10 (as
+    /// before), or listed without a score when its question was skipped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+}
+
+/// The PEG's three items (Krebs 2009), each 0-10: pain on average in the past week, and how much
+/// pain interfered with enjoyment of life and with general activity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Peg {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pain: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enjoyment: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<u8>,
+}
+
+impl Peg {
+    /// The PEG score, the mean of the three items; none unless all three were answered.
+    pub fn score(&self) -> Option<f64> {
+        match (self.pain, self.enjoyment, self.activity) {
+            (Some(p), Some(e), Some(g)) => Some(f64::from(u32::from(p) + u32::from(e) + u32::from(g)) / 3.0),
+            _ => None,
+        }
+    }
+
+    fn items(&self) -> [Option<u8>; 3] {
+        [self.pain, self.enjoyment, self.activity]
+    }
+}
+
+/// One activity of the Patient-Specific Functional Scale and how well it can be done now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<u8>,
 }
 
 impl Entry {
@@ -150,11 +199,14 @@ impl Entry {
             reason: None,
             snoozed: None,
             drills: Vec::new(),
+            check_in_due: None,
             action: None,
             reminder: None,
             rating: None,
             after: None,
             note: None,
+            peg: None,
+            activities: Vec::new(),
         }
     }
 
@@ -173,6 +225,7 @@ impl Entry {
             kind: self.kind,
             rating: self.rating,
             has_action: self.action.is_some(),
+            scores: &scores(self.peg.as_ref(), &self.activities),
         };
         fields.check().err()
     }
@@ -202,6 +255,14 @@ pub struct Fields<'a> {
     pub kind: Kind,
     pub rating: Option<u8>,
     pub has_action: bool,
+    /// check-in: every score it holds, PEG items first.
+    pub scores: &'a [u8],
+}
+
+/// The scores a check-in holds, for `Fields::check`.
+pub fn scores(peg: Option<&Peg>, activities: &[Activity]) -> Vec<u8> {
+    let peg = peg.map(Peg::items).unwrap_or_default();
+    peg.into_iter().flatten().chain(activities.iter().filter_map(|activity| activity.score)).collect()
 }
 
 impl Fields<'_> {
@@ -219,6 +280,9 @@ impl Fields<'_> {
             (Kind::Pain, None) => Err("a pain entry has no `rating`".into()),
             (Kind::Pain, Some(rating)) if rating > 10 => Err(format!("pain rating {rating} is out of 0-10")),
             (Kind::Response, _) if !self.has_action => Err("a response has no `action`".into()),
+            (Kind::CheckIn, _) if self.scores.iter().any(|&score| score > 10) => {
+                Err(format!("a check-in score is out of 0-10: {:?}", self.scores))
+            }
             _ => Ok(at),
         }
     }

@@ -10,10 +10,13 @@ use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
+use super::measures::{self, CheckIn};
 use super::store::{Line, LineError};
-use super::{Answer, Delivered, Entry, Fields, Kind};
+use super::{Activity, Answer, Delivered, Entry, Fields, Kind, Peg};
+use crate::dataset::UrgencyWording;
 use crate::report::{
-    AfterSnooze, BreakStats, HeatWeek, PainGroup, PainTrend, PainVsBreaks, SessionStats, StatsReport, Streak, WeekStats,
+    Advice, AfterSnooze, BreakStats, CheckInStatus, HeatWeek, MeasureView, PainGroup, PainTrend, PainVsBreaks,
+    SessionStats, StatsReport, Streak, WeekStats,
 };
 
 /// How many weeks with pain entries a comparison needs.
@@ -70,6 +73,9 @@ pub struct Counted {
     pub action: Option<Answer>,
     pub seconds: u64,
     pub rating: Option<u8>,
+    /// check-in: the PEG answers and the rated activities.
+    pub peg: Option<Peg>,
+    pub activities: Vec<Activity>,
 }
 
 impl Counted {
@@ -86,6 +92,8 @@ impl Counted {
             action: entry.action.clone(),
             seconds: entry.seconds.unwrap_or(0),
             rating: entry.rating,
+            peg: entry.peg,
+            activities: entry.activities.clone(),
         }
     }
 }
@@ -114,6 +122,10 @@ struct CountedLine<'a> {
     seconds: Option<u64>,
     #[serde(default)]
     rating: Option<u8>,
+    #[serde(default)]
+    peg: Option<Peg>,
+    #[serde(default)]
+    activities: Vec<Activity>,
 }
 
 impl Line for Counted {
@@ -126,6 +138,7 @@ impl Line for Counted {
             kind: line.kind,
             rating: line.rating,
             has_action: line.action.is_some(),
+            scores: &super::scores(line.peg.as_ref(), &line.activities),
         };
         let at = fields.check().map_err(LineError::Invalid)?;
         let action = line.action;
@@ -148,6 +161,8 @@ impl Line for Counted {
             action,
             seconds: line.seconds.unwrap_or(0),
             rating: line.rating,
+            peg: line.peg,
+            activities: line.activities,
         };
         Ok((at, counted))
     }
@@ -164,6 +179,10 @@ pub struct Aggregates<Tz: TimeZone> {
     days: BTreeMap<NaiveDate, Day>,
     /// (location, Monday of the week) -> (sum of ratings, how many).
     pain: BTreeMap<(String, NaiveDate), (u32, u32)>,
+    /// Every check-in read, in the order read (sorted when reported).
+    check_ins: Vec<CheckIn>,
+    /// How the advice's red flags say when to get help (`--region`).
+    wording: &'static UrgencyWording,
 }
 
 /// The Monday of `date`'s week.
@@ -173,7 +192,14 @@ pub fn monday(date: NaiveDate) -> NaiveDate {
 
 impl<Tz: TimeZone> Aggregates<Tz> {
     pub fn new(tz: Tz, location: Option<String>) -> Self {
-        Aggregates { tz, location, days: BTreeMap::new(), pain: BTreeMap::new() }
+        let wording = &crate::dataset::dataset().meta.urgency_wording;
+        Aggregates { tz, location, days: BTreeMap::new(), pain: BTreeMap::new(), check_ins: Vec::new(), wording }
+    }
+
+    /// Red flags in the words for the person's region.
+    pub fn with_wording(mut self, wording: &'static UrgencyWording) -> Self {
+        self.wording = wording;
+        self
     }
 
     pub fn add_entry(&mut self, entry: &Entry) {
@@ -183,10 +209,16 @@ impl<Tz: TimeZone> Aggregates<Tz> {
     }
 
     pub fn add(&mut self, entry: &Counted) {
-        if self.location.as_ref().is_some_and(|location| entry.location.as_ref() != Some(location)) {
+        // A check-in without a location is about the person, whatever the location asked for.
+        let everywhere = entry.kind == Kind::CheckIn && entry.location.is_none();
+        if !everywhere && self.location.as_ref().is_some_and(|location| entry.location.as_ref() != Some(location)) {
             return;
         }
         let date = entry.at.with_timezone(&self.tz).date_naive();
+        if entry.kind == Kind::CheckIn {
+            self.check_ins.push(CheckIn { at: entry.at, date, peg: entry.peg, activities: entry.activities.clone() });
+            return;
+        }
         let snoozed = entry.snoozed;
         if entry.kind == Kind::Pain {
             let location = entry.location.clone().unwrap_or_else(|| "unknown".into());
@@ -226,7 +258,7 @@ impl<Tz: TimeZone> Aggregates<Tz> {
                 Some(Answer::Open | Answer::Unknown(_)) | None => {}
             },
             Kind::Break => day.logged += 1,
-            Kind::Pain | Kind::Other => {}
+            Kind::Pain | Kind::CheckIn | Kind::Other => {}
         }
     }
 
@@ -290,6 +322,7 @@ impl<Tz: TimeZone> Aggregates<Tz> {
             })
             .collect();
         let (current, best) = streaks(&self.active_days(), today);
+        let (measures, check_in, advice) = self.measures(first, today);
         let answered_snoozed = total.after_snooze_done + total.after_snooze_snoozed + total.after_snooze_expired;
         StatsReport {
             today: today.to_string(),
@@ -319,7 +352,39 @@ impl<Tz: TimeZone> Aggregates<Tz> {
             pain,
             pain_vs_breaks: self.compare(&mondays),
             skipped_lines,
+            measures,
+            check_in,
+            advice,
         }
+    }
+
+    /// The measures from `first` (a Monday) to `today`, whether a check-in is due, and the
+    /// advice the numbers call for.
+    fn measures(&self, first: NaiveDate, today: NaiveDate) -> (Vec<MeasureView>, CheckInStatus, Option<Advice>) {
+        let mut pain: BTreeMap<String, Vec<(NaiveDate, f64)>> = BTreeMap::new();
+        for ((location, week), &(sum, count)) in &self.pain {
+            if *week >= first && *week <= today {
+                pain.entry(location.clone()).or_default().push((*week, average(sum, count)));
+            }
+        }
+        let mut check_ins: Vec<&CheckIn> = self.check_ins.iter().collect();
+        check_ins.sort_by_key(|check_in| check_in.at);
+        let last = check_ins.iter().rfind(|check_in| check_in.date <= today).map(|check_in| check_in.date);
+        let period: Vec<CheckIn> = check_ins
+            .into_iter()
+            .filter(|check_in| check_in.date >= first && check_in.date <= today)
+            .cloned()
+            .collect();
+        let views = measures::measures(&pain, &period);
+        let status = measures::check_in_status(last, period.first().map(|check_in| check_in.date), today);
+        let advice = measures::advice(&views, &status).map(|because| {
+            // The red flags of the locations the numbers are about; the general ones without any.
+            let mut locations: Vec<&str> = views.iter().filter_map(|view| view.location.as_deref()).collect();
+            locations.extend(self.location.as_deref());
+            locations.dedup();
+            Advice { because, text: measures::ADVICE, red_flags: measures::emergency_flags(&locations, self.wording) }
+        });
+        (views, status, advice)
     }
 
     /// Average pain in weeks with many breaks against weeks with few, over the weeks of

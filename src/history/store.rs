@@ -309,6 +309,7 @@ impl Line for Entry {
             kind: entry.kind,
             rating: entry.rating,
             has_action: entry.action.is_some(),
+            scores: &super::scores(entry.peg.as_ref(), &entry.activities),
         };
         let at = fields.check().map_err(LineError::Invalid)?;
         Ok((at, entry))
@@ -342,6 +343,10 @@ struct Head<'a> {
     rating: Option<u8>,
     #[serde(default, borrow)]
     action: Option<Cow<'a, str>>,
+    #[serde(default)]
+    peg: Option<super::Peg>,
+    #[serde(default)]
+    activities: Vec<super::Activity>,
 }
 
 impl Listed {
@@ -361,6 +366,7 @@ impl<'a> Head<'a> {
             kind: head.kind,
             rating: head.rating,
             has_action: head.action.is_some(),
+            scores: &super::scores(head.peg.as_ref(), &head.activities),
         };
         let at = fields.check().map_err(LineError::Invalid)?;
         Ok((at, head))

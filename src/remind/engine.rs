@@ -11,7 +11,7 @@
 
 use std::io;
 
-use chrono::{DateTime, Duration, TimeZone};
+use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 
 pub use super::event::HoldReason;
 use super::event::{Event, Why};
@@ -69,6 +69,10 @@ pub enum LoopEnd {
 /// Opens the guided micro routine of a location, for a click on a notification's body.
 pub type Open<'a> = Box<dyn FnMut(&'static Location) -> Result<(), String> + 'a>;
 
+/// Whether the reminder about to be shown at this time should say a check-in is due (asked
+/// only then: no wake-up of its own).
+pub type CheckInDue<'a> = Box<dyn FnMut(&DateTime<FixedOffset>) -> bool + 'a>;
+
 pub struct Engine<'a, C: WallClock, N: Notifier> {
     pub settings: Settings,
     pub clock: C,
@@ -80,6 +84,7 @@ pub struct Engine<'a, C: WallClock, N: Notifier> {
     /// Whether the person is at the desk; `Absent` makes the loop wake only for reminders.
     pub presence: Box<dyn Presence + 'a>,
     pub open: Open<'a>,
+    pub check_in_due: CheckInDue<'a>,
 }
 
 impl HoldReason {
@@ -218,6 +223,17 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
         self.settings.schedule.next_due(after).unwrap_or_else(|| after.clone() + Duration::days(7))
     }
 
+    /// `note`, saying at its end that a check-in is due when it is (once: the reminder's
+    /// history entry records that it said so).
+    fn with_check_in(&mut self, mut note: Note, now: &DateTime<C::Tz>) -> Note {
+        if (self.check_in_due)(&now.fixed_offset()) {
+            note.body.push('\n');
+            note.body.push_str(super::reminder::CHECK_IN_DUE);
+            note.check_in_due = true;
+        }
+        note
+    }
+
     /// Says and records `event`.
     fn emit(&mut self, now: &DateTime<C::Tz>, event: Event<C::Tz>) -> io::Result<()> {
         self.view.show(now, &event)?;
@@ -292,6 +308,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
             return Ok(None);
         }
         let later = due.later.or_else(|| state.retimed.take());
+        let note = self.with_check_in(note, &now);
         let delivery = self.notifier.deliver(&note, !due.last);
         let later = later.as_ref();
         self.emit(&now, Event::Fired { note: &note, delivery: &delivery, snoozed: due.snoozed, later })?;
@@ -432,6 +449,7 @@ impl<C: WallClock, N: Notifier> Engine<'_, C, N> {
                 return Ok(LoopEnd::Finished(0));
             }
         }
+        let note = self.with_check_in(note, &now);
         let delivery = self.notifier.deliver(&note, false);
         self.emit(&now, Event::Fired { note: &note, delivery: &delivery, snoozed: false, later: None })?;
         // A signal during the delivery cut it short (the reminder went to the terminal): the
@@ -707,6 +725,7 @@ mod tests {
                 record_open.borrow_mut().push(location.id);
                 Ok(())
             }),
+            check_in_due: Box::new(|_| false),
         };
         let ending = engine.run().unwrap();
         let waits = engine.clock.waits;

@@ -64,6 +64,7 @@ impl<'a> Recorder<'a> {
                 };
                 entry.snoozed = Some(*snoozed);
                 entry.drills = note.steps.iter().map(|step| step.drill.id.to_string()).collect();
+                entry.check_in_due = note.check_in_due.then_some(true);
                 self.reminders.insert(note.rotation, (entry.id.clone(), *snoozed));
                 self.reminders.retain(|&rotation, _| rotation + ANSWERABLE >= note.rotation);
                 entry

@@ -4,6 +4,9 @@
 use crate::dataset::Location;
 use crate::plan::PlannedStep;
 
+/// The line a reminder ends with when the weekly check-in is due.
+pub const CHECK_IN_DUE: &str = "Weekly check-in due: `backpain log check-in` (about 20 seconds).";
+
 /// How many drills one reminder names.
 const DRILLS_PER_REMINDER: usize = 2;
 
@@ -23,6 +26,8 @@ pub struct Note {
     pub steps: Vec<PlannedStep>,
     pub summary: String,
     pub body: String,
+    /// The body ends by saying the weekly check-in is due.
+    pub check_in_due: bool,
 }
 
 impl Note {
@@ -65,7 +70,7 @@ impl Note {
         if habit.trigger.is_none() {
             lines.push("Stand up, move, then back to work.".to_string());
         }
-        Note { rotation, location, steps, summary, body: lines.join("\n") }
+        Note { rotation, location, steps, summary, body: lines.join("\n"), check_in_due: false }
     }
 
     /// "Seated cat-cow · Standing hip flexor stretch"

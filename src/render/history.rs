@@ -17,7 +17,8 @@ pub trait Sink {
 
 /// The CSV columns, in order (README, "History").
 pub const CSV_HEADER: &str = "id,at,kind,location,variant,conditions,morning,ending,steps,done,skipped,stopped,\
-planned_seconds,seconds,paused_seconds,delivered,reason,snoozed,drills,action,reminder,rating,after,note";
+planned_seconds,seconds,paused_seconds,delivered,reason,snoozed,drills,action,reminder,rating,after,note,\
+peg_pain,peg_enjoyment,peg_activity,activities,check_in_due";
 
 /// CSV (RFC 4180): a header, then one row per entry; lists are joined with `;`.
 pub struct Csv<'a> {
@@ -60,6 +61,20 @@ impl Sink for Csv<'_> {
             number(entry.rating.map(u64::from)),
             text(&entry.after),
             text(&entry.note),
+            number(entry.peg.and_then(|peg| peg.pain).map(u64::from)),
+            number(entry.peg.and_then(|peg| peg.enjoyment).map(u64::from)),
+            number(entry.peg.and_then(|peg| peg.activity).map(u64::from)),
+            // name=score, or the name alone when it was not rated.
+            entry
+                .activities
+                .iter()
+                .map(|activity| match activity.score {
+                    Some(score) => format!("{}={score}", activity.name),
+                    None => activity.name.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(";"),
+            flag(entry.check_in_due),
         ];
         let mut row = String::with_capacity(256);
         for (index, field) in fields.iter().enumerate() {
@@ -165,6 +180,29 @@ pub fn describe(entry: &Entry) -> String {
             format!("{}/10{after}{note}", entry.rating.unwrap_or(0))
         }
         Kind::Break => format!("{} routine, done without backpain{note}", entry.variant.as_deref().unwrap_or("full")),
+        Kind::CheckIn => {
+            let mut parts = Vec::new();
+            if let Some(peg) = &entry.peg {
+                let item = |value: Option<u8>| value.map_or_else(|| "-".to_string(), |value| value.to_string());
+                let score = peg.score().map(|score| format!(" {score:.1}")).unwrap_or_default();
+                parts.push(format!(
+                    "PEG{score} (pain {}, enjoyment {}, activity {})",
+                    item(peg.pain),
+                    item(peg.enjoyment),
+                    item(peg.activity)
+                ));
+            }
+            for activity in &entry.activities {
+                match activity.score {
+                    Some(score) => parts.push(format!("{} {score}/10", activity.name)),
+                    None => parts.push(format!("{} not rated", activity.name)),
+                }
+            }
+            if parts.is_empty() {
+                parts.push("nothing rated".into());
+            }
+            format!("{}{note}", parts.join("; "))
+        }
         Kind::Other => "(an entry from a newer backpain)".into(),
     }
 }

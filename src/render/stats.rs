@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::{Render, Theme};
 use crate::history::LoggedReport;
-use crate::report::StatsReport;
+use crate::report::{CheckInStatus, StatsReport};
 
 /// Heatmap shades for 0, 1, 2, 3 and 4 or more breaks in a day.
 const HEAT_UNICODE: [char; 5] = ['·', '░', '▒', '▓', '█'];
@@ -50,6 +50,8 @@ impl Render for StatsReport {
             self.from,
             self.today
         );
+        let _ = writeln!(out);
+        out.push_str(&self.measures_text(theme));
         let _ = writeln!(out);
         let b = &self.breaks;
         let held = if b.held_back > 0 { format!(", {} held back", b.held_back) } else { String::new() };
@@ -158,15 +160,160 @@ impl Render for StatsReport {
                 plural(self.skipped_lines as u32, "line", "lines")
             );
         }
+        let _ = writeln!(out);
+        out.push_str(&theme.hang(&check_in_line(&self.check_in), "", ""));
         out
     }
+}
+
+/// The last line of `stats`: whether a check-in is due.
+pub fn check_in_line(status: &CheckInStatus) -> String {
+    match (status.due, status.days_since) {
+        (true, None) => {
+            "A check-in is due: `backpain log check-in` (about 20 seconds) gives your measures a baseline.".into()
+        }
+        (true, Some(days)) => format!(
+            "A check-in is due: the last was {} ago. `backpain log check-in` takes about 20 seconds.",
+            plural(days as u32, "day", "days")
+        ),
+        (false, Some(days)) => format!(
+            "Last check-in {} ago; the next is due in {}.",
+            plural(days as u32, "day", "days"),
+            plural((i64::from(status.due_days) - days).max(1) as u32, "day", "days")
+        ),
+        (false, None) => String::new(),
+    }
+}
+
+/// A value as the table shows it: whole numbers without a decimal.
+fn number(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    }
+}
+
+impl StatsReport {
+    /// "Is it helping?": each measure against its baseline, the thresholds with their sources,
+    /// and the advice when the numbers call for it.
+    fn measures_text(&self, theme: &Theme) -> String {
+        let mut out = String::new();
+        if self.measures.is_empty() {
+            let text =
+                "Is it helping? Nothing to judge yet: rate your pain with `backpain log pain N LOC`, and once a week \
+                        `backpain log check-in` (about 20 seconds).";
+            out.push_str(&theme.hang(text, "", ""));
+            return out;
+        }
+        let _ = writeln!(out, "Is it helping? Each measure, from the first value in these weeks to the latest:");
+        let arrow = if theme.ascii { "->" } else { "→" };
+        let rows: Vec<(String, String, &str)> = self
+            .measures
+            .iter()
+            .map(|view| {
+                let mut title = match (view.measure, &view.location, &view.activity) {
+                    ("pain", Some(location), _) => format!("Pain, {}", location_name(location)),
+                    ("peg", _, _) => "PEG score".to_string(),
+                    (_, _, Some(activity)) => crate::term::text::printable(activity).into_owned(),
+                    (id, _, _) => id.to_string(),
+                };
+                if view.current == Some(false) {
+                    title.push_str(" (no longer rated)");
+                }
+                let values = if view.count < 2 {
+                    format!("{} ({})", number(view.baseline.value), view.baseline.date)
+                } else {
+                    let sign = if view.change > 0.0 { "+" } else { "" };
+                    format!(
+                        "{} {arrow} {} ({sign}{}) over {} {}",
+                        number(view.baseline.value),
+                        number(view.latest.value),
+                        number(view.change),
+                        view.count,
+                        if view.measure == "pain" { "weeks" } else { "check-ins" }
+                    )
+                };
+                (title, values, view.verdict.name())
+            })
+            .collect();
+        // Columns: the title (at most 30 wide; a longer one gets a line of its own), the
+        // verdict, the values.
+        let width =
+            rows.iter().map(|(title, _, _)| crate::term::text::width(title)).filter(|&w| w <= 30).max().unwrap_or(0);
+        for (title, values, verdict) in &rows {
+            let title_width = crate::term::text::width(title);
+            let title = if title_width > 30 {
+                let _ = writeln!(out, "  {title}");
+                String::new()
+            } else {
+                format!("{title}{}", " ".repeat(width - title_width))
+            };
+            let _ = writeln!(out, "  {title:<width$}  {verdict:<9}  {values}");
+        }
+        let mut thresholds: Vec<String> = Vec::new();
+        for id in ["pain", "peg", "psfs"] {
+            if let (Some(measure), true) =
+                (crate::dataset::outcome_measure(id), self.measures.iter().any(|view| view.measure == id))
+            {
+                let sources: Vec<String> = measure
+                    .sources
+                    .iter()
+                    .filter_map(|id| crate::dataset::citation(id))
+                    .map(|citation| short_citation(citation.text))
+                    .collect();
+                let name = match id {
+                    "pain" => "pain",
+                    "peg" => "PEG",
+                    _ => "an activity",
+                };
+                thresholds.push(format!(
+                    "{name}: {} ({})",
+                    crate::history::measures::thresholds(measure),
+                    sources.join("; ")
+                ));
+            }
+        }
+        let text = format!(
+            "Judged by the smallest change that matters: {}. Too early: fewer than two values.",
+            thresholds.join("; ")
+        );
+        out.push_str(&theme.hang(&text, "  ", "  "));
+        if let Some(advice) = &self.advice {
+            let _ = writeln!(out);
+            let text = format!("See a doctor or physiotherapist. {} {}", advice.because, advice.text);
+            out.push_str(&theme.hang(&text, "", ""));
+            out.push_str(theme.red_flags(&advice.red_flags).trim_end());
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// "Ostelo 2008" from "Ostelo RW, Deyo RA, ... Spine. 2008."
+fn short_citation(text: &str) -> String {
+    let author = text.split_whitespace().next().unwrap_or("").trim_end_matches(',');
+    let year = text
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|part| part.len() == 4 && (part.starts_with("19") || part.starts_with("20")))
+        .unwrap_or("");
+    format!("{author} {year}")
 }
 
 impl Render for LoggedReport {
     fn table(&self, _theme: &Theme) -> String {
         let entry = &self.entry;
-        let location = entry.location.as_deref().map(location_name).unwrap_or_default();
         let when = entry.time().map(|at| at.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
+        if entry.kind == crate::history::Kind::CheckIn {
+            let what = crate::term::text::printable(&super::history::describe(entry)).into_owned();
+            let location = entry.location.as_deref().map(|id| format!(", {}", location_name(id))).unwrap_or_default();
+            return format!(
+                "Recorded your check-in{location} at {when}: {what} (in {}).\n\
+                 `backpain stats` compares it with your first.\n",
+                self.file
+            );
+        }
+        let location = entry.location.as_deref().map(location_name).unwrap_or_default();
         let what = match entry.rating {
             Some(rating) => format!("pain {rating}/10"),
             None => format!("{} routine done", entry.variant.as_deref().unwrap_or("full")),

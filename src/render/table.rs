@@ -189,7 +189,7 @@ impl Theme {
 
     /// The red flags by urgency, emergencies first, each group headed by what to do in the
     /// reader's region: never cut short.
-    fn red_flags(&self, flags: &[RedFlagView]) -> String {
+    pub(super) fn red_flags(&self, flags: &[RedFlagView]) -> String {
         self.red_flag_groups(
             flags,
             &[Urgency::Emergency, Urgency::Urgent, Urgency::Gp],

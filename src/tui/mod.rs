@@ -3,6 +3,7 @@
 //! even with `panic = "abort"`), keys read from the terminal, SIGTERM/SIGHUP/SIGINT/SIGQUIT as a
 //! flag the key loop checks, and Ctrl-Z giving the terminal back until `fg`.
 
+pub mod ask;
 pub mod keys;
 pub mod pick;
 #[cfg(unix)]

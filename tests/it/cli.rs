@@ -417,7 +417,10 @@ fn an_error_in_a_subcommand_points_to_its_help() {
     assert!(err.trim_end().ends_with("see 'backpain --help'"), "{err}");
     // Issue 20: `backpain log` alone printed 25 lines of help; it is one line like the rest.
     let err = usage_error(&["log"]);
-    assert_eq!(err.trim_end(), "backpain: `backpain log` needs one of: pain, done; see 'backpain log --help'");
+    assert_eq!(
+        err.trim_end(),
+        "backpain: `backpain log` needs one of: pain, done, check-in; see 'backpain log --help'"
+    );
     // A nested subcommand's mistake points to its own help, where the range is.
     let err = usage_error(&["log", "pain", "11", "--location", "lower"]);
     assert!(

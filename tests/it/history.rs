@@ -197,8 +197,13 @@ fn history_lists_filters_and_exports() {
     let rows: Vec<&str> = csv.split("\r\n").filter(|row| !row.is_empty()).collect();
     assert_eq!(rows.len(), 4, "a header and a row per entry: {csv}");
     assert!(rows[0].starts_with("id,at,kind,location,variant,"), "{}", rows[0]);
-    assert!(rows[0].ends_with(",rating,after,note"));
-    assert!(rows[2].ends_with(",\"desk, \"\"quick\"\" one\""), "quoted as RFC 4180: {}", rows[2]);
+    // Columns are only ever added at the end: a check-in's after the note.
+    assert!(
+        rows[0].ends_with(",rating,after,note,peg_pain,peg_enjoyment,peg_activity,activities,check_in_due"),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[2].ends_with(",\"desk, \"\"quick\"\" one\",,,,,"), "quoted as RFC 4180: {}", rows[2]);
     let columns = rows[0].split(',').count();
     assert!(rows[1].split(',').count() == columns, "{}", rows[1]);
 
@@ -304,6 +309,9 @@ struct Stats {
     pain: Vec<PainTrend>,
     pain_vs_breaks: PainVsBreaks,
     skipped_lines: usize,
+    measures: Vec<serde_json::Value>,
+    check_in: serde_json::Value,
+    advice: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize)]

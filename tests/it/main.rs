@@ -18,6 +18,7 @@ mod held;
 mod history;
 mod hostile;
 mod json;
+mod measures;
 mod msrv;
 mod notify;
 mod remind;

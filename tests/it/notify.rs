@@ -63,6 +63,32 @@ fn once_lands_in_dunst_with_app_name_summary_and_body() {
     assert!(body.contains("Chin tuck (10 × 5 s hold): Glide your head straight back") || !body.contains("Chin tuck"));
 }
 
+/// A due weekly check-in is said at the end of the next reminder's body, once (issue 22).
+#[test]
+fn a_due_check_in_is_said_once_at_the_end_of_the_next_notification() {
+    if !real_parts_available() {
+        return;
+    }
+    let session = Session::with_dunst();
+    let once = || {
+        let output = session.backpain().args(["remind", "--once", "--location", "neck"]).output().unwrap();
+        assert!(output.status.success(), "{}", text(&output).1);
+        session.history()[0].2.clone()
+    };
+    let due = backpain::remind::reminder::CHECK_IN_DUE;
+    let first = once();
+    assert!(first.ends_with(&format!("\n{due}")), "no check-in yet, so one is due:\n{first}");
+    let second = once();
+    assert!(!second.contains(due), "said once:\n{second}");
+    // A check-in today: not due.
+    let logged = session.backpain().args(["log", "check-in", "--peg", "4,4,4"]).output().unwrap();
+    assert!(logged.status.success(), "{}", text(&logged).1);
+    assert!(!once().contains(due));
+    let history = session.backpain().args(["history", "--json"]).output().unwrap();
+    let said = String::from_utf8_lossy(&history.stdout).matches("\"check_in_due\":true").count();
+    assert_eq!(said, 1, "the reminder that said it records so");
+}
+
 #[test]
 fn a_running_loop_sends_rotating_reminders_with_the_users_plan() {
     if !real_parts_available() {

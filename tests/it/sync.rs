@@ -48,12 +48,17 @@ fn man_pages_read_well() {
             Some(rest[..rest.find(".SH ").unwrap_or(rest.len())].to_string())
         };
         let synopsis = section("SYNOPSIS").unwrap_or_else(|| panic!("{name} has a SYNOPSIS"));
-        if let Some(sub) = name.strip_prefix("backpain-").and_then(|name| name.strip_suffix(".1")) {
-            // backpain-log-pain.1 is `backpain log pain` (no subcommand has a hyphen of its own).
-            let sub = sub.replace('-', " ");
+        if name.starts_with("backpain-") {
+            // backpain-log-pain.1 is `backpain log pain`, and backpain-log-check-in.1 `backpain
+            // log check-in`: the command as typed, its words joined by hyphens, is the page's name.
+            let typed = synopsis
+                .strip_prefix("\\fB")
+                .and_then(|rest| rest.split("\\fR").next())
+                .map(|command| command.replace("\\-", "-"))
+                .unwrap_or_default();
             assert!(
-                synopsis.starts_with(&format!("\\fBbackpain {sub}\\fR")),
-                "{name}: SYNOPSIS names the command as typed (`backpain {sub}`):\n{synopsis}"
+                typed.starts_with("backpain ") && format!("{}.1", typed.replace(' ', "-")) == *name,
+                "{name}: SYNOPSIS names the command as typed (`{typed}`):\n{synopsis}"
             );
             assert!(!page.contains("What applies to you"), "{name}: the description is the command's own");
         }

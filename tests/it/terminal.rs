@@ -1036,3 +1036,84 @@ fn the_guided_figure_moves_with_the_reps_and_stays_still_when_paused() {
         tmux.assert_restored(0);
     }
 }
+
+/// `backpain log check-in` with its history in the test's own data dir, and its exit code.
+fn check_in_line(tmux: &Tmux, extra: &str) -> String {
+    let dir = tmux.data.path().display().to_string();
+    format!("{BIN} log check-in --data-dir '{dir}' {extra}; {}", report("rc", "$?"))
+}
+
+/// The check-in lines the history holds.
+fn check_ins(tmux: &Tmux) -> Vec<serde_json::Value> {
+    let dir = tmux.data.path().join("history");
+    if !dir.exists() {
+        return Vec::new();
+    }
+    common::history_lines(&dir).into_iter().filter(|line| line["kind"] == "check-in").collect()
+}
+
+#[test]
+fn the_check_in_names_activities_once_then_takes_keys_typed_fast_and_enter_skips() {
+    let Some(tmux) = Tmux::start("check-in") else { return };
+    tmux.type_line(&check_in_line(&tmux, ""));
+    tmux.wait_for("Name up to 3 activities your back makes hard");
+    tmux.type_line("sit through a 2-hour meeting");
+    tmux.wait_for("  2. ");
+    tmux.type_line("garden for an hour");
+    tmux.wait_for("  3. ");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("What number best describes your pain on average in the past week?");
+    // All the answers in one write, as fast as keys can come: 6, then 1 (not 10: a 5 follows),
+    // 5, then 1 and 0 (10) for the meeting, and Enter skips the garden.
+    let sent = tmux.run(&["send-keys", "-t", "0", "-l", "61510"]);
+    assert!(sent.status.success());
+    tmux.keys(&["Enter"]);
+    let (rc, text) = tmux.wait_for_value("rc");
+    assert_eq!(rc, "0", "{text}");
+    assert!(text.contains("Recorded your check-in"), "{text}");
+    let lines = check_ins(&tmux);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0]["peg"], serde_json::json!({"pain": 6, "enjoyment": 1, "activity": 5}));
+    assert_eq!(
+        lines[0]["activities"],
+        serde_json::json!([{"name": "sit through a 2-hour meeting", "score": 10}, {"name": "garden for an hour"}])
+    );
+
+    // The next week it rates the same activities without asking their names; --peg is not asked.
+    tmux.type_line(&check_in_line(&tmux, "--peg 5,5,5"));
+    tmux.wait_for("  sit through a 2-hour meeting: ");
+    tmux.keys(&["7"]);
+    tmux.wait_for("  garden for an hour: ");
+    tmux.keys(&["2"]);
+    let text = tmux.wait_until("the second check-in's exit code", |text| text.matches("rc=").count() >= 2);
+    assert!(text.contains("rc=0"), "{text}");
+    assert_eq!(text.matches("Name up to 3 activities").count(), 1, "names asked once:\n{text}");
+    let lines = check_ins(&tmux);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["activities"][1], serde_json::json!({"name": "garden for an hour", "score": 2}));
+    tmux.assert_restored(0);
+}
+
+#[test]
+fn ctrl_c_in_the_check_in_records_nothing_and_gives_the_terminal_back() {
+    let Some(tmux) = Tmux::start("check-in-ctrl-c") else { return };
+    tmux.type_line(&check_in_line(&tmux, "--activity 'garden=4'"));
+    tmux.wait_for("What number best describes your pain on average in the past week?");
+    tmux.keys(&["6"]);
+    tmux.wait_for("enjoyment of life?");
+    tmux.keys(&["C-c"]);
+    let text = tmux.assert_restored(130);
+    assert!(text.contains("check-in interrupted: nothing was recorded"), "{text}");
+    assert!(check_ins(&tmux).is_empty());
+    // Ctrl-C while naming the activities: the shell's own interrupt (it also drops the rest of
+    // the command line), and nothing recorded.
+    tmux.type_line(&check_in_line(&tmux, ""));
+    tmux.wait_for("Name up to 3 activities");
+    tmux.keys(&["C-c"]);
+    tmux.type_line(&report("after", "$?"));
+    let (rc, text) = tmux.wait_for_value("after");
+    assert_eq!(rc, "130", "{text}");
+    assert!(check_ins(&tmux).is_empty());
+    // Every line of ours fits the 80 columns.
+    assert!(text.lines().filter(|line| !line.starts_with('$')).all(|line| line.chars().count() <= 80), "{text}");
+}
