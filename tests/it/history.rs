@@ -1,7 +1,6 @@
 //! The history commands (`log`, `history`, `stats`) in-process with a temporary data dir, and
 //! through the real binary where processes matter: concurrent writers, the locale, the config.
 
-use std::ffi::OsString;
 use std::io::Write as _;
 use std::path::Path;
 use std::process::Command;
@@ -9,29 +8,7 @@ use std::process::Command;
 use backpain::platform::exit::Exit;
 use serde::Deserialize;
 
-struct Run {
-    exit: Exit,
-    stdout: String,
-    stderr: String,
-}
-
-/// `backpain ARGS --data-dir DIR` in-process.
-fn run(dir: &Path, args: &[&str]) -> Run {
-    let env = backpain::Env::default();
-    let mut argv: Vec<OsString> = std::iter::once("backpain").chain(args.iter().copied()).map(OsString::from).collect();
-    argv.push("--data-dir".into());
-    argv.push(dir.into());
-    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let exit = backpain::run(argv, &env, &mut stdout, &mut stderr);
-    Run { exit, stdout: String::from_utf8(stdout).unwrap(), stderr: String::from_utf8(stderr).unwrap() }
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let run = run(dir, args);
-    assert_eq!(run.exit, Exit::Success, "{args:?}: {}", run.stderr);
-    assert!(run.stderr.is_empty(), "{args:?}: {}", run.stderr);
-    run.stdout
-}
+use crate::common::in_process::{ok, run};
 
 fn refused(dir: &Path, args: &[&str], exit: Exit) -> String {
     let run = run(dir, args);

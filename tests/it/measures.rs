@@ -1,35 +1,13 @@
 //! The weekly check-in and the measures (issue 22): `log check-in` as scripts call it, its line
 //! pinned, and `stats` on simulated twelve-week histories that improve, worsen and stay flat.
 
-use std::ffi::OsString;
 use std::path::Path;
 
 use backpain::platform::exit::Exit;
 use chrono::{Duration, Local};
 use serde_json::Value;
 
-struct Run {
-    exit: Exit,
-    stdout: String,
-    stderr: String,
-}
-
-/// `backpain ARGS --data-dir DIR` in-process.
-fn run(dir: &Path, args: &[&str]) -> Run {
-    let env = backpain::Env::default();
-    let mut argv: Vec<OsString> = std::iter::once("backpain").chain(args.iter().copied()).map(OsString::from).collect();
-    argv.push("--data-dir".into());
-    argv.push(dir.into());
-    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let exit = backpain::run(argv, &env, &mut stdout, &mut stderr);
-    Run { exit, stdout: String::from_utf8(stdout).unwrap(), stderr: String::from_utf8(stderr).unwrap() }
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let run = run(dir, args);
-    assert_eq!(run.exit, Exit::Success, "{args:?}: {}", run.stderr);
-    run.stdout
-}
+use crate::common::in_process::{ok, run};
 
 /// "YYYY-MM-DD 10:00", `weeks_ago` weeks before today.
 fn weeks_ago(weeks: i64) -> String {

@@ -4,6 +4,41 @@
 #[allow(dead_code)]
 pub mod session;
 
+/// The history commands in-process (`backpain::run`), with `--data-dir DIR` appended.
+#[allow(dead_code)]
+pub mod in_process {
+    use std::ffi::OsString;
+    use std::path::Path;
+
+    use backpain::platform::exit::Exit;
+
+    pub struct Run {
+        pub exit: Exit,
+        pub stdout: String,
+        pub stderr: String,
+    }
+
+    /// `backpain ARGS --data-dir DIR` in-process.
+    pub fn run(dir: &Path, args: &[&str]) -> Run {
+        let env = backpain::Env::default();
+        let mut argv: Vec<OsString> =
+            std::iter::once("backpain").chain(args.iter().copied()).map(OsString::from).collect();
+        argv.push("--data-dir".into());
+        argv.push(dir.into());
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        let exit = backpain::run(argv, &env, &mut stdout, &mut stderr);
+        Run { exit, stdout: String::from_utf8(stdout).unwrap(), stderr: String::from_utf8(stderr).unwrap() }
+    }
+
+    /// Its standard output, once it exited 0 with nothing on stderr.
+    pub fn ok(dir: &Path, args: &[&str]) -> String {
+        let run = run(dir, args);
+        assert_eq!(run.exit, Exit::Success, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.is_empty(), "{args:?}: {}", run.stderr);
+        run.stdout
+    }
+}
+
 use std::io::Write as _;
 use std::path::Path;
 use std::process::Command;
